@@ -1,0 +1,115 @@
+// The command-line host: every command is an operation of core/api.ts that declares a `cli` spec.
+import { resolve } from 'node:path'
+import { api, invoke, type OperationName } from '../core/api'
+import type { CliSpec } from '../core/handler'
+import { CoreError } from '../core/errors'
+import { createContext } from '../core/index'
+import { defaultDbPath } from '../core/paths'
+import { parseArgs, setPath, UsageError, type ParsedArgs } from './args'
+import { formatHuman } from './format'
+
+const GLOBAL_FLAGS = new Set(['db', 'json', 'help'])
+
+interface Command {
+  operation: OperationName
+  spec: CliSpec
+}
+
+function commands(): Command[] {
+  return Object.entries(api).flatMap(([operation, definition]) => {
+    const spec = (definition as { cli?: CliSpec }).cli
+    return spec ? [{ operation: operation as OperationName, spec }] : []
+  })
+}
+
+function findCommand(words: readonly string[]): { command: Command; rest: string[] } | null {
+  // Longest match first, so "volunteers add" wins over a one-word command.
+  const sorted = commands().sort((a, b) => b.spec.command.split(' ').length - a.spec.command.split(' ').length)
+  for (const command of sorted) {
+    const parts = command.spec.command.split(' ')
+    if (parts.every((part, index) => words[index] === part)) return { command, rest: words.slice(parts.length) }
+  }
+  return null
+}
+
+function usage(): string {
+  const lines = commands().map(({ spec }) => {
+    const flags = Object.keys(spec.flags ?? {}).map((flag) => ` [--${flag} …]`).join('')
+    const positional = spec.positional ? ` ${spec.positional.field.toUpperCase()}${spec.positional.many ? '…' : ''}` : ''
+    return `  ${spec.command}${flags}${positional}\n      ${spec.summary}`
+  })
+  return ['用法：npm run -s cli -- <命令> [--db 数据库路径] [--json] …', '', '命令：', ...lines].join('\n')
+}
+
+function buildInput(command: Command, parsed: ParsedArgs, rest: string[]): Record<string, unknown> {
+  const input: Record<string, unknown> = {}
+  const flags = command.spec.flags ?? {}
+  for (const [flag, values] of parsed.flags) {
+    if (GLOBAL_FLAGS.has(flag)) continue
+    const path = flags[flag]
+    if (!path) throw new UsageError(`命令“${command.spec.command}”不认识参数 --${flag}`)
+    const value = values.at(-1) as string
+    setPath(input, path, value === '' ? true : value)
+  }
+  const positional = command.spec.positional
+  if (positional) {
+    if (rest.length === 0) throw new UsageError(`命令“${command.spec.command}”缺少 ${positional.field.toUpperCase()}`)
+    setPath(input, positional.field, positional.many ? rest : rest[0])
+  } else if (rest.length > 0) {
+    throw new UsageError(`命令“${command.spec.command}”多余的参数：${rest.join(' ')}`)
+  }
+  return input
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  let parsed: ParsedArgs
+  try {
+    parsed = parseArgs(argv)
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n\n${usage()}\n`)
+    return 2
+  }
+  if (parsed.flags.has('help') || parsed.words.length === 0) {
+    process.stdout.write(`${usage()}\n`)
+    return parsed.flags.has('help') ? 0 : 2
+  }
+  const found = findCommand(parsed.words)
+  if (!found) {
+    process.stderr.write(`未知命令：${parsed.words.join(' ')}\n\n${usage()}\n`)
+    return 2
+  }
+  const json = parsed.flags.has('json')
+  const dbPath = resolve(parsed.flags.get('db')?.at(-1) ?? defaultDbPath())
+  let ctx
+  try {
+    const input = buildInput(found.command, parsed, found.rest)
+    ctx = createContext(dbPath, {
+      progress: (event) => {
+        if (!json && process.stderr.isTTY) process.stderr.write(`\r${event.phase} ${event.done}/${event.total}`)
+      },
+    })
+    const result = await invoke(ctx, found.command.operation, input)
+    process.stdout.write(json ? `${JSON.stringify(result)}\n` : `${formatHuman(result)}\n`)
+    return found.command.spec.exitCode?.(result) ?? 0
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`${error.message}\n\n${usage()}\n`)
+      return 2
+    }
+    const message = error instanceof CoreError ? error.message : `程序内部错误：${(error as Error).message}`
+    process.stderr.write(`错误：${message}\n`)
+    return error instanceof CoreError && error.code === 'INVALID_INPUT' ? 2 : 1
+  } finally {
+    ctx?.db.close()
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code
+  },
+  (error: unknown) => {
+    process.stderr.write(`程序内部错误：${String(error)}\n`)
+    process.exitCode = 1
+  },
+)

@@ -1,0 +1,24 @@
+import type { Database } from 'better-sqlite3'
+import type { OpenOptions } from './db/open'
+
+/** Progress of a long job, sent to whichever host is listening (IPC, CLI stderr, test bridge). */
+export interface ProgressEvent {
+  job: string
+  phase: string
+  done: number
+  total: number
+  file?: string
+  message?: string
+}
+
+/** Everything a handler may touch. Hosts build one per open database; handlers receive it first. */
+export interface CoreContext {
+  /** Replaced when a backup is restored, so read it from the context each time. */
+  db: Database
+  openOptions: OpenOptions
+  /** The database file path; backups and photos live beside it. */
+  dbPath: string
+  dataDir: string
+  now: () => Date
+  progress: (event: ProgressEvent) => void
+}

@@ -1,0 +1,86 @@
+import { copyFileSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { basename, dirname, join } from 'node:path'
+import type { CoreContext } from '../context'
+import { CoreError } from '../errors'
+import { openDatabase } from './open'
+import { checkIntegrity } from './check'
+
+/** How many backup files are kept; older ones are removed after each new backup. */
+export const BACKUPS_KEPT = 30
+
+export type BackupReason = 'daily' | 'import' | 'restore' | 'manual' | 'undo'
+
+export interface BackupInfo {
+  file: string
+  path: string
+  reason: string
+  createdAt: string
+  bytes: number
+}
+
+export function backupDir(ctx: Pick<CoreContext, 'dbPath'>): string {
+  return join(dirname(ctx.dbPath), 'backups')
+}
+
+function stamp(date: Date): string {
+  const pad = (n: number, width = 2) => String(n).padStart(width, '0')
+  return `${date.getFullYear()}${pad(date.getMonth() + 1)}${pad(date.getDate())}-${pad(date.getHours())}${pad(date.getMinutes())}${pad(date.getSeconds())}-${pad(date.getMilliseconds(), 3)}`
+}
+
+export function listBackups(ctx: Pick<CoreContext, 'dbPath'>): BackupInfo[] {
+  const dir = backupDir(ctx)
+  let files: string[]
+  try {
+    files = readdirSync(dir)
+  } catch {
+    return []
+  }
+  return files
+    .filter((file) => /^ledger-\d{8}-\d{6}-\d{3}-\w+\.db$/.test(file))
+    .sort()
+    .reverse()
+    .map((file) => {
+      const [, date, time, , reason] = file.replace(/\.db$/, '').split('-') as [string, string, string, string, string]
+      const createdAt = `${date.slice(0, 4)}-${date.slice(4, 6)}-${date.slice(6, 8)} ${time.slice(0, 2)}:${time.slice(2, 4)}:${time.slice(4, 6)}`
+      const path = join(dir, file)
+      return { file, path, reason, createdAt, bytes: statSync(path).size }
+    })
+}
+
+/** Copies the live database with SQLite's online backup API, then prunes old copies. */
+export async function createBackup(ctx: CoreContext, reason: BackupReason): Promise<BackupInfo> {
+  const dir = backupDir(ctx)
+  mkdirSync(dir, { recursive: true })
+  const file = `ledger-${stamp(ctx.now())}-${reason}.db`
+  await ctx.db.backup(join(dir, file))
+  for (const old of listBackups(ctx).slice(BACKUPS_KEPT)) rmSync(old.path, { force: true })
+  const made = listBackups(ctx).find((backup) => backup.file === file)
+  if (!made) throw new CoreError('INTERNAL', `备份文件未能写入：${file}`)
+  return made
+}
+
+/** The first start of each day leaves one backup behind. */
+export async function ensureDailyBackup(ctx: CoreContext): Promise<BackupInfo | null> {
+  const today = stamp(ctx.now()).slice(0, 8)
+  if (listBackups(ctx).some((backup) => backup.file.startsWith(`ledger-${today}`))) return null
+  return createBackup(ctx, 'daily')
+}
+
+/**
+ * Replaces the live database with a backup. The current state is backed up first, so a restore
+ * can itself be undone by restoring that copy.
+ */
+export async function restoreBackup(ctx: CoreContext, file: string): Promise<BackupInfo> {
+  const source = listBackups(ctx).find((backup) => backup.file === basename(file))
+  if (!source) throw new CoreError('NOT_FOUND', `找不到备份文件：${file}`)
+  const probe = openDatabase(source.path, { readonly: true })
+  const report = checkIntegrity(probe)
+  probe.close()
+  if (!report.ok) throw new CoreError('FILE', `备份文件已损坏，不能恢复：${report.problems.join('；')}`)
+  const safety = await createBackup(ctx, 'restore')
+  ctx.db.close()
+  for (const suffix of ['-wal', '-shm']) rmSync(ctx.dbPath + suffix, { force: true })
+  copyFileSync(source.path, ctx.dbPath)
+  ctx.db = openDatabase(ctx.dbPath, ctx.openOptions)
+  return safety
+}

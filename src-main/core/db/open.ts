@@ -1,0 +1,28 @@
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import BetterSqlite3, { type Database } from 'better-sqlite3'
+import { migrate } from './migrate'
+import { seedReferenceData } from './seed'
+
+export interface OpenOptions {
+  /** Path to an Electron-ABI build of better-sqlite3 (see scripts/electron-native.mjs). */
+  nativeBinding?: string
+  readonly?: boolean
+}
+
+/** Opens (creating if needed) a ledger database, migrates it and seeds reference data once. */
+export function openDatabase(path: string, options: OpenOptions = {}): Database {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
+  const db = new BetterSqlite3(path, {
+    nativeBinding: options.nativeBinding,
+    readonly: options.readonly ?? false,
+  })
+  db.pragma('busy_timeout = 5000')
+  db.pragma('foreign_keys = ON')
+  if (options.readonly) return db
+  db.pragma('journal_mode = WAL')
+  db.pragma('synchronous = NORMAL')
+  migrate(db)
+  seedReferenceData(db)
+  return db
+}

@@ -1,0 +1,25 @@
+// Masked forms shown by default (DOMAIN.md, PIPL): enough to tell people apart, not enough to use.
+
+function stars(count: number): string {
+  return '*'.repeat(Math.max(0, count))
+}
+
+/** 622901********123X; a malformed value keeps only its first 3 and last 2 characters. */
+export function maskIdNumber(id: string | null | undefined): string {
+  const value = (id ?? '').trim()
+  if (value === '') return ''
+  if (value.length === 18) return `${value.slice(0, 6)}${stars(8)}${value.slice(14)}`
+  if (value.length <= 5) return stars(value.length)
+  return `${value.slice(0, 3)}${stars(value.length - 5)}${value.slice(-2)}`
+}
+
+/** 138****1234, 0930-***4567; anything else keeps its last 4 characters. */
+export function maskPhone(phone: string | null | undefined): string {
+  const value = (phone ?? '').trim()
+  if (value === '') return ''
+  if (/^1\d{10}$/.test(value)) return `${value.slice(0, 3)}****${value.slice(7)}`
+  const landline = /^(0\d{2,3})-(\d{7,8})$/.exec(value)
+  if (landline?.[1] && landline[2]) return `${landline[1]}-${stars(landline[2].length - 4)}${landline[2].slice(-4)}`
+  if (value.length <= 4) return stars(value.length)
+  return `${stars(value.length - 4)}${value.slice(-4)}`
+}

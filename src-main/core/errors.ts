@@ -1,0 +1,38 @@
+// Errors are values the user can act on: a stable code for programs, a Chinese message for people.
+export type ErrorCode =
+  | 'UNKNOWN_OPERATION'
+  | 'INVALID_INPUT'
+  | 'VALIDATION'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'FILE'
+  | 'INTERNAL'
+
+export interface ErrorPayload {
+  code: ErrorCode
+  message: string
+  details?: unknown
+}
+
+export class CoreError extends Error {
+  readonly code: ErrorCode
+  readonly details?: unknown
+
+  constructor(code: ErrorCode, message: string, details?: unknown) {
+    super(message)
+    this.name = 'CoreError'
+    this.code = code
+    this.details = details
+  }
+
+  toPayload(): ErrorPayload {
+    return { code: this.code, message: this.message, details: this.details }
+  }
+}
+
+export function toErrorPayload(error: unknown): ErrorPayload {
+  if (error instanceof CoreError) return error.toPayload()
+  // Unexpected errors keep their text for diagnosis but never their stack or values from the database.
+  const text = error instanceof Error ? error.message : String(error)
+  return { code: 'INTERNAL', message: `程序内部错误：${text}` }
+}

@@ -1,0 +1,160 @@
+// Roster storage: prepared statements over the volunteers table. Callers own the transaction.
+import type { Database } from 'better-sqlite3'
+import type { Person } from '../domain'
+import { CoreError } from '../errors'
+import { searchColumns, toView, VOLUNTEER_COLUMNS, type StoredVolunteer, type VolunteerView } from './rows'
+
+export interface RosterQuery {
+  q?: string
+  countyCode?: string
+  category?: string
+  team?: string
+  political?: string
+  unit?: string
+  /** The recycle bin instead of the live roster. */
+  deleted?: boolean
+  sort?: 'pinyin' | 'updated' | 'unit' | 'birth'
+  descending?: boolean
+  offset: number
+  limit: number
+}
+
+export interface RosterPage {
+  total: number
+  rows: VolunteerView[]
+}
+
+const SORTS: Record<NonNullable<RosterQuery['sort']>, string> = {
+  pinyin: 'v.name_pinyin',
+  updated: 'v.updated_at',
+  unit: 'v.unit',
+  birth: 'v.birth',
+}
+
+/** A query is matched against one lower-cased haystack; spaces are dropped so "ma jian" finds majian. */
+export function searchNeedle(q: string): string {
+  return q.toLowerCase().replace(/\s+/g, '')
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`)
+}
+
+export function searchRoster(db: Database, query: RosterQuery): RosterPage {
+  const where = [query.deleted ? 'v.deleted_at IS NOT NULL' : 'v.deleted_at IS NULL']
+  const params: Record<string, unknown> = {}
+  const needle = query.q ? searchNeedle(query.q) : ''
+  if (needle) {
+    where.push(`v.search_text LIKE @needle ESCAPE '\\'`)
+    params.needle = `%${escapeLike(needle)}%`
+  }
+  const equals: [keyof RosterQuery, string][] = [
+    ['countyCode', 'v.county_code'],
+    ['category', 'v.category'],
+    ['team', 'v.team'],
+    ['political', 'v.political'],
+    ['unit', 'v.unit'],
+  ]
+  for (const [key, column] of equals) {
+    if (query[key] !== undefined && query[key] !== '') {
+      where.push(`${column} = @${key}`)
+      params[key] = query[key]
+    }
+  }
+  const clause = where.join(' AND ')
+  const order = `${SORTS[query.sort ?? 'pinyin']} ${query.descending ? 'DESC' : 'ASC'}, v.id`
+  const total = (db.prepare(`SELECT count(*) AS n FROM volunteers v WHERE ${clause}`).get(params) as { n: number }).n
+  const rows = db
+    .prepare(
+      `SELECT ${VOLUNTEER_COLUMNS}, c.name AS countyName
+       FROM volunteers v LEFT JOIN counties c ON c.code = v.county_code
+       WHERE ${clause} ORDER BY ${order} LIMIT @limit OFFSET @offset`,
+    )
+    .all({ ...params, limit: query.limit, offset: query.offset }) as (StoredVolunteer & { countyName: string | null })[]
+  return { total, rows: rows.map(toView) }
+}
+
+export function findStored(db: Database, id: number): StoredVolunteer | undefined {
+  return db.prepare(`SELECT ${VOLUNTEER_COLUMNS} FROM volunteers v WHERE v.id = ?`).get(id) as StoredVolunteer | undefined
+}
+
+export function getStored(db: Database, id: number): StoredVolunteer {
+  const found = findStored(db, id)
+  if (!found) throw new CoreError('NOT_FOUND', `找不到编号为 ${id} 的志愿者，可能已被彻底删除。`)
+  return found
+}
+
+export function findByIdNumber(db: Database, idNumber: string): StoredVolunteer | undefined {
+  return db.prepare(`SELECT ${VOLUNTEER_COLUMNS} FROM volunteers v WHERE v.id_number = ?`).get(idNumber) as
+    | StoredVolunteer
+    | undefined
+}
+
+export function getView(db: Database, id: number): VolunteerView {
+  const row = db
+    .prepare(
+      `SELECT ${VOLUNTEER_COLUMNS}, c.name AS countyName
+       FROM volunteers v LEFT JOIN counties c ON c.code = v.county_code WHERE v.id = ?`,
+    )
+    .get(id) as (StoredVolunteer & { countyName: string | null }) | undefined
+  if (!row) throw new CoreError('NOT_FOUND', `找不到编号为 ${id} 的志愿者，可能已被彻底删除。`)
+  return toView(row)
+}
+
+function personParams(person: Person) {
+  return { ...person, ...searchColumns(person) }
+}
+
+export function insertVolunteer(db: Database, person: Person, at: string): number {
+  const result = db
+    .prepare(
+      `INSERT INTO volunteers (id_number, name, gender, ethnic, birth, political, education, unit, post,
+         county_code, phone, category, speciality, team, note, name_pinyin, search_text, created_at, updated_at)
+       VALUES (@idNumber, @name, @gender, @ethnic, @birth, @political, @education, @unit, @post,
+         @countyCode, @phone, @category, @speciality, @team, @note, @namePinyin, @searchText, @at, @at)`,
+    )
+    .run({ ...personParams(person), at })
+  return Number(result.lastInsertRowid)
+}
+
+export function updateVolunteer(db: Database, id: number, person: Person, at: string): void {
+  db.prepare(
+    `UPDATE volunteers SET id_number = @idNumber, name = @name, gender = @gender, ethnic = @ethnic,
+       birth = @birth, political = @political, education = @education, unit = @unit, post = @post,
+       county_code = @countyCode, phone = @phone, category = @category, speciality = @speciality,
+       team = @team, note = @note, name_pinyin = @namePinyin, search_text = @searchText, updated_at = @at
+     WHERE id = @id`,
+  ).run({ ...personParams(person), at, id })
+}
+
+export function setDeleted(db: Database, ids: readonly number[], deletedAt: string | null): number {
+  const statement = db.prepare('UPDATE volunteers SET deleted_at = ? WHERE id = ? AND (deleted_at IS NULL) = ?')
+  let changed = 0
+  for (const id of ids) changed += statement.run(deletedAt, id, deletedAt === null ? 0 : 1).changes
+  return changed
+}
+
+export function countLive(db: Database): number {
+  return (db.prepare('SELECT count(*) AS n FROM volunteers WHERE deleted_at IS NULL').get() as { n: number }).n
+}
+
+/** Distinct values present in the live roster, for filter drop-downs. */
+export function distinctValues(db: Database, column: 'unit' | 'team' | 'category' | 'political'): string[] {
+  const rows = db
+    .prepare(`SELECT DISTINCT ${column} AS value FROM volunteers WHERE deleted_at IS NULL AND ${column} IS NOT NULL ORDER BY ${column}`)
+    .all() as { value: string }[]
+  return rows.map((row) => row.value)
+}
+
+/** Recomputes the derived search columns, after a bulk rename of a unit for example. */
+export function reindexVolunteers(db: Database, where: { unit: string }): number {
+  const rows = db
+    .prepare(`SELECT ${VOLUNTEER_COLUMNS} FROM volunteers v WHERE v.unit = ?`)
+    .all(where.unit) as StoredVolunteer[]
+  const update = db.prepare('UPDATE volunteers SET name_pinyin = ?, search_text = ? WHERE id = ?')
+  for (const row of rows) {
+    const derived = searchColumns(row)
+    update.run(derived.namePinyin, derived.searchText, row.id)
+  }
+  return rows.length
+}

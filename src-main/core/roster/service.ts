@@ -1,0 +1,111 @@
+// Roster use cases: each one validates with the shared person rules and writes in one transaction.
+import type { CoreContext } from '../context'
+import { validatePerson, type FieldIssue, type PersonInput } from '../domain'
+import { recordAudit } from '../audit/audit'
+import { CoreError } from '../errors'
+import { operatorOf } from '../settings/settings'
+import { mergePerson, diffPerson, type FieldChange } from './merge'
+import { personOf } from './rows'
+import * as repo from './repository'
+import { loadPersonVocabulary } from '../reference/vocabulary'
+
+export interface SaveVolunteerInput {
+  /** Present when editing a known volunteer. */
+  id?: number
+  fields: PersonInput
+  /** replace: the edit form (empty clears); keep: CLI and imports (empty keeps what is stored). */
+  mode: 'replace' | 'keep'
+}
+
+export interface SaveVolunteerResult {
+  id: number
+  created: boolean
+  restored: boolean
+  changes: FieldChange[]
+  warnings: FieldIssue[]
+}
+
+function rejectIssues(issues: FieldIssue[]): never {
+  const errors = issues.filter((issue) => issue.level === 'error')
+  throw new CoreError('VALIDATION', errors.map((issue) => issue.message).join('；'), { issues })
+}
+
+export function saveVolunteer(ctx: CoreContext, input: SaveVolunteerInput): SaveVolunteerResult {
+  const { db } = ctx
+  const fields = { ...input.fields }
+  // Editing without retyping the ID keeps the stored one: the form only ever shows it masked.
+  if (input.id !== undefined && (fields.idNumber === undefined || fields.idNumber === '')) {
+    fields.idNumber = repo.getStored(db, input.id).idNumber
+  }
+  const { person, issues } = validatePerson(fields, { vocabulary: loadPersonVocabulary(db), today: ctx.now() })
+  if (!person) rejectIssues(issues)
+  const warnings = issues.filter((issue) => issue.level === 'warning')
+  const at = ctx.now().toISOString()
+  const operator = operatorOf(db)
+
+  return db.transaction((): SaveVolunteerResult => {
+    const holder = repo.findByIdNumber(db, person.idNumber)
+    if (input.id !== undefined && holder && holder.id !== input.id) {
+      throw new CoreError(
+        'CONFLICT',
+        `身份证号码已属于花名册中的另一位志愿者“${holder.name}”${holder.deletedAt ? '（在回收站中）' : ''}，同一人只能登记一次。`,
+        { issues: [{ field: 'idNumber', level: 'error', message: '身份证号码重复' }] },
+      )
+    }
+    const targetId = input.id ?? holder?.id
+    if (targetId === undefined) {
+      const id = repo.insertVolunteer(db, person, at)
+      recordAudit(db, ctx.now(), operator, { action: 'create', entity: 'volunteer', entityId: id, summary: `新增志愿者 ${person.name}`, after: { ...person } })
+      return { id, created: true, restored: false, changes: [], warnings }
+    }
+    const existing = repo.getStored(db, targetId)
+    const before = personOf(existing)
+    const after = mergePerson(before, person, input.mode)
+    const changes = diffPerson(before, after)
+    const restored = existing.deletedAt !== null
+    if (changes.length > 0) repo.updateVolunteer(db, targetId, after, at)
+    if (restored) repo.setDeleted(db, [targetId], null)
+    if (changes.length > 0 || restored) {
+      recordAudit(db, ctx.now(), operator, {
+        action: restored ? 'restore' : 'update',
+        entity: 'volunteer',
+        entityId: targetId,
+        summary: `${restored ? '恢复并更新' : '修改'}志愿者 ${after.name}：${changes.map((c) => c.field).join('、') || '无字段变化'}`,
+        before: { ...before },
+        after: { ...after },
+      })
+    }
+    return { id: targetId, created: false, restored, changes, warnings }
+  })()
+}
+
+export function moveToRecycleBin(ctx: CoreContext, ids: readonly number[]): number {
+  const { db } = ctx
+  return db.transaction(() => {
+    const at = ctx.now().toISOString()
+    const moved = repo.setDeleted(db, ids, at)
+    for (const id of ids) {
+      const row = repo.findStored(db, id)
+      if (row) recordAudit(db, ctx.now(), operatorOf(db), { action: 'delete', entity: 'volunteer', entityId: id, summary: `将志愿者 ${row.name} 移入回收站` })
+    }
+    return moved
+  })()
+}
+
+export function restoreFromRecycleBin(ctx: CoreContext, ids: readonly number[]): number {
+  const { db } = ctx
+  return db.transaction(() => {
+    const restored = repo.setDeleted(db, ids, null)
+    for (const id of ids) {
+      const row = repo.findStored(db, id)
+      if (row) recordAudit(db, ctx.now(), operatorOf(db), { action: 'restore', entity: 'volunteer', entityId: id, summary: `从回收站恢复志愿者 ${row.name}` })
+    }
+    return restored
+  })()
+}
+
+/** The one place personal numbers leave the core unmasked: an explicit action by the clerk. */
+export function revealVolunteer(ctx: CoreContext, id: number): { idNumber: string; phone: string } {
+  const row = repo.getStored(ctx.db, id)
+  return { idNumber: row.idNumber, phone: row.phone ?? '' }
+}

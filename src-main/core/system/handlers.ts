@@ -1,0 +1,60 @@
+import { z } from 'zod'
+import { handler } from '../handler'
+import { listAudit } from '../audit/audit'
+import { createBackup, listBackups, restoreBackup } from '../db/backup'
+import { checkIntegrity } from '../db/check'
+import { countLive } from '../roster/repository'
+import { readSettings, writeSettings } from '../settings/settings'
+
+export const systemHandlers = {
+  'system.init': handler({
+    input: z.object({}).default({}),
+    run: (ctx) => ({ dbPath: ctx.dbPath, version: ctx.db.pragma('user_version', { simple: true }) as number }),
+    cli: { command: 'init', summary: '创建或升级数据库（--db 指定路径）' },
+  }),
+  'system.stats': handler({
+    input: z.object({}).default({}),
+    run: (ctx) => ({ volunteers: countLive(ctx.db) }),
+    cli: { command: 'stats', summary: '统计数字（志愿者人数等）' },
+  }),
+  'settings.get': handler({
+    input: z.object({}).default({}),
+    run: (ctx) => ({ ...readSettings(ctx.db), dataDir: ctx.dataDir, dbPath: ctx.dbPath }),
+  }),
+  'settings.save': handler({
+    input: z.object({
+      unitName: z.string().trim().min(1, '单位名称不能为空').max(100).optional(),
+      operatorName: z.string().trim().max(50).optional(),
+    }),
+    run: (ctx, input) => writeSettings(ctx.db, input),
+  }),
+  'backup.list': handler({
+    input: z.object({}).default({}),
+    run: (ctx) => listBackups(ctx),
+    cli: { command: 'backups', summary: '列出备份' },
+  }),
+  'backup.create': handler({
+    input: z.object({}).default({}),
+    run: (ctx) => createBackup(ctx, 'manual'),
+    cli: { command: 'backup', summary: '立即备份数据库' },
+  }),
+  'backup.restore': handler({
+    input: z.object({ file: z.string().min(1).max(200) }),
+    run: (ctx, input) => restoreBackup(ctx, input.file),
+    cli: { command: 'restore', positional: { field: 'file', many: false }, summary: '从备份恢复（恢复前自动备份当前数据）' },
+  }),
+  'system.check': handler({
+    input: z.object({}).default({}),
+    run: (ctx) => checkIntegrity(ctx.db),
+    cli: { command: 'check', summary: '检查数据库完整性' },
+  }),
+  'audit.list': handler({
+    input: z.object({
+      entity: z.string().max(50).optional(),
+      entityId: z.number().int().optional(),
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(500).default(100),
+    }),
+    run: (ctx, input) => listAudit(ctx.db, input),
+  }),
+}

@@ -1,0 +1,22 @@
+import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron'
+import { invokeEnveloped, type CoreContext } from '../core/index'
+import { INVOKE_CHANNEL } from './bridge'
+
+/** Only our own page may call the core: the renderer's file or the dev server, nothing navigated to. */
+function isTrustedSender(event: IpcMainInvokeEvent, window: WebContents): boolean {
+  if (event.sender !== window) return false
+  const url = event.senderFrame?.url ?? ''
+  const devServer = process.env.ELECTRON_RENDERER_URL
+  return url.startsWith('file://') || (devServer !== undefined && url.startsWith(devServer))
+}
+
+export function registerIpc(ctx: CoreContext, window: WebContents): void {
+  ipcMain.removeHandler(INVOKE_CHANNEL)
+  ipcMain.handle(INVOKE_CHANNEL, async (event, name: unknown, input: unknown) => {
+    if (!isTrustedSender(event, window)) {
+      return { ok: false, error: { code: 'INVALID_INPUT', message: '拒绝来自未知页面的请求' } }
+    }
+    // invokeEnveloped checks the name against the handler table and the input against its schema.
+    return invokeEnveloped(ctx, name, input)
+  })
+}

@@ -1,0 +1,102 @@
+// The Electron shell: a window, a menu, one IPC channel into the core. No logic lives here.
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { app, BrowserWindow, Menu, dialog, shell } from 'electron'
+import { createContext, type CoreContext } from '../core/index'
+import { ensureDailyBackup, createBackup } from '../core/db/backup'
+import { defaultDbPath } from '../core/paths'
+import { PROGRESS_CHANNEL } from './bridge'
+import { registerIpc } from './ipc'
+
+const CONTENT_SECURITY_POLICY =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+
+/** The Electron-ABI build of better-sqlite3 made by scripts/electron-native.mjs (or shipped beside the app). */
+function nativeBinding(): string | undefined {
+  const candidates = [
+    join(process.resourcesPath ?? '', 'native', 'better_sqlite3.node'),
+    join(app.getAppPath(), 'native', 'electron', 'better_sqlite3.node'),
+  ]
+  return candidates.find((path) => existsSync(path))
+}
+
+function createWindow(ctx: CoreContext): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1360,
+    height: 860,
+    minWidth: 1100,
+    minHeight: 680,
+    title: '志愿服务台账',
+    show: false,
+    webPreferences: {
+      preload: join(import.meta.dirname, '../preload/index.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false,
+    },
+  })
+  window.once('ready-to-show', () => window.show())
+  window.webContents.session.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } })
+  })
+  window.webContents.on('will-navigate', (event) => event.preventDefault())
+  window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }))
+  ctx.progress = (event) => {
+    if (!window.isDestroyed()) window.webContents.send(PROGRESS_CHANNEL, event)
+  }
+  registerIpc(ctx, window.webContents)
+  if (process.env.ELECTRON_RENDERER_URL) void window.loadURL(process.env.ELECTRON_RENDERER_URL)
+  else void window.loadFile(join(import.meta.dirname, '../renderer/index.html'))
+  return window
+}
+
+function buildMenu(ctx: CoreContext): void {
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate([
+      {
+        label: '文件',
+        submenu: [
+          {
+            label: '立即备份',
+            click: async () => {
+              const backup = await createBackup(ctx, 'manual')
+              void dialog.showMessageBox({ message: `已备份到 ${backup.path}` })
+            },
+          },
+          { label: '打开数据文件夹', click: () => void shell.openPath(ctx.dataDir) },
+          { type: 'separator' },
+          { label: '退出', role: 'quit' },
+        ],
+      },
+      { label: '编辑', submenu: [{ role: 'undo', label: '撤销' }, { role: 'redo', label: '重做' }, { type: 'separator' }, { role: 'cut', label: '剪切' }, { role: 'copy', label: '复制' }, { role: 'paste', label: '粘贴' }, { role: 'selectAll', label: '全选' }] },
+      { label: '视图', submenu: [{ role: 'reload', label: '重新载入' }, { role: 'toggleDevTools', label: '开发者工具' }, { type: 'separator' }, { role: 'resetZoom', label: '实际大小' }, { role: 'zoomIn', label: '放大' }, { role: 'zoomOut', label: '缩小' }] },
+    ]),
+  )
+}
+
+async function start(): Promise<void> {
+  if (!app.requestSingleInstanceLock()) {
+    app.quit()
+    return
+  }
+  await app.whenReady()
+  const ctx = createContext(process.env.VOLUNTEER_LEDGER_DB ?? defaultDbPath(), { nativeBinding: nativeBinding() })
+  await ensureDailyBackup(ctx)
+  buildMenu(ctx)
+  let window = createWindow(ctx)
+  app.on('second-instance', () => {
+    if (window.isMinimized()) window.restore()
+    window.focus()
+  })
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) window = createWindow(ctx)
+  })
+  app.on('window-all-closed', () => {
+    ctx.db.close()
+    app.quit()
+  })
+}
+
+void start()

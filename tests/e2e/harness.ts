@@ -1,0 +1,103 @@
+// The E2E host: the built renderer in Debian's Chromium, with window.ledger bridged by
+// page.exposeBinding to the real core on a real SQLite file in a temp folder. Only the transport
+// differs from Electron's preload + IPC.
+import { createReadStream, existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs'
+import { createServer, type Server } from 'node:http'
+import { tmpdir } from 'node:os'
+import { extname, join, normalize, resolve } from 'node:path'
+import { test as base, type Page } from '@playwright/test'
+import { createContext, invokeEnveloped, type CoreContext } from '../../src-main/core/index'
+
+const RENDERER_DIR = resolve(import.meta.dirname, '../../out/renderer')
+export const SCREENSHOT_DIR = resolve(import.meta.dirname, '../output/screenshots')
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+  '.png': 'image/png',
+}
+
+/** Chromium will not run module scripts from file://, so the built page is served on loopback. */
+async function serveRenderer(): Promise<{ server: Server; url: string }> {
+  if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
+    throw new Error('out/renderer is missing: run `npm run build:renderer` (npm run test:e2e does it)')
+  }
+  const server = createServer((request, response) => {
+    const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname))
+    let file = join(RENDERER_DIR, path)
+    if (!file.startsWith(RENDERER_DIR) || !existsSync(file) || statSync(file).isDirectory()) file = join(RENDERER_DIR, 'index.html')
+    response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' })
+    createReadStream(file).pipe(response)
+  })
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done))
+  const address = server.address()
+  if (!address || typeof address === 'string') throw new Error('no address')
+  return { server, url: `http://127.0.0.1:${address.port}/` }
+}
+
+export interface LedgerFixture {
+  ctx: CoreContext
+  dir: string
+  /** Opens the app at a route (hash router), e.g. '#/roster'. */
+  open: (route?: string) => Promise<void>
+  /** Saves a screenshot under tests/output/screenshots for a person to look at. */
+  shot: (name: string) => Promise<string>
+  call: (name: string, input?: unknown) => Promise<unknown>
+}
+
+async function bridge(page: Page, ctx: CoreContext): Promise<void> {
+  await page.exposeBinding('__ledgerInvoke', (_source, name: unknown, input: unknown) => invokeEnveloped(ctx, name, input))
+  await page.addInitScript(() => {
+    const listeners: ((event: unknown) => void)[] = []
+    const w = window as unknown as Record<string, unknown>
+    w.__ledgerEmit = (event: unknown) => listeners.forEach((listener) => listener(event))
+    w.ledger = {
+      invoke: (name: string, input: unknown) => (w.__ledgerInvoke as (n: string, i: unknown) => Promise<unknown>)(name, input),
+      onProgress: (listener: (event: unknown) => void) => {
+        listeners.push(listener)
+        return () => listeners.splice(listeners.indexOf(listener), 1)
+      },
+    }
+  })
+  ctx.progress = (event) => {
+    void page.evaluate((e) => (window as unknown as { __ledgerEmit: (e: unknown) => void }).__ledgerEmit(e), event).catch(() => {})
+  }
+}
+
+export const test = base.extend<{ ledger: LedgerFixture }>({
+  ledger: async ({ page }, use) => {
+    const dir = mkdtempSync(join(tmpdir(), 'ledger-e2e-'))
+    const ctx = createContext(join(dir, 'ledger.db'))
+    const { server, url } = await serveRenderer()
+    await bridge(page, ctx)
+    mkdirSync(SCREENSHOT_DIR, { recursive: true })
+    await use({
+      ctx,
+      dir,
+      open: async (route = '') => {
+        await page.goto(url + route)
+        await page.waitForSelector('[data-app-ready]')
+      },
+      shot: async (name) => {
+        const path = join(SCREENSHOT_DIR, `${name}.png`)
+        await page.screenshot({ path, fullPage: false })
+        return path
+      },
+      call: async (name, input) => {
+        const result = await invokeEnveloped(ctx, name, input ?? {})
+        if (!result.ok) throw new Error(result.error.message)
+        return result.value
+      },
+    })
+    server.close()
+    ctx.db.close()
+    rmSync(dir, { recursive: true, force: true })
+  },
+})
+
+export { expect } from '@playwright/test'
