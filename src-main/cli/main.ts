@@ -89,8 +89,9 @@ export async function main(argv: readonly string[]): Promise<number> {
       },
     })
     const result = await invoke(ctx, found.command.operation, input)
-    process.stdout.write(json ? `${JSON.stringify(result)}\n` : `${formatHuman(result)}\n`)
-    return found.command.spec.exitCode?.(result) ?? 0
+    process.stdout.write(json ? `${JSON.stringify(result)}\n` : `${formatHuman(result, found.command.spec.columns)}\n`)
+    const exitCode = found.command.spec.exitCode as ((value: unknown) => number) | undefined
+    return exitCode?.(result) ?? 0
   } catch (error) {
     if (error instanceof UsageError) {
       process.stderr.write(`${error.message}\n\n${usage()}\n`)

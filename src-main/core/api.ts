@@ -3,6 +3,11 @@
 import { z } from 'zod'
 import type { CoreContext } from './context'
 import { CoreError, toErrorPayload, type ErrorPayload } from './errors'
+import { exportHandlers } from './export/handlers'
+import { importHandlers } from './import/handlers'
+import { activityHandlers } from './activities/handlers'
+import { dashboardHandlers } from './dashboard/handlers'
+import { planHandlers } from './plan/handlers'
 import { referenceHandlers } from './reference/handlers'
 import { rosterHandlers } from './roster/handlers'
 import { systemHandlers } from './system/handlers'
@@ -11,6 +16,11 @@ export const api = {
   ...systemHandlers,
   ...referenceHandlers,
   ...rosterHandlers,
+  ...exportHandlers,
+  ...importHandlers,
+  ...planHandlers,
+  ...activityHandlers,
+  ...dashboardHandlers,
 }
 
 export type Api = typeof api

@@ -11,6 +11,8 @@ export interface CliSpec {
   flags?: Record<string, string>
   positional?: { field: string; many: boolean }
   summary: string
+  /** The fields a human-readable listing shows, in order (without --json). */
+  columns?: readonly string[]
   /** The process exit code for a result that is not a plain success (1 when some rows failed, say). */
   exitCode?: (result: never) => number
 }

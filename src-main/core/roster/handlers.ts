@@ -35,6 +35,7 @@ export const rosterHandlers = {
       command: 'volunteers search',
       flags: { q: 'q', county: 'countyCode', unit: 'unit', limit: 'limit', offset: 'offset' },
       summary: '按姓名、拼音首字母、全拼、身份证或电话片段、单位查找志愿者',
+      columns: ['name', 'gender', 'birth', 'idMasked', 'phoneMasked', 'unit', 'countyName', 'category'],
     },
   }),
   'roster.get': handler({

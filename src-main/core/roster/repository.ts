@@ -1,7 +1,9 @@
 // Roster storage: prepared statements over the volunteers table. Callers own the transaction.
 import type { Database } from 'better-sqlite3'
 import type { Person } from '../domain'
+import { normalizeText } from '../domain'
 import { CoreError } from '../errors'
+import { searchIds, type RosterSort } from './searchIndex'
 import { searchColumns, toView, VOLUNTEER_COLUMNS, type StoredVolunteer, type VolunteerView } from './rows'
 
 export interface RosterQuery {
@@ -13,7 +15,7 @@ export interface RosterQuery {
   unit?: string
   /** The recycle bin instead of the live roster. */
   deleted?: boolean
-  sort?: 'pinyin' | 'updated' | 'unit' | 'birth'
+  sort?: RosterSort
   descending?: boolean
   offset: number
   limit: number
@@ -24,54 +26,29 @@ export interface RosterPage {
   rows: VolunteerView[]
 }
 
-const SORTS: Record<NonNullable<RosterQuery['sort']>, string> = {
-  pinyin: 'v.name_pinyin',
-  updated: 'v.updated_at',
-  unit: 'v.unit',
-  birth: 'v.birth',
-}
-
 /** A query is matched against one lower-cased haystack; spaces are dropped so "ma jian" finds majian. */
 export function searchNeedle(q: string): string {
   return q.toLowerCase().replace(/\s+/g, '')
 }
 
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`)
-}
-
 export function searchRoster(db: Database, query: RosterQuery): RosterPage {
-  const where = [query.deleted ? 'v.deleted_at IS NOT NULL' : 'v.deleted_at IS NULL']
-  const params: Record<string, unknown> = {}
-  const needle = query.q ? searchNeedle(query.q) : ''
-  if (needle) {
-    where.push(`v.search_text LIKE @needle ESCAPE '\\'`)
-    params.needle = `%${escapeLike(needle)}%`
-  }
-  const equals: [keyof RosterQuery, string][] = [
-    ['countyCode', 'v.county_code'],
-    ['category', 'v.category'],
-    ['team', 'v.team'],
-    ['political', 'v.political'],
-    ['unit', 'v.unit'],
-  ]
-  for (const [key, column] of equals) {
-    if (query[key] !== undefined && query[key] !== '') {
-      where.push(`${column} = @${key}`)
-      params[key] = query[key]
-    }
-  }
-  const clause = where.join(' AND ')
-  const order = `${SORTS[query.sort ?? 'pinyin']} ${query.descending ? 'DESC' : 'ASC'}, v.id`
-  const total = (db.prepare(`SELECT count(*) AS n FROM volunteers v WHERE ${clause}`).get(params) as { n: number }).n
+  const { total, ids } = searchIds(db, {
+    ...query,
+    needle: query.q ? searchNeedle(normalizeText(query.q)) : '',
+    deleted: query.deleted ?? false,
+    sort: query.sort ?? 'pinyin',
+    descending: query.descending ?? false,
+  })
+  if (ids.length === 0) return { total, rows: [] }
   const rows = db
     .prepare(
       `SELECT ${VOLUNTEER_COLUMNS}, c.name AS countyName
        FROM volunteers v LEFT JOIN counties c ON c.code = v.county_code
-       WHERE ${clause} ORDER BY ${order} LIMIT @limit OFFSET @offset`,
+       WHERE v.id IN (SELECT value FROM json_each(?))`,
     )
-    .all({ ...params, limit: query.limit, offset: query.offset }) as (StoredVolunteer & { countyName: string | null })[]
-  return { total, rows: rows.map(toView) }
+    .all(JSON.stringify(ids)) as (StoredVolunteer & { countyName: string | null })[]
+  const byId = new Map(rows.map((row) => [row.id, row]))
+  return { total, rows: ids.flatMap((id) => (byId.has(id) ? [toView(byId.get(id)!)] : [])) }
 }
 
 export function findStored(db: Database, id: number): StoredVolunteer | undefined {

@@ -4,6 +4,8 @@ import { listAudit } from '../audit/audit'
 import { createBackup, listBackups, restoreBackup } from '../db/backup'
 import { checkIntegrity } from '../db/check'
 import { countLive } from '../roster/repository'
+import { yearDashboard } from '../dashboard/year'
+import { localDay } from '../plan/plannedTime'
 import { readSettings, writeSettings } from '../settings/settings'
 
 export const systemHandlers = {
@@ -13,9 +15,21 @@ export const systemHandlers = {
     cli: { command: 'init', summary: '创建或升级数据库（--db 指定路径）' },
   }),
   'system.stats': handler({
-    input: z.object({}).default({}),
-    run: (ctx) => ({ volunteers: countLive(ctx.db) }),
-    cli: { command: 'stats', summary: '统计数字（志愿者人数等）' },
+    input: z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() }),
+    run: (ctx, input) => {
+      const volunteers = countLive(ctx.db)
+      if (input.year === undefined) return { volunteers }
+      const dashboard = yearDashboard(ctx.db, input.year, localDay(ctx.now()))
+      return {
+        volunteers,
+        year: input.year,
+        activities: dashboard.programme.activities,
+        months: dashboard.programme.months.map(({ state: _state, ...figures }) => figures),
+        monthsMet: dashboard.programme.monthsMet,
+        departments: dashboard.departments.map(({ name, planned, done, overdue }) => ({ name, planned, done, overdue })),
+      }
+    },
+    cli: { command: 'stats', flags: { year: 'year' }, summary: '统计数字：志愿者人数；加 --year 给出该年度逐月活动和各科室清单完成情况' },
   }),
   'settings.get': handler({
     input: z.object({}).default({}),

@@ -109,3 +109,19 @@ CREATE TABLE audit (
 ) STRICT;
 
 CREATE INDEX audit_entity ON audit(entity, entity_id);
+
+-- Bumped by triggers on every change to the roster, by any connection (the app, the CLI), so the
+-- in-memory search index knows when to rebuild without rescanning the table.
+CREATE TABLE change_counters (
+  name  TEXT PRIMARY KEY,
+  value INTEGER NOT NULL
+) STRICT;
+
+INSERT INTO change_counters (name, value) VALUES ('volunteers', 0);
+
+CREATE TRIGGER volunteers_counted_insert AFTER INSERT ON volunteers
+BEGIN UPDATE change_counters SET value = value + 1 WHERE name = 'volunteers'; END;
+CREATE TRIGGER volunteers_counted_update AFTER UPDATE ON volunteers
+BEGIN UPDATE change_counters SET value = value + 1 WHERE name = 'volunteers'; END;
+CREATE TRIGGER volunteers_counted_delete AFTER DELETE ON volunteers
+BEGIN UPDATE change_counters SET value = value + 1 WHERE name = 'volunteers'; END;

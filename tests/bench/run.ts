@@ -1,0 +1,19 @@
+// npm run bench [-- roster|import|stats]: prints figures and ratios; never passes or fails on time.
+import { runRosterBench } from './roster'
+
+const suites: Record<string, () => Promise<void>> = {
+  roster: runRosterBench,
+}
+
+const wanted = process.argv.slice(2)
+const names = wanted.length > 0 ? wanted : Object.keys(suites)
+for (const name of names) {
+  const suite = suites[name]
+  if (!suite) {
+    console.error(`unknown benchmark: ${name}; choose from ${Object.keys(suites).join(', ')}`)
+    process.exitCode = 2
+    break
+  }
+  console.log(`\n=== ${name} ===`)
+  await suite()
+}
