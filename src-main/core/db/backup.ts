@@ -4,6 +4,7 @@ import type { CoreContext } from '../context'
 import { CoreError } from '../errors'
 import { openDatabase } from './open'
 import { checkIntegrity } from './check'
+import { syncPhotoFolder } from '../activities/photos'
 
 /** How many backup files are kept; older ones are removed after each new backup. */
 export const BACKUPS_KEPT = 30
@@ -53,6 +54,8 @@ export async function createBackup(ctx: CoreContext, reason: BackupReason): Prom
   mkdirSync(dir, { recursive: true })
   const file = `ledger-${stamp(ctx.now())}-${reason}.db`
   await ctx.db.backup(join(dir, file))
+  // Photos live beside the database; a backup carries every photo file it does not have yet.
+  syncPhotoFolder(join(ctx.dataDir, 'photos'), join(dir, 'photos'))
   for (const old of listBackups(ctx).slice(BACKUPS_KEPT)) rmSync(old.path, { force: true })
   const made = listBackups(ctx).find((backup) => backup.file === file)
   if (!made) throw new CoreError('INTERNAL', `备份文件未能写入：${file}`)
@@ -81,6 +84,7 @@ export async function restoreBackup(ctx: CoreContext, file: string): Promise<Bac
   ctx.db.close()
   for (const suffix of ['-wal', '-shm']) rmSync(ctx.dbPath + suffix, { force: true })
   copyFileSync(source.path, ctx.dbPath)
+  syncPhotoFolder(join(backupDir(ctx), 'photos'), join(ctx.dataDir, 'photos'))
   ctx.db = openDatabase(ctx.dbPath, ctx.openOptions)
   return safety
 }

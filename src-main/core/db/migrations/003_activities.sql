@@ -83,8 +83,11 @@ CREATE INDEX participations_volunteer ON participations(volunteer_id, activity_i
 CREATE TABLE activity_photos (
   id            INTEGER PRIMARY KEY,
   activity_id   INTEGER NOT NULL REFERENCES activities(id) ON DELETE CASCADE,
-  file          TEXT NOT NULL,                    -- relative to the data folder: photos/<activity>/<file>
+  file          TEXT NOT NULL,                    -- photos/<sha256>.<ext> in the data folder; same bytes, same file
   original_name TEXT NOT NULL,
   bytes         INTEGER NOT NULL,
+  thumb         BLOB,                             -- a small JPEG made by the renderer, kept in the database
   added_at      TEXT NOT NULL
 ) STRICT;
+
+CREATE INDEX activity_photos_activity ON activity_photos(activity_id);

@@ -1,0 +1,116 @@
+import { z } from 'zod'
+import { normalizeIdText } from '../domain'
+import { CoreError } from '../errors'
+import { handler } from '../handler'
+import type { CoreContext } from '../context'
+import { findByIdNumber } from '../roster/repository'
+import { bytesInput } from '../binary'
+import { addPhoto, listPhotos, readPhoto, removePhoto } from './photos'
+import { volunteerService } from './profile'
+import * as repo from './repository'
+import * as service from './service'
+
+const field = z.union([z.string().max(2000), z.number(), z.boolean()]).optional()
+const activityFields = z.object({
+  name: field, task: field, heldOn: field, place: field, organizer: field, planSeq: field, participantsCount: field,
+  defaultHours: field, targetGroup: field, beneficiaries: field, summary: field, highlight: field, note: field,
+  county: field, team: field, highlightText: field,
+  departments: z.union([z.string().max(500), z.array(z.string().max(50)).transform((names) => names.join('、'))]).optional(),
+})
+const participant = z.object({
+  volunteerId: z.number().int().positive(),
+  hours: z.union([z.number(), z.string().max(20)]).nullable().optional(),
+  note: z.string().max(200).nullable().optional(),
+})
+const year = z.coerce.number().int().min(2000).max(2100)
+
+/** The CLI names participants by ID number ("ID" or "ID:hours", comma-separated). */
+function participantsFromIdNumbers(ctx: CoreContext, text: string) {
+  return text
+    .split(/[,，;；\s]+/)
+    .filter(Boolean)
+    .map((entry) => {
+      const [id, hours] = entry.split(':')
+      const volunteer = findByIdNumber(ctx.db, normalizeIdText(id))
+      if (!volunteer) throw new CoreError('VALIDATION', `身份证号码 ${id} 不在志愿者花名册中，请先登记该志愿者。`)
+      return { volunteerId: volunteer.id, hours: hours ?? null }
+    })
+}
+
+export const activityHandlers = {
+  'activities.list': handler({
+    input: z.object({
+      year: year.optional(),
+      month: z.number().int().min(1).max(12).optional(),
+      taskCode: z.number().int().min(1).max(5).optional(),
+      department: z.string().max(50).optional(),
+      team: z.string().max(100).optional(),
+      highlight: z.boolean().optional(),
+      q: z.string().max(100).optional(),
+      offset: z.coerce.number().int().min(0).default(0),
+      limit: z.coerce.number().int().min(1).max(500).default(50),
+    }),
+    run: (ctx, input) => repo.listActivities(ctx.db, input),
+  }),
+  'activities.get': handler({
+    input: z.object({ id: z.number().int().positive() }),
+    run: (ctx, input) => ({ ...repo.getActivity(ctx.db, input.id), participants: repo.listParticipants(ctx.db, input.id) }),
+  }),
+  'activities.save': handler({
+    input: z.object({
+      id: z.number().int().positive().optional(),
+      fields: activityFields,
+      planItemId: z.number().int().positive().nullable().optional(),
+      participants: z.array(participant).max(5000).default([]),
+      participantIdNumbers: z.string().max(200_000).optional(),
+    }),
+    run: (ctx, input) => {
+      const byIdNumber = input.participantIdNumbers ? participantsFromIdNumbers(ctx, input.participantIdNumbers) : []
+      return service.saveActivity(ctx, { ...input, participants: [...input.participants, ...byIdNumber] })
+    },
+    cli: {
+      command: 'activities add',
+      flags: {
+        name: 'fields.name', date: 'fields.heldOn', task: 'fields.task', place: 'fields.place', organizer: 'fields.organizer',
+        county: 'fields.county', team: 'fields.team', departments: 'fields.departments', 'plan-seq': 'fields.planSeq',
+        hours: 'fields.defaultHours', target: 'fields.targetGroup', beneficiaries: 'fields.beneficiaries',
+        summary: 'fields.summary', highlight: 'fields.highlight', participants: 'participantIdNumbers',
+      },
+      summary: '登记已开展的活动（--participants 身份证号码[:小时],… 列出参与志愿者）',
+    },
+  }),
+  'activities.delete': handler({
+    input: z.object({ id: z.number().int().positive() }),
+    run: (ctx, input) => service.removeActivity(ctx, input.id),
+  }),
+  'activities.highlights': handler({
+    input: z.object({ year }),
+    run: (ctx, input) => repo.listActivities(ctx.db, { year: input.year, highlight: true, offset: 0, limit: 500 }).rows,
+  }),
+  'activities.photos': handler({
+    input: z.object({ activityId: z.number().int().positive() }),
+    run: (ctx, input) => listPhotos(ctx, input.activityId),
+  }),
+  'activities.photo.add': handler({
+    input: z.object({
+      activityId: z.number().int().positive(),
+      name: z.string().min(1).max(200),
+      data: bytesInput,
+      thumb: bytesInput.optional(),
+    }),
+    run: (ctx, input) => ({ id: ctx.db.transaction(() => addPhoto(ctx, input.activityId, input))() }),
+  }),
+  'activities.photo.read': handler({
+    input: z.object({ id: z.number().int().positive() }),
+    run: (ctx, input) => readPhoto(ctx, input.id),
+  }),
+  'activities.photo.remove': handler({
+    input: z.object({ id: z.number().int().positive() }),
+    run: (ctx, input) => removePhoto(ctx, input.id),
+  }),
+  'volunteers.service': handler({
+    input: z.object({ volunteerId: z.number().int().positive(), from: z.string().optional(), to: z.string().optional() }),
+    run: (ctx, input) =>
+      volunteerService(ctx.db, input.volunteerId, input.from && input.to ? { from: input.from, to: input.to } : undefined),
+  }),
+}

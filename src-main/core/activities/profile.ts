@@ -1,0 +1,35 @@
+// A volunteer's service record: activities and hours by year, counted from activity records only.
+import type { Database } from 'better-sqlite3'
+
+export interface ServiceLine {
+  activityId: number
+  heldOn: string
+  name: string
+  taskName: string | null
+  hours: number
+}
+
+export interface VolunteerService {
+  years: { year: number; activities: number; hours: number }[]
+  lines: ServiceLine[]
+}
+
+export function volunteerService(db: Database, volunteerId: number, period?: { from: string; to: string }): VolunteerService {
+  const lines = db
+    .prepare(
+      `SELECT a.id AS activityId, a.held_on AS heldOn, a.name, t.name AS taskName, p.hours
+       FROM participations p JOIN activities a ON a.id = p.activity_id LEFT JOIN tasks t ON t.code = a.task_code
+       WHERE p.volunteer_id = @volunteerId AND a.held_on BETWEEN @from AND @to
+       ORDER BY a.held_on, a.id`,
+    )
+    .all({ volunteerId, from: period?.from ?? '0000-00-00', to: period?.to ?? '9999-12-31' }) as ServiceLine[]
+  const byYear = new Map<number, { year: number; activities: number; hours: number }>()
+  for (const line of lines) {
+    const year = Number(line.heldOn.slice(0, 4))
+    const entry = byYear.get(year) ?? { year, activities: 0, hours: 0 }
+    entry.activities++
+    entry.hours = Math.round((entry.hours + line.hours) * 100) / 100
+    byYear.set(year, entry)
+  }
+  return { years: [...byYear.values()].sort((a, b) => b.year - a.year), lines }
+}

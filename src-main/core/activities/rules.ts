@@ -1,0 +1,141 @@
+// The one validation of an activity held (表3 活动登记) and of a participation (参与名单), shared by
+// the form, the CLI and the importer.
+import { findCounty, normalizeText, splitDepartments } from '../domain'
+import { findTask, type TaskRef } from '../plan/rules'
+import { parseDay } from './day'
+
+export type ActivityField =
+  | 'name' | 'task' | 'heldOn' | 'place' | 'organizer' | 'departments' | 'planSeq' | 'participantsCount'
+  | 'defaultHours' | 'targetGroup' | 'beneficiaries' | 'summary' | 'highlight' | 'note'
+  | 'county' | 'team' | 'highlightText'
+
+export const ACTIVITY_FIELD_LABELS: Record<ActivityField, string> = {
+  name: '活动名称', task: '活动类别', heldOn: '开展日期', place: '开展地点', organizer: '组织单位',
+  departments: '责任科室', planSeq: '清单序号', participantsCount: '参与志愿者人数', defaultHours: '服务时长（小时）',
+  targetGroup: '服务对象', beneficiaries: '受益人数', summary: '活动简介', highlight: '是否亮点', note: '备注',
+  county: '所在县市', team: '服务队', highlightText: '亮点做法',
+}
+
+export interface ActivityIssue {
+  field: ActivityField
+  level: 'error' | 'warning'
+  message: string
+}
+
+export type ActivityInput = Partial<Record<ActivityField, unknown>>
+
+export interface ActivityRecord {
+  name: string
+  taskCode: number | null
+  heldOn: string
+  countyCode: string | null
+  place: string | null
+  organizer: string | null
+  team: string | null
+  departments: string[]
+  /** 清单序号 as given; the service resolves it to an item of the same year. */
+  planSeq: number | null
+  declaredParticipants: number | null
+  defaultHours: number | null
+  targetGroup: string | null
+  beneficiaries: number
+  summary: string | null
+  highlight: boolean
+  highlightText: string | null
+  note: string | null
+}
+
+export const MAX_HOURS_PER_DAY = 24
+
+/** Hours a volunteer served in one activity day: more than 0, at most 24, in steps a clerk would write. */
+export function checkHours(raw: unknown): { ok: true; hours: number | null } | { ok: false; message: string } {
+  const text = normalizeText(raw)
+  if (!text) return { ok: true, hours: null }
+  const hours = Number(text.replace(/小时|h$/i, ''))
+  if (!Number.isFinite(hours)) return { ok: false, message: `服务时长“${text}”不是数字，请填写小时数，如 2 或 1.5。` }
+  if (hours <= 0) return { ok: false, message: `服务时长“${text}”必须大于 0 小时。` }
+  if (hours > MAX_HOURS_PER_DAY) return { ok: false, message: `服务时长“${text}”超过一天 ${MAX_HOURS_PER_DAY} 小时，请核对。` }
+  return { ok: true, hours: Math.round(hours * 100) / 100 }
+}
+
+function wholeNumber(raw: unknown, field: ActivityField, issues: ActivityIssue[]): number | null {
+  const text = normalizeText(raw).replace(/[人名次]$/, '')
+  if (!text) return null
+  if (!/^\d{1,7}$/.test(text)) {
+    issues.push({ field, level: 'error', message: `${ACTIVITY_FIELD_LABELS[field]}“${text}”应为不小于 0 的整数。` })
+    return null
+  }
+  return Number(text)
+}
+
+function text(raw: unknown, field: ActivityField, issues: ActivityIssue[], limit = 500): string | null {
+  const value = normalizeText(raw)
+  if (value.length > limit) issues.push({ field, level: 'error', message: `${ACTIVITY_FIELD_LABELS[field]}超过 ${limit} 个字，请精简。` })
+  return value || null
+}
+
+function readHighlight(raw: unknown, issues: ActivityIssue[]): boolean {
+  const value = normalizeText(raw)
+  if (!value || ['否', '不是', 'N', 'n', 'no', '0', 'false'].includes(value)) return false
+  if (['是', 'Y', 'y', 'yes', '1', 'true', '√'].includes(value)) return true
+  issues.push({ field: 'highlight', level: 'warning', message: `是否亮点“${value}”请填写“是”或“否”，已按“否”处理。` })
+  return false
+}
+
+export function validateActivity(
+  raw: ActivityInput,
+  options: { tasks: readonly TaskRef[]; today: string },
+): { record: ActivityRecord | null; issues: ActivityIssue[] } {
+  const issues: ActivityIssue[] = []
+  const name = normalizeText(raw.name)
+  if (!name) issues.push({ field: 'name', level: 'error', message: '活动名称必填，请填写。' })
+  else if (name.length > 100) issues.push({ field: 'name', level: 'error', message: '活动名称超过 100 个字，请精简。' })
+
+  const heldOn = parseDay(raw.heldOn)
+  const heldText = normalizeText(raw.heldOn)
+  if (!heldOn) {
+    issues.push({ field: 'heldOn', level: 'error', message: heldText ? `开展日期“${heldText}”无法识别，请写成如 2026-03-05 或 2026年3月5日。` : '开展日期必填，请填写。' })
+  } else if (heldOn > options.today) {
+    issues.push({ field: 'heldOn', level: 'error', message: `开展日期 ${heldOn} 晚于今天，只能登记已开展的活动。` })
+  }
+
+  const taskText = normalizeText(raw.task)
+  const task = taskText ? findTask(options.tasks, taskText) : null
+  if (taskText && !task) {
+    issues.push({ field: 'task', level: 'error', message: `活动类别“${taskText}”不是五类任务之一，请填写：${options.tasks.map((t) => t.name).join('、')}。` })
+  }
+
+  const countyText = normalizeText(raw.county)
+  const county = countyText ? findCounty(countyText) : null
+  if (countyText && !county) issues.push({ field: 'county', level: 'warning', message: `所在县市“${countyText}”不是临夏州的县市，已留空。` })
+
+  const split = splitDepartments(normalizeText(raw.departments))
+  if (split.unknown.length > 0) {
+    issues.push({ field: 'departments', level: 'error', message: `责任科室“${split.unknown.join('、')}”不在十个科室之中，请填写科室全称，多个科室用“、”分隔。` })
+  }
+
+  const hours = checkHours(raw.defaultHours)
+  if (!hours.ok) issues.push({ field: 'defaultHours', level: 'error', message: hours.message })
+
+  const planSeq = wholeNumber(raw.planSeq, 'planSeq', issues)
+  const record: ActivityRecord = {
+    name,
+    taskCode: task?.code ?? null,
+    heldOn: heldOn ?? '',
+    countyCode: county?.code ?? null,
+    place: text(raw.place, 'place', issues),
+    organizer: text(raw.organizer, 'organizer', issues),
+    team: text(raw.team, 'team', issues, 100),
+    departments: split.names,
+    planSeq,
+    declaredParticipants: wholeNumber(raw.participantsCount, 'participantsCount', issues),
+    defaultHours: hours.ok ? hours.hours : null,
+    targetGroup: text(raw.targetGroup, 'targetGroup', issues),
+    beneficiaries: wholeNumber(raw.beneficiaries, 'beneficiaries', issues) ?? 0,
+    summary: text(raw.summary, 'summary', issues, 2000),
+    highlight: readHighlight(raw.highlight, issues),
+    highlightText: text(raw.highlightText, 'highlightText', issues, 2000),
+    note: text(raw.note, 'note', issues, 1000),
+  }
+  return { record: issues.some((issue) => issue.level === 'error') ? null : record, issues }
+}

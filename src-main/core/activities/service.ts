@@ -1,0 +1,92 @@
+// Activity use cases: validate with the shared rules, resolve links, write in one transaction.
+import type { Database } from 'better-sqlite3'
+import type { CoreContext } from '../context'
+import { recordAudit } from '../audit/audit'
+import { CoreError } from '../errors'
+import { findPlanItemBySeq } from '../plan/repository'
+import { localDay } from '../plan/plannedTime'
+import { listTasks } from '../reference/repository'
+import { operatorOf } from '../settings/settings'
+import * as repo from './repository'
+import { checkHours, validateActivity, type ActivityInput, type ActivityIssue, type ActivityRecord } from './rules'
+
+export interface SaveActivityInput {
+  id?: number
+  fields: ActivityInput
+  /** The form picks the checklist item directly; imports give 清单序号 in fields.planSeq. */
+  planItemId?: number | null
+  participants: { volunteerId: number; hours?: number | string | null; note?: string | null }[]
+}
+
+function fail(message: string, issues: unknown[] = []): never {
+  throw new CoreError('VALIDATION', message, { issues })
+}
+
+/** A link to the checklist must name an item of the same year as the activity. */
+export function resolvePlanItem(db: Database, record: ActivityRecord, planItemId: number | null | undefined): number | null {
+  const year = Number(record.heldOn.slice(0, 4))
+  if (planItemId) {
+    const item = db.prepare('SELECT year, name FROM plan_items WHERE id = ?').get(planItemId) as { year: number; name: string } | undefined
+    if (!item) fail(`找不到所选的清单项目（编号 ${planItemId}）。`)
+    if (item.year !== year) fail(`清单项目“${item.name}”属于 ${item.year} 年度，活动开展于 ${year} 年，请选择同一年度的清单项目。`)
+    return planItemId
+  }
+  if (record.planSeq === null) return null
+  const item = findPlanItemBySeq(db, year, record.planSeq)
+  if (!item) fail(`${year} 年度活动清单中没有序号 ${record.planSeq} 的项目，请核对清单序号。`, [{ field: 'planSeq', level: 'error', message: '清单序号不存在' }])
+  return item.id
+}
+
+/** Every participant once, each with hours > 0 and ≤ 24 (their own, or the activity's default). */
+export function checkParticipants(db: Database, record: ActivityRecord, participants: SaveActivityInput['participants']) {
+  const seen = new Set<number>()
+  const findVolunteer = db.prepare('SELECT name, deleted_at AS deletedAt FROM volunteers WHERE id = ?')
+  return participants.map((participant) => {
+    const volunteer = findVolunteer.get(participant.volunteerId) as { name: string; deletedAt: string | null } | undefined
+    if (!volunteer) fail(`参与人员中有不在花名册中的志愿者（编号 ${participant.volunteerId}）。`)
+    if (volunteer.deletedAt) fail(`志愿者“${volunteer.name}”在回收站中，请先恢复再登记其参与。`)
+    if (seen.has(participant.volunteerId)) fail(`志愿者“${volunteer.name}”在本次活动中重复出现，同一人只能登记一次。`)
+    seen.add(participant.volunteerId)
+    const own = checkHours(participant.hours)
+    if (!own.ok) fail(`志愿者“${volunteer.name}”的${own.message}`)
+    const hours = own.hours ?? record.defaultHours
+    if (hours === null) fail(`志愿者“${volunteer.name}”没有服务时长，且活动未填写默认服务时长，请填写。`)
+    return { volunteerId: participant.volunteerId, hours, note: participant.note?.trim() || null }
+  })
+}
+
+export function saveActivity(ctx: CoreContext, input: SaveActivityInput): { id: number; warnings: ActivityIssue[] } {
+  const { db } = ctx
+  const { record, issues } = validateActivity(input.fields, { tasks: listTasks(db), today: localDay(ctx.now()) })
+  if (!record) fail(issues.filter((issue) => issue.level === 'error').map((issue) => issue.message).join('；'), issues)
+  return db.transaction(() => {
+    const planItemId = resolvePlanItem(db, record, input.planItemId)
+    const participants = checkParticipants(db, record, input.participants)
+    const clash = repo.findActivityId(db, record.name, record.heldOn)
+    if (clash !== undefined && clash !== input.id) {
+      throw new CoreError('CONFLICT', `${record.heldOn} 已登记过名为“${record.name}”的活动，请修改该活动，或换一个活动名称。`)
+    }
+    const at = ctx.now().toISOString()
+    const { planSeq: _seq, declaredParticipants: _declared, ...stored } = record
+    const activity = { ...stored, planItemId }
+    const id = input.id ?? repo.insertActivity(db, activity, at)
+    if (input.id !== undefined) repo.updateActivity(db, input.id, activity, at)
+    repo.replaceParticipants(db, id, participants)
+    recordAudit(db, ctx.now(), operatorOf(db), {
+      action: input.id === undefined ? 'create' : 'update',
+      entity: 'activity',
+      entityId: id,
+      summary: `${input.id === undefined ? '登记' : '修改'}活动 ${record.heldOn} ${record.name}（${participants.length} 人）`,
+    })
+    return { id, warnings: issues.filter((issue) => issue.level === 'warning') }
+  })()
+}
+
+export function removeActivity(ctx: CoreContext, id: number): void {
+  const { db } = ctx
+  db.transaction(() => {
+    const activity = repo.getActivity(db, id)
+    repo.deleteActivity(db, id)
+    recordAudit(db, ctx.now(), operatorOf(db), { action: 'delete', entity: 'activity', entityId: id, summary: `删除活动 ${activity.heldOn} ${activity.name}` })
+  })()
+}
