@@ -1,9 +1,35 @@
 import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router'
 
-/** Only built features appear here, and so in the navigation. */
+/** Only built features appear here, and so in the navigation (those with meta.nav). */
 export const routes: RouteRecordRaw[] = [
   { path: '/', redirect: '/roster' },
-  { path: '/roster', component: () => import('./views/roster/RosterView.vue'), meta: { title: '志愿者花名册', nav: true } },
+  {
+    path: '/roster',
+    component: () => import('./views/roster/RosterView.vue'),
+    meta: { title: '志愿者花名册', nav: true, icon: 'User' },
+  },
+  {
+    path: '/recycle-bin',
+    component: () => import('./views/recycle/RecycleBinView.vue'),
+    meta: { title: '回收站', nav: true, icon: 'Delete' },
+  },
+  { path: '/reference', redirect: '/reference/departments' },
+  {
+    path: '/reference/:tab(departments|tasks|teams|leading-group|units)',
+    component: () => import('./views/reference/ReferenceView.vue'),
+    meta: { title: '基础数据', nav: true, icon: 'Files', navPath: '/reference' },
+  },
+  {
+    path: '/audit',
+    component: () => import('./views/audit/AuditView.vue'),
+    meta: { title: '操作记录', nav: true, icon: 'Tickets' },
+  },
+  {
+    path: '/settings',
+    component: () => import('./views/settings/SettingsView.vue'),
+    meta: { title: '设置', nav: true, icon: 'Setting' },
+  },
+  { path: '/:unknown(.*)*', redirect: '/roster' },
 ]
 
 export const router = createRouter({ history: createWebHashHistory(), routes })

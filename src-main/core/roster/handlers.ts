@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { validatePerson } from '../domain'
+import { checkIdNumber, formatBirthMonth, validatePerson } from '../domain'
 import { handler } from '../handler'
 import { loadPersonVocabulary } from '../reference/vocabulary'
 import * as repo from './repository'
@@ -67,7 +67,13 @@ export const rosterHandlers = {
   /** The form's live check: the same rules as saving and importing, without writing anything. */
   'roster.validate': handler({
     input: z.object({ fields: personFields }),
-    run: (ctx, input) => validatePerson(input.fields, { vocabulary: loadPersonVocabulary(ctx.db), today: ctx.now() }),
+    run: (ctx, input) => {
+      const result = validatePerson(input.fields, { vocabulary: loadPersonVocabulary(ctx.db), today: ctx.now() })
+      // What a valid ID alone tells, so the form can fill 性别 and 出生年月 before the rest is right.
+      const id = checkIdNumber(input.fields.idNumber ?? '', ctx.now())
+      const derived = id.ok ? { gender: id.gender, birth: formatBirthMonth(id.birth) } : null
+      return { ...result, derived }
+    },
   }),
   'roster.delete': handler({
     input: z.object({ ids }),

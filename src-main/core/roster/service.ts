@@ -1,6 +1,6 @@
 // Roster use cases: each one validates with the shared person rules and writes in one transaction.
 import type { CoreContext } from '../context'
-import { validatePerson, type FieldIssue, type PersonInput } from '../domain'
+import { PERSON_FIELD_LABELS, validatePerson, type FieldIssue, type Person, type PersonInput } from '../domain'
 import { recordAudit } from '../audit/audit'
 import { CoreError } from '../errors'
 import { operatorOf } from '../settings/settings'
@@ -25,6 +25,12 @@ export interface SaveVolunteerResult {
   warnings: FieldIssue[]
 }
 
+/** The 表1 column names, for the audit trail's summaries. */
+const CHANGE_LABELS: Record<keyof Person, string> = {
+  ...PERSON_FIELD_LABELS,
+  countyCode: PERSON_FIELD_LABELS.county,
+}
+
 function rejectIssues(issues: FieldIssue[]): never {
   const errors = issues.filter((issue) => issue.level === 'error')
   throw new CoreError('VALIDATION', errors.map((issue) => issue.message).join('；'), { issues })
@@ -33,9 +39,12 @@ function rejectIssues(issues: FieldIssue[]): never {
 export function saveVolunteer(ctx: CoreContext, input: SaveVolunteerInput): SaveVolunteerResult {
   const { db } = ctx
   const fields = { ...input.fields }
-  // Editing without retyping the ID keeps the stored one: the form only ever shows it masked.
-  if (input.id !== undefined && (fields.idNumber === undefined || fields.idNumber === '')) {
-    fields.idNumber = repo.getStored(db, input.id).idNumber
+  // The form only ever shows ID and phone masked: editing without retyping the ID keeps the stored
+  // one, and a phone left out of the input (not sent empty, which clears it) keeps the stored phone.
+  if (input.id !== undefined) {
+    const stored = repo.getStored(db, input.id)
+    if (fields.idNumber === undefined || fields.idNumber === '') fields.idNumber = stored.idNumber
+    if (!('phone' in fields)) fields.phone = stored.phone
   }
   const { person, issues } = validatePerson(fields, { vocabulary: loadPersonVocabulary(db), today: ctx.now() })
   if (!person) rejectIssues(issues)
@@ -70,7 +79,7 @@ export function saveVolunteer(ctx: CoreContext, input: SaveVolunteerInput): Save
         action: restored ? 'restore' : 'update',
         entity: 'volunteer',
         entityId: targetId,
-        summary: `${restored ? '恢复并更新' : '修改'}志愿者 ${after.name}：${changes.map((c) => c.field).join('、') || '无字段变化'}`,
+        summary: `${restored ? '恢复并更新' : '修改'}志愿者 ${after.name}：${changes.map((c) => CHANGE_LABELS[c.field]).join('、') || '无字段变化'}`,
         before: { ...before },
         after: { ...after },
       })

@@ -119,6 +119,22 @@ describe('roster', () => {
     expect(view.idMasked.endsWith(MA.slice(-4))).toBe(true)
   })
 
+  it('keeps the stored phone when the edit form leaves it out, and clears it when sent empty', async () => {
+    const { id } = await add({ name: '马建国', idNumber: MA, phone: '13812341234' })
+    await invoke(ctx, 'roster.save', { id, fields: { name: '马建国', unit: '临夏州中学' }, mode: 'replace' })
+    expect((await invoke(ctx, 'roster.reveal', { id })).phone).toBe('13812341234')
+    await invoke(ctx, 'roster.save', { id, fields: { name: '马建国', phone: '' }, mode: 'replace' })
+    expect((await invoke(ctx, 'roster.reveal', { id })).phone).toBe('')
+    const audit = await invoke(ctx, 'audit.list', { entity: 'volunteer', entityId: id })
+    expect(audit.rows[0]?.summary).toBe('修改志愿者 马建国：工作单位、联系电话')
+  })
+
+  it('tells gender and birth from a valid ID even while other fields are wrong', async () => {
+    const result = await invoke(ctx, 'roster.validate', { fields: { idNumber: WANG } })
+    expect(result.person).toBeNull()
+    expect(result.derived).toEqual({ gender: '女', birth: '1990.07' })
+  })
+
   it('rejects unknown operations and malformed input with Chinese messages', async () => {
     await expect(invoke(ctx, 'nope' as never, {})).rejects.toThrow(/未知的操作/)
     await expect(invoke(ctx, 'roster.search', { limit: 'lots' } as never)).rejects.toThrow(/输入有误/)

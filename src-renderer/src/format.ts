@@ -1,0 +1,23 @@
+// Display formats shared by the views.
+
+/** 2026-11-29T08:05:00.000Z → 2026-11-29 16:05 (local time). */
+export function formatDateTime(iso: string | null | undefined): string {
+  if (!iso) return ''
+  const date = new Date(iso)
+  if (Number.isNaN(date.getTime())) return iso
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}`
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`
+}
+
+/** Chinese labels for the person fields, as 表1 names them (also used by the audit trail). */
+export const FIELD_LABELS: Record<string, string> = {
+  name: '姓名', gender: '性别', ethnic: '民族', birth: '出生年月', political: '政治面貌',
+  idNumber: '身份证号码', education: '学历', unit: '工作单位', post: '职务/职称', county: '所在县市',
+  countyCode: '所在县市', phone: '联系电话', category: '志愿者类别', speciality: '特长', team: '所属服务队', note: '备注',
+}

@@ -1,0 +1,40 @@
+// Settings and backups: the unit name shown in the header, the operator recorded in the audit trail.
+import { defineStore } from 'pinia'
+import { ref } from 'vue'
+import { call } from '../api'
+import type { AppSettings, BackupInfo } from '../types'
+
+export const useSettingsStore = defineStore('settings', () => {
+  const settings = ref<AppSettings | null>(null)
+  const backups = ref<BackupInfo[]>([])
+
+  async function load(): Promise<void> {
+    settings.value = await call('settings.get')
+  }
+
+  async function save(changes: { unitName: string; operatorName: string }): Promise<void> {
+    await call('settings.save', changes)
+    await load()
+  }
+
+  async function loadBackups(): Promise<void> {
+    backups.value = await call('backup.list')
+  }
+
+  async function createBackup(): Promise<BackupInfo> {
+    const made = await call('backup.create')
+    await loadBackups()
+    return made
+  }
+
+  async function restoreBackup(file: string): Promise<void> {
+    await call('backup.restore', { file })
+    await Promise.all([load(), loadBackups()])
+  }
+
+  async function checkDatabase() {
+    return call('system.check')
+  }
+
+  return { settings, backups, load, save, loadBackups, createBackup, restoreBackup, checkDatabase }
+})
