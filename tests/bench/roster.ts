@@ -8,7 +8,7 @@ import { insertVolunteer } from '../../src-main/core/roster/repository'
 import { validatePerson } from '../../src-main/core/domain'
 import { loadPersonVocabulary } from '../../src-main/core/reference/vocabulary'
 import { makePeople, pick, seededRandom } from '../support/people'
-import { formatLatency, measure } from './stats'
+import { formatLatency, measure } from './latency'
 
 const VOLUNTEERS = 100_000
 const GOAL_MS = 30

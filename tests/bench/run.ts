@@ -1,8 +1,10 @@
 // npm run bench [-- roster|import|stats]: prints figures and ratios; never passes or fails on time.
 import { runRosterBench } from './roster'
+import { runStatisticsBench } from './statistics'
 
 const suites: Record<string, () => Promise<void>> = {
   roster: runRosterBench,
+  stats: runStatisticsBench,
 }
 
 const wanted = process.argv.slice(2)

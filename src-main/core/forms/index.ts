@@ -1,9 +1,13 @@
+import { ACTIVITIES_FORM } from './activities'
+import { PLAN_FORM } from './plan'
 import { ROSTER_FORM } from './roster'
 import type { FormDefinition } from './types'
 
-/** Every form the app reads and writes; 表2 and 表3 join this list with issue 4. */
+/** Every form the app reads and writes. */
 export const FORMS: Record<string, FormDefinition> = {
   roster: ROSTER_FORM,
+  plan: PLAN_FORM,
+  activities: ACTIVITIES_FORM,
 }
 
 export function formByKey(key: string): FormDefinition | undefined {
@@ -11,4 +15,4 @@ export function formByKey(key: string): FormDefinition | undefined {
 }
 
 export * from './types'
-export { ROSTER_FORM }
+export { ACTIVITIES_FORM, PLAN_FORM, ROSTER_FORM }

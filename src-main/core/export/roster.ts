@@ -1,0 +1,132 @@
+// 表1 志愿者花名册 export: the live roster (optionally filtered like roster.search) in the bureau's
+// layout, sorted by county, then unit, then name in pinyin order, numbered 1..n.
+//
+// ID numbers: this file is the data-exchange copy of the roster — a clerk sends it to another
+// office or re-imports it after a reinstall — and the importer identifies a person by the full ID
+// number, so the full number is written by default. `maskIds` writes 622901********123X (and
+// masks phone numbers the same way) for a table that is only printed or shown (DOMAIN.md, PIPL).
+import type { Database } from 'better-sqlite3'
+import type { CoreContext } from '../context'
+import { maskIdNumber, maskPhone } from '../domain'
+import type { FormColumn } from '../forms/types'
+import { ROSTER_FORM } from '../forms/roster'
+import { namePinyin } from '../roster/pinyin'
+import { searchNeedle } from '../roster/repository'
+import { VOLUNTEER_COLUMNS, type StoredVolunteer } from '../roster/rows'
+import { readSettings } from '../settings/settings'
+import type { WriteValue } from '../xlsx/writeForm'
+import { writeFormWorkbook, type ExportedWorkbook } from './workbook'
+
+export interface RosterExportFilters {
+  q?: string
+  countyCode?: string
+  category?: string
+  team?: string
+  political?: string
+  unit?: string
+}
+
+export interface RosterExportOptions {
+  filters?: RosterExportFilters
+  maskIds?: boolean
+}
+
+export interface ExportRow extends StoredVolunteer {
+  countyName: string | null
+  countyOrder: number | null
+  namePinyin: string
+}
+
+const EQUAL_FILTERS: [keyof RosterExportFilters, string][] = [
+  ['countyCode', 'v.county_code'],
+  ['category', 'v.category'],
+  ['team', 'v.team'],
+  ['political', 'v.political'],
+  ['unit', 'v.unit'],
+]
+
+/** The same filters as roster.search (see roster/repository.ts), without paging. */
+export function selectRosterForExport(db: Database, filters: RosterExportFilters = {}): ExportRow[] {
+  const where = ['v.deleted_at IS NULL']
+  const params: Record<string, string> = {}
+  const needle = filters.q ? searchNeedle(filters.q) : ''
+  if (needle) {
+    where.push(`v.search_text LIKE @needle ESCAPE '\\'`)
+    params.needle = `%${needle.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+  }
+  for (const [key, column] of EQUAL_FILTERS) {
+    const value = filters[key]
+    if (value !== undefined && value !== '') {
+      where.push(`${column} = @${key}`)
+      params[key] = value
+    }
+  }
+  const rows = db
+    .prepare(
+      `SELECT ${VOLUNTEER_COLUMNS}, c.name AS countyName, c.sort_order AS countyOrder, v.name_pinyin AS namePinyin
+       FROM volunteers v LEFT JOIN counties c ON c.code = v.county_code
+       WHERE ${where.join(' AND ')}`,
+    )
+    .all(params) as ExportRow[]
+  return sortForExport(rows)
+}
+
+/**
+ * County in the bureau's order (unknown last), then unit and name in pinyin order — the order a
+ * clerk reading a printed list expects; code-point order would scatter the units.
+ */
+function sortForExport(rows: ExportRow[]): ExportRow[] {
+  const unitKeys = new Map<string, string>()
+  const unitKey = (unit: string | null): string => {
+    if (!unit) return '\uffff'
+    let key = unitKeys.get(unit)
+    if (key === undefined) {
+      key = namePinyin(unit).full
+      unitKeys.set(unit, key)
+    }
+    return key
+  }
+  const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
+  return rows.sort(
+    (a, b) =>
+      (a.countyOrder ?? Number.MAX_SAFE_INTEGER) - (b.countyOrder ?? Number.MAX_SAFE_INTEGER) ||
+      compare(unitKey(a.unit), unitKey(b.unit)) ||
+      compare(a.unit ?? '', b.unit ?? '') ||
+      compare(a.namePinyin, b.namePinyin) ||
+      a.id - b.id,
+  )
+}
+
+function fieldValue(row: ExportRow, column: FormColumn, maskIds: boolean): WriteValue {
+  switch (column.field) {
+    case undefined:
+      return null
+    case 'idNumber':
+      return maskIds ? maskIdNumber(row.idNumber) : row.idNumber
+    case 'phone':
+      return maskIds ? maskPhone(row.phone) : row.phone
+    case 'county':
+      // The full name, which the importer reads back to the same county code.
+      return row.countyName
+    default: {
+      const value = (row as unknown as Record<string, unknown>)[column.field]
+      return typeof value === 'string' || typeof value === 'number' ? value : null
+    }
+  }
+}
+
+export function rosterRows(rows: readonly ExportRow[], maskIds: boolean): WriteValue[][] {
+  const columns = ROSTER_FORM.sheets[0]?.columns ?? []
+  return rows.map((row) => columns.map((column) => fieldValue(row, column, maskIds)))
+}
+
+export async function exportRoster(ctx: CoreContext, options: RosterExportOptions = {}): Promise<ExportedWorkbook> {
+  const sheet = ROSTER_FORM.sheets[0]
+  if (!sheet) throw new Error('表1 has no sheet declared')
+  const rows = rosterRows(selectRosterForExport(ctx.db, options.filters), options.maskIds ?? false)
+  return writeFormWorkbook(ctx, sheet, {
+    unitName: readSettings(ctx.db).unitName,
+    date: ctx.now(),
+    rows,
+  })
+}

@@ -1,0 +1,106 @@
+// Turns written sheets into the bytes of an .xlsx file, and those bytes into what a handler
+// returns: a file on disk (CLI, `out` given) or the bytes for the UI to save where the clerk chooses.
+import { randomBytes } from 'node:crypto'
+import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { basename, dirname, resolve } from 'node:path'
+import { Writable } from 'node:stream'
+import ExcelJS from 'exceljs'
+import type { CoreContext } from '../context'
+import { CoreError } from '../errors'
+import type { FormSheet } from '../forms/types'
+import { writeFormSheet, type FormSheetContent } from '../xlsx/writeForm'
+
+export interface ExportedWorkbook {
+  data: Uint8Array
+  rows: number
+}
+
+export type SavedExport = { file: string; rows: number } | { fileName: string; data: Uint8Array; rows: number }
+
+const CREATOR = '志愿服务台账'
+
+export async function workbookBytes(workbook: ExcelJS.Workbook): Promise<Uint8Array> {
+  const buffer = await workbook.xlsx.writeBuffer()
+  return new Uint8Array(buffer as ArrayBuffer)
+}
+
+/** A sink for the streaming writer: the zip arrives in chunks and is joined at the end. */
+function collectingStream(): { stream: Writable; bytes: () => Uint8Array } {
+  const chunks: Buffer[] = []
+  const stream = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      chunks.push(chunk)
+      done()
+    },
+  })
+  return { stream, bytes: () => new Uint8Array(Buffer.concat(chunks)) }
+}
+
+/**
+ * One form sheet through exceljs's streaming writer: rows are flushed as they are written, so
+ * 100,000 volunteers take tens of megabytes instead of gigabytes (the in-memory workbook keeps an
+ * object per cell). Shared strings keep the file small: units, counties and teams repeat.
+ */
+export async function writeFormWorkbook(
+  ctx: CoreContext,
+  sheet: FormSheet,
+  content: Omit<FormSheetContent, 'onProgress'>,
+): Promise<ExportedWorkbook> {
+  const sink = collectingStream()
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: sink.stream,
+    useStyles: true,
+    useSharedStrings: true,
+  })
+  workbook.creator = CREATOR
+  workbook.created = ctx.now()
+  const job = `export:${sheet.name}`
+  const written = writeFormSheet(workbook, sheet, {
+    ...content,
+    onProgress: (done, total) => ctx.progress({ job, phase: '写入数据', done, total }),
+  })
+  ctx.progress({ job, phase: '生成文件', done: 0, total: 1 })
+  written.worksheet.commit()
+  await workbook.commit()
+  ctx.progress({ job, phase: '生成文件', done: 1, total: 1 })
+  return { data: sink.bytes(), rows: content.rows.length }
+}
+
+/** 志愿者花名册-20261129.xlsx: the form's label and the local date of the export. */
+export function exportFileName(label: string, date: Date, suffix = ''): string {
+  const stamp = `${date.getFullYear()}${String(date.getMonth() + 1).padStart(2, '0')}${String(date.getDate()).padStart(2, '0')}`
+  return `${label}${suffix}-${stamp}.xlsx`
+}
+
+/**
+ * Writes next to the target and renames, so a failed export never leaves half a workbook under
+ * the name the clerk asked for. On Windows the rename fails while Excel has the file open.
+ */
+export function saveFile(out: string, data: Uint8Array): string {
+  const target = resolve(/\.xlsx$/i.test(out) ? out : `${out}.xlsx`)
+  if (!existsSync(dirname(target))) {
+    throw new CoreError('FILE', `保存位置“${dirname(target)}”不存在，请先建立该文件夹或另选位置。`)
+  }
+  const temporary = `${target}.${randomBytes(4).toString('hex')}.tmp`
+  try {
+    writeFileSync(temporary, data)
+    renameSync(temporary, target)
+  } catch (error) {
+    rmSync(temporary, { force: true })
+    const code = (error as NodeJS.ErrnoException).code
+    const busy = code === 'EBUSY' || code === 'EPERM' || code === 'EACCES'
+    throw new CoreError(
+      'FILE',
+      busy
+        ? `无法写入“${basename(target)}”：文件可能正在 Excel 或 WPS 中打开，或没有写入权限。请关闭该文件后重试，或另选位置。`
+        : `无法写入“${basename(target)}”：${(error as Error).message}`,
+    )
+  }
+  return target
+}
+
+/** The handler's answer: saved to `out` when given, else the bytes and a suggested file name. */
+export function deliver(exported: ExportedWorkbook, fileName: string, out: string | undefined): SavedExport {
+  if (out) return { file: saveFile(out, exported.data), rows: exported.rows }
+  return { fileName, data: exported.data, rows: exported.rows }
+}
