@@ -25,6 +25,8 @@ interface Measure {
   seconds: number
   rows: number
   peakRssMb: number
+  /** For the whole import: reading and checking (the preview), then writing (the commit). */
+  previewSeconds?: number
 }
 
 /** Child mode: exceljs's streaming reader over the files, touching every row's values. */
@@ -39,12 +41,15 @@ async function streamOnly(files: string[]): Promise<number> {
   return rows
 }
 
-/** Child mode: the whole import through the same handler the CLI and UI use. */
-async function importAll(files: string[]): Promise<number> {
+/** Child mode: the whole import through the handlers the UI uses (preview, then commit). */
+async function importAll(files: string[], phases: { previewSeconds?: number }): Promise<number> {
   const dir = mkdtempSync(join(tmpdir(), 'ledger-bench-import-db-'))
   const ctx = createContext(join(dir, 'ledger.db'))
   try {
-    const result = await invoke(ctx, 'import.run', { form: 'roster', files })
+    const started = performance.now()
+    const preview = await invoke(ctx, 'import.preview', { form: 'roster', files })
+    phases.previewSeconds = (performance.now() - started) / 1000
+    const result = await invoke(ctx, 'import.commit', { previewId: preview.previewId })
     if (result.totals.rejected > 0 || result.files.some((file) => file.status !== 'imported')) throw new Error('bench import rejected rows')
     return result.totals.accepted
   } finally {
@@ -55,10 +60,11 @@ async function importAll(files: string[]): Promise<number> {
 
 async function child(mode: string, files: string[]): Promise<void> {
   const started = performance.now()
-  const rows = mode === 'stream' ? await streamOnly(files) : await importAll(files)
+  const phases: { previewSeconds?: number } = {}
+  const rows = mode === 'stream' ? await streamOnly(files) : await importAll(files, phases)
   const seconds = (performance.now() - started) / 1000
   const peakRssMb = process.resourceUsage().maxRSS / 1024
-  process.stdout.write(`${JSON.stringify({ seconds, rows, peakRssMb })}\n`)
+  process.stdout.write(`${JSON.stringify({ seconds, rows, peakRssMb, ...phases })}\n`)
 }
 
 function measureInChild(mode: 'stream' | 'import', files: string[]): Measure {
@@ -70,7 +76,8 @@ function measureInChild(mode: 'stream' | 'import', files: string[]): Measure {
 
 function line(label: string, measure: Measure): string {
   const rate = Math.round(measure.rows / measure.seconds).toLocaleString('en-US')
-  return `  ${label.padEnd(28)} ${measure.seconds.toFixed(2).padStart(7)} s  ${rate.padStart(9)} rows/s  peak RSS ${measure.peakRssMb.toFixed(0).padStart(4)} MB`
+  const split = measure.previewSeconds === undefined ? '' : `  (read+check ${measure.previewSeconds.toFixed(2)} s, write ${(measure.seconds - measure.previewSeconds).toFixed(2)} s)`
+  return `  ${label.padEnd(28)} ${measure.seconds.toFixed(2).padStart(7)} s  ${rate.padStart(9)} rows/s  peak RSS ${measure.peakRssMb.toFixed(0).padStart(4)} MB${split}`
 }
 
 async function generate(dir: string): Promise<{ small: string[]; big: string }> {

@@ -1,0 +1,99 @@
+// The import operations. The UI previews, pages through rows, edits mappings and commits; the CLI
+// runs preview and commit in one call (`import`). Both pass through the same code.
+import { z } from 'zod'
+import { handler } from '../handler'
+import { operatorOf } from '../settings/settings'
+import { createBackup } from '../db/backup'
+import { errorWorkbooks, runExitCode, runImport, type RunOutput } from './run'
+import { cancelPreview, commitPreview, previewImport, previewRows } from './service'
+import { CoreError } from '../errors'
+import { batchDetail, listBatches } from './store'
+import { undoRosterBatch } from './roster/undo'
+import { bytesInput } from '../binary'
+
+/** A path as typed on the command line, or {name, path} / {name, data} from the UI. */
+const source = z.union([
+  z.string().min(1).max(1000).transform((path) => ({ name: path, path })),
+  z
+    .object({ name: z.string().min(1).max(500), path: z.string().min(1).max(1000).optional(), data: bytesInput.optional() })
+    .refine((value) => value.path !== undefined || value.data !== undefined, '文件需要 path 或 data'),
+])
+
+const previewInput = z.object({
+  form: z.enum(['roster']).default('roster'),
+  files: z.array(source).min(1, '请至少选择一个文件').max(1000),
+  mappings: z
+    .array(z.object({ fileIndex: z.number().int().min(0), columns: z.record(z.string().max(50), z.number().int().min(1).max(64).nullable()) }))
+    .optional(),
+})
+
+const batchId = z.coerce.number().int().positive()
+const previewId = z.string().uuid()
+
+export const importHandlers = {
+  'import.preview': handler({
+    input: previewInput,
+    run: (ctx, input) => previewImport(ctx, input),
+  }),
+  'import.previewRows': handler({
+    input: z.object({
+      previewId,
+      fileIndex: z.number().int().min(0).optional(),
+      action: z.enum(['create', 'update', 'unchanged', 'rejected']).optional(),
+      withIssues: z.boolean().optional(),
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(1000).default(100),
+    }),
+    run: (ctx, input) => previewRows(ctx, input),
+  }),
+  'import.commit': handler({
+    input: z.object({ previewId }),
+    run: (ctx, input) => commitPreview(ctx, input.previewId),
+  }),
+  'import.cancel': handler({
+    input: z.object({ previewId }),
+    run: (_ctx, input) => cancelPreview(input.previewId),
+  }),
+  'import.run': handler({
+    input: previewInput.extend({ dryRun: z.union([z.boolean(), z.literal('true')]).default(false).transform((value) => value === true || value === 'true') }),
+    run: (ctx, input) => runImport(ctx, input),
+    cli: {
+      command: 'import',
+      flags: { form: 'form', 'dry-run': 'dryRun' },
+      positional: { field: 'files', many: true },
+      summary: '导入学校报回的表格（.xlsx）；--dry-run 只检查不写入；--json 输出结果',
+      exitCode: ((result: RunOutput) => runExitCode(result)) as (result: never) => number,
+    },
+  }),
+  'import.undo': handler({
+    input: z.object({ batch: batchId }),
+    run: async (ctx, input) => {
+      await createBackup(ctx, 'undo')
+      return undoRosterBatch(ctx, input.batch, operatorOf(ctx.db))
+    },
+    cli: { command: 'undo-import', positional: { field: 'batch', many: false }, summary: '撤销一次导入（之后的手工修改会保留并列出）' },
+  }),
+  'import.history': handler({
+    input: z.object({
+      offset: z.coerce.number().int().min(0).default(0),
+      limit: z.coerce.number().int().min(1).max(500).default(100),
+    }),
+    run: (ctx, input) => listBatches(ctx.db, input.limit, input.offset),
+    cli: { command: 'imports', summary: '导入历史' },
+  }),
+  'import.batch': handler({
+    input: z.object({ batch: batchId }),
+    run: (ctx, input) => {
+      const detail = batchDetail(ctx.db, input.batch)
+      if (!detail) throw new CoreError('NOT_FOUND', `找不到导入批次 ${input.batch}`)
+      return detail
+    },
+  }),
+  'import.errors': handler({
+    input: z
+      .object({ batch: batchId.optional(), previewId: previewId.optional(), outDir: z.string().min(1).max(1000).optional() })
+      .refine((value) => value.batch !== undefined || value.previewId !== undefined, '请指定导入批次或预览'),
+    run: (ctx, input) => errorWorkbooks(ctx, input),
+    cli: { command: 'errors', flags: { batch: 'batch', out: 'outDir' }, summary: '生成错误标注工作簿（每个有问题的学校文件一份，坏单元格标红并加批注）' },
+  }),
+}

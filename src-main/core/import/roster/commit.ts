@@ -1,0 +1,87 @@
+// Writes one 表1 batch: the plan is made again inside the transaction (the roster may have changed
+// since the preview), then every volunteer created or changed, the batch, its files, issues and
+// change records go in together, or nothing does.
+import type { Database } from 'better-sqlite3'
+import type { CoreContext } from '../../context'
+import type { Person } from '../../domain'
+import { recordAudit } from '../../audit/audit'
+import { diffPerson } from '../../roster/merge'
+import { personOf } from '../../roster/rows'
+import * as roster from '../../roster/repository'
+import type { ParsedFile } from '../parseFile'
+import { withStatementCache } from '../statementCache'
+import { insertBatch, insertFile, insertIssues } from '../store'
+import { summarise, type Summary } from '../summary'
+import { planRoster, type PlannedPerson, type RosterPlan } from './plan'
+
+export interface CommitHooks {
+  /** Test-only: called inside the transaction when half the volunteers are written (the crash test kills here). */
+  onWriting?: () => void
+}
+
+export function peopleCounts(plan: RosterPlan): { created: number; updated: number; unchanged: number } {
+  const count = (action: PlannedPerson['action']) => plan.people.filter((person) => person.action === action).length
+  return { created: count('created'), updated: count('updated'), unchanged: count('unchanged') }
+}
+
+export function writeRosterBatch(
+  ctx: CoreContext,
+  files: readonly ParsedFile<Person>[],
+  operator: string | null,
+  hooks: CommitHooks = {},
+): { batch: number; summary: Summary } {
+  const { db } = ctx
+  const at = ctx.now().toISOString()
+  return db.transaction(() => {
+    const plan = planRoster(db, files)
+    const summary = summarise(files, plan.rows, plan.issues, peopleCounts(plan))
+    const batch = insertBatch(db, { form: 'roster', at, operator, files: files.map((file) => file.name), counts: summary.totals })
+    const fileIds = summary.files.map((result, index) => insertFile(db, batch, result, sourceToKeep(files[index], summary, index)))
+    insertIssues(db, fileIds, summary.issues)
+    const change = db.prepare(
+      `INSERT INTO import_changes (batch_id, volunteer_id, action, before, after, file_id, sheet, row) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    const cached = withStatementCache(db)
+    const halfway = Math.floor(plan.people.length / 2)
+    for (const [index, person] of plan.people.entries()) {
+      if (index === halfway) hooks.onWriting?.()
+      if (person.action === 'unchanged') continue
+      const fileId = fileIds[person.source.fileIndex] ?? null
+      const { id, before, after } = writePerson(cached, person, at)
+      change.run(batch, id, person.action, before, after, fileId, person.source.sheet, person.source.row)
+    }
+    recordAudit(db, ctx.now(), operator, {
+      action: 'import', entity: 'import_batch', entityId: batch,
+      summary: `导入花名册 ${files.length} 个文件：新增 ${summary.totals.created} 人，更新 ${summary.totals.updated} 人，未变 ${summary.totals.unchanged} 人，退回 ${summary.totals.rejected} 行`,
+    })
+    return { batch, summary }
+  })()
+}
+
+/** A file's bytes are kept only when it has issues: that is when an error workbook is wanted. */
+function sourceToKeep(file: ParsedFile<Person> | undefined, summary: Summary, index: number): Buffer | null {
+  return summary.issues.some((issue) => issue.fileIndex === index) ? (file?.bytes ?? null) : null
+}
+
+/** Writes one person; returns the JSON the undo needs (only the changed fields for an update). */
+function writePerson(db: Database, person: PlannedPerson, at: string): { id: number; before: string | null; after: string } {
+  if (!person.existing) {
+    const id = roster.insertVolunteer(db, person.final, at)
+    return { id, before: null, after: JSON.stringify(person.final) }
+  }
+  const id = person.existing.id
+  const changes = diffPerson(personOf(person.existing), person.final)
+  const before: Record<string, string | null> = {}
+  const after: Record<string, string | null> = {}
+  for (const change of changes) {
+    before[change.field] = change.before
+    after[change.field] = change.after
+  }
+  if (changes.length > 0) roster.updateVolunteer(db, id, person.final, at)
+  if (person.existing.deletedAt !== null) {
+    roster.setDeleted(db, [id], null)
+    before.deletedAt = person.existing.deletedAt
+    after.deletedAt = null
+  }
+  return { id, before: JSON.stringify(before), after: JSON.stringify(after) }
+}

@@ -1,0 +1,113 @@
+// Dedupe and plan: one person per normalised ID number, within the batch and against the roster.
+// Rows for the same person merge in order in 'keep' mode (an empty cell never erases a value), so
+// importing the same files twice plans nothing the second time.
+import type { Database, Statement } from 'better-sqlite3'
+import { maskIdNumber, maskPhone, type Person } from '../../domain'
+import { diffPerson, mergePerson, type FieldChange } from '../../roster/merge'
+import { personOf, VOLUNTEER_COLUMNS, type StoredVolunteer } from '../../roster/rows'
+import type { ParsedFile, ParsedRow } from '../parseFile'
+import { columnLetters } from '../source'
+import type { ImportIssue, RowAction } from '../types'
+
+export interface PlannedPerson {
+  idNumber: string
+  existing: StoredVolunteer | null
+  /** The person as the batch leaves it. */
+  final: Person
+  action: 'created' | 'updated' | 'unchanged'
+  /** Where the person first appears: recorded with the change, for tracing. */
+  source: { fileIndex: number; sheet: string; row: number }
+}
+
+export interface RowPlan {
+  action: RowAction
+  changes: FieldChange[]
+}
+
+export interface RosterPlan {
+  people: PlannedPerson[]
+  /** Per parsed row, in the order of files then rows. */
+  rows: Map<ParsedRow<Person>, RowPlan>
+  /** Issues found while deduplicating (a name that disagrees, a repeat). */
+  issues: ImportIssue[]
+}
+
+interface State {
+  person: PlannedPerson
+  first: { file: string; row: number }
+}
+
+/** Personal numbers never leave the core unmasked in a preview. */
+export function maskedChanges(changes: FieldChange[]): FieldChange[] {
+  return changes.map((change) =>
+    change.field === 'phone' || change.field === 'idNumber'
+      ? {
+          ...change,
+          before: change.before && (change.field === 'phone' ? maskPhone(change.before) : maskIdNumber(change.before)),
+          after: change.after && (change.field === 'phone' ? maskPhone(change.after) : maskIdNumber(change.after)),
+        }
+      : change,
+  )
+}
+
+function issueAt(file: ParsedFile<Person>, row: ParsedRow<Person>, sheet: string, level: ImportIssue['level'], column: string, text: string): ImportIssue {
+  const mapped = file.result.mapping[column]
+  const letters = mapped !== undefined ? columnLetters(mapped) : null
+  return {
+    file: file.name, fileIndex: file.index, sheet, row: row.row, column, level,
+    cell: letters ? `${letters}${row.row}` : null,
+    message: `第 ${row.row} 行“${column}”：${text}`,
+  }
+}
+
+export function planRoster(db: Database, files: readonly ParsedFile<Person>[]): RosterPlan {
+  const lookup = db.prepare(`SELECT ${VOLUNTEER_COLUMNS} FROM volunteers v WHERE v.id_number = ?`)
+  const states = new Map<string, State>()
+  const plan: RosterPlan = { people: [], rows: new Map(), issues: [] }
+  for (const file of files) {
+    for (const row of file.rows) {
+      if (row.item === null) {
+        plan.rows.set(row, { action: 'rejected', changes: [] })
+        continue
+      }
+      plan.rows.set(row, planRow(plan, states, lookup, file, row, row.item))
+    }
+  }
+  for (const { person } of states.values()) {
+    if (person.existing) {
+      const changed = diffPerson(personOf(person.existing), person.final).length > 0 || person.existing.deletedAt !== null
+      person.action = changed ? 'updated' : 'unchanged'
+    }
+  }
+  return plan
+}
+
+function planRow(plan: RosterPlan, states: Map<string, State>, lookup: Statement, file: ParsedFile<Person>, row: ParsedRow<Person>, incoming: Person): RowPlan {
+  const sheet = file.result.sheet ?? ''
+  const state = states.get(incoming.idNumber)
+  if (!state) {
+    const existing = (lookup.get(incoming.idNumber) as StoredVolunteer | undefined) ?? null
+    if (existing && existing.name !== incoming.name) {
+      plan.issues.push(issueAt(file, row, sheet, 'error', '姓名', `身份证号码 ${maskIdNumber(incoming.idNumber)} 在花名册中登记的姓名是“${existing.name}”，与本行的“${incoming.name}”不一致：请核对姓名和身份证号码`))
+      return { action: 'rejected', changes: [] }
+    }
+    const before = existing ? personOf(existing) : null
+    const final = before ? mergePerson(before, incoming, 'keep') : incoming
+    const person: PlannedPerson = { idNumber: incoming.idNumber, existing, final, action: existing ? 'unchanged' : 'created', source: { fileIndex: file.index, sheet, row: row.row } }
+    states.set(incoming.idNumber, { person, first: { file: file.name, row: row.row } })
+    plan.people.push(person)
+    if (!before) return { action: 'create', changes: [] }
+    const changes = diffPerson(before, final)
+    return { action: changes.length > 0 || existing?.deletedAt ? 'update' : 'unchanged', changes: maskedChanges(changes) }
+  }
+  const where = `“${state.first.file}”第 ${state.first.row} 行`
+  if (state.person.final.name !== incoming.name) {
+    plan.issues.push(issueAt(file, row, sheet, 'error', '姓名', `身份证号码与${where}相同，但姓名不同（“${state.person.final.name}”）：请核对姓名和身份证号码`))
+    return { action: 'rejected', changes: [] }
+  }
+  plan.issues.push(issueAt(file, row, sheet, 'warning', '身份证号码', `与${where}是同一身份证号码，已合并为同一位志愿者（以后出现的非空信息为准）`))
+  const next = mergePerson(state.person.final, incoming, 'keep')
+  const changes = diffPerson(state.person.final, next)
+  state.person.final = next
+  return { action: changes.length > 0 ? 'update' : 'unchanged', changes: maskedChanges(changes) }
+}
