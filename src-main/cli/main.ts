@@ -61,6 +61,11 @@ function buildInput(command: Command, parsed: ParsedArgs, rest: string[]): Recor
   return input
 }
 
+/** Bytes meant for the UI are no use on a terminal: JSON shows their size instead. */
+function binaryAsSize(_key: string, value: unknown): unknown {
+  return value instanceof Uint8Array ? { bytes: value.byteLength } : value
+}
+
 export async function main(argv: readonly string[]): Promise<number> {
   let parsed: ParsedArgs
   try {
@@ -89,7 +94,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       },
     })
     const result = await invoke(ctx, found.command.operation, input)
-    process.stdout.write(json ? `${JSON.stringify(result)}\n` : `${formatHuman(result, found.command.spec.columns)}\n`)
+    process.stdout.write(json ? `${JSON.stringify(result, binaryAsSize)}\n` : `${formatHuman(result, found.command.spec.columns)}\n`)
     const exitCode = found.command.spec.exitCode as ((value: unknown) => number) | undefined
     return exitCode?.(result) ?? 0
   } catch (error) {

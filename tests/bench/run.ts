@@ -1,10 +1,12 @@
 // npm run bench [-- roster|import|stats]: prints figures and ratios; never passes or fails on time.
+import { runImportBench } from './import'
 import { runRosterBench } from './roster'
 import { runStatisticsBench } from './statistics'
 
 const suites: Record<string, () => Promise<void>> = {
   roster: runRosterBench,
   stats: runStatisticsBench,
+  import: runImportBench,
 }
 
 const wanted = process.argv.slice(2)

@@ -1,11 +1,15 @@
 // Export and template operations. Without `out` the bytes go back to the UI, which asks the clerk
-// where to save them; with `out` (the CLI) the file is written and its path returned.
+// where to save them; with `out` (the CLI) the file is written and its path returned. A terminal
+// cannot take bytes, so the export and template commands exit 2 when --out is missing (see cli/format.ts).
 import { z } from 'zod'
 import type { CoreContext } from '../context'
-import { FORMS } from '../forms'
+import { ACTIVITIES_FORM, FORMS, PLAN_FORM } from '../forms'
 import { handler } from '../handler'
 import { writeTemplateWorkbook } from '../xlsx/writeTemplate'
+import { exportActivities } from './activities'
+import { exportHighlights } from './highlights'
 import { loadVocabularyLists } from './lists'
+import { exportPlan } from './plan'
 import { exportRoster } from './roster'
 import { deliver, exportFileName, workbookBytes, type SavedExport } from './workbook'
 
@@ -39,26 +43,79 @@ async function runTemplate(ctx: CoreContext, key: string, out: string | undefine
   return deliver({ data, rows: 0 }, `${form.label}-空白模板.xlsx`, out)
 }
 
-export const exportHandlers = {
-  'export.form': handler({
-    input: z.object({
-      form: z.enum(['roster'], { error: '目前可导出的表格：roster（志愿者花名册）' }),
+/** 年度 for the year-bound forms; the message says what to add when it is missing. */
+const yearOf = (what: string) =>
+  z.coerce
+    .number({ error: `导出${what}须指定年度，如 year: 2026（命令行 --year 2026）` })
+    .int({ error: '年度应为四位整数，如 2026' })
+    .min(2000, { error: '年度应在 2000—2100 之间' })
+    .max(2100, { error: '年度应在 2000—2100 之间' })
+
+const FORM_CHOICES = '可导出的表格：roster（志愿者花名册）、plan（活动清单）、activities（活动开展情况登记表）'
+
+const exportFormInput = z.discriminatedUnion(
+  'form',
+  [
+    z.object({
+      form: z.literal('roster'),
       out: outPath,
       filters: rosterFilters,
       /** Full ID numbers by default: the export is the roster's exchange copy (see export/roster.ts). */
       maskIds: flag,
     }),
-    run: async (ctx, input): Promise<SavedExport> => {
+    z.object({ form: z.literal('plan'), year: yearOf('活动清单'), out: outPath }),
+    /** Full ID numbers by default, like the roster: 参与名单 is re-imported (see export/activities.ts). */
+    z.object({ form: z.literal('activities'), year: yearOf('活动开展情况登记表'), out: outPath, maskIds: flag }),
+  ],
+  { error: FORM_CHOICES },
+)
+
+async function runExportForm(ctx: CoreContext, input: z.output<typeof exportFormInput>): Promise<SavedExport> {
+  switch (input.form) {
+    case 'roster': {
       const exported = await exportRoster(ctx, { filters: input.filters, maskIds: input.maskIds })
       return deliver(exported, exportFileName('志愿者花名册', ctx.now()), input.out)
-    },
+    }
+    case 'plan': {
+      const exported = await exportPlan(ctx, input.year)
+      return deliver(exported, exportFileName(PLAN_FORM.label, ctx.now(), `（${input.year}年度）`), input.out)
+    }
+    case 'activities': {
+      const exported = await exportActivities(ctx, input.year, { maskIds: input.maskIds })
+      return deliver(exported, exportFileName(ACTIVITIES_FORM.label, ctx.now(), `（${input.year}年度）`), input.out)
+    }
+  }
+}
+
+/** A terminal cannot take the bytes: without --out the CLI prints a size and exits 2 (see cli/format.ts). */
+const exitWithoutFile = (result: SavedExport): number => ('data' in result ? 2 : 0)
+
+export const exportHandlers = {
+  'export.form': handler({
+    input: exportFormInput,
+    run: runExportForm,
     cli: {
       command: 'export',
       flags: {
-        form: 'form', out: 'out', q: 'filters.q', county: 'filters.countyCode', category: 'filters.category',
+        form: 'form', year: 'year', out: 'out', q: 'filters.q', county: 'filters.countyCode', category: 'filters.category',
         team: 'filters.team', political: 'filters.political', unit: 'filters.unit', 'mask-ids': 'maskIds',
       },
-      summary: '按局定格式导出表格（--form roster --out 文件.xlsx）；身份证号码默认完整写出，--mask-ids true 则打码',
+      summary:
+        '按局定格式导出表格：--form roster|plan|activities [--year 年度] --out 文件.xlsx；plan、activities 须给 --year；身份证号码默认完整写出，--mask-ids true 则打码',
+      exitCode: exitWithoutFile,
+    },
+  }),
+  'export.highlights': handler({
+    input: z.object({ year: yearOf('工作亮点'), out: outPath }),
+    run: async (ctx, input): Promise<SavedExport> => {
+      const exported = await exportHighlights(ctx, input.year)
+      return deliver(exported, exportFileName('志愿服务工作亮点', ctx.now(), `（${input.year}年度）`), input.out)
+    },
+    cli: {
+      command: 'export-highlights',
+      flags: { year: 'year', out: 'out' },
+      summary: '导出年度工作亮点清单（标为亮点的活动）：--year 年度 --out 文件.xlsx',
+      exitCode: exitWithoutFile,
     },
   }),
   'template.form': handler({
@@ -67,7 +124,8 @@ export const exportHandlers = {
     cli: {
       command: 'template',
       flags: { form: 'form', out: 'out' },
-      summary: '生成发给学校填写的空白模板（含下拉选项和填表说明）：--form roster --out 文件.xlsx',
+      summary: '生成发给学校填写的空白模板（含下拉选项和填表说明）：--form roster|plan|activities --out 文件.xlsx',
+      exitCode: exitWithoutFile,
     },
   }),
 }

@@ -36,16 +36,18 @@ function collectingStream(): { stream: Writable; bytes: () => Uint8Array } {
   return { stream, bytes: () => new Uint8Array(Buffer.concat(chunks)) }
 }
 
+export interface SheetToWrite {
+  sheet: FormSheet
+  content: Omit<FormSheetContent, 'onProgress'>
+}
+
 /**
- * One form sheet through exceljs's streaming writer: rows are flushed as they are written, so
+ * Form sheets through exceljs's streaming writer: rows are flushed as they are written, so
  * 100,000 volunteers take tens of megabytes instead of gigabytes (the in-memory workbook keeps an
- * object per cell). Shared strings keep the file small: units, counties and teams repeat.
+ * object per cell). Shared strings keep the file small: units, counties and teams repeat. Sheets
+ * are written one after the other (表3 has two); `rows` counts the first sheet's data rows.
  */
-export async function writeFormWorkbook(
-  ctx: CoreContext,
-  sheet: FormSheet,
-  content: Omit<FormSheetContent, 'onProgress'>,
-): Promise<ExportedWorkbook> {
+export async function writeFormSheets(ctx: CoreContext, sheets: readonly SheetToWrite[]): Promise<ExportedWorkbook> {
   const sink = collectingStream()
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream: sink.stream,
@@ -54,16 +56,29 @@ export async function writeFormWorkbook(
   })
   workbook.creator = CREATOR
   workbook.created = ctx.now()
-  const job = `export:${sheet.name}`
-  const written = writeFormSheet(workbook, sheet, {
-    ...content,
-    onProgress: (done, total) => ctx.progress({ job, phase: '写入数据', done, total }),
-  })
+  const job = `export:${sheets.map((part) => part.sheet.name).join('+')}`
+  const counts: number[] = []
+  for (const { sheet, content } of sheets) {
+    const written = writeFormSheet(workbook, sheet, {
+      ...content,
+      onProgress: (done, total) => ctx.progress({ job, phase: '写入数据', message: sheet.name, done, total }),
+    })
+    written.worksheet.commit()
+    counts.push(written.rowsWritten)
+  }
   ctx.progress({ job, phase: '生成文件', done: 0, total: 1 })
-  written.worksheet.commit()
   await workbook.commit()
   ctx.progress({ job, phase: '生成文件', done: 1, total: 1 })
-  return { data: sink.bytes(), rows: content.rows.length }
+  return { data: sink.bytes(), rows: counts[0] ?? 0 }
+}
+
+/** One form sheet; see writeFormSheets. */
+export function writeFormWorkbook(
+  ctx: CoreContext,
+  sheet: FormSheet,
+  content: Omit<FormSheetContent, 'onProgress'>,
+): Promise<ExportedWorkbook> {
+  return writeFormSheets(ctx, [{ sheet, content }])
 }
 
 /** 志愿者花名册-20261129.xlsx: the form's label and the local date of the export. */

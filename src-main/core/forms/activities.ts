@@ -28,7 +28,7 @@ export const ACTIVITIES_FORM: FormDefinition = {
     },
     {
       name: '参与名单',
-      title: '志愿服务活动参与志愿者名单',
+      title: '临夏州教育系统新时代文明实践志愿服务活动参与志愿者名单',
       columns: [
         { name: '序号', kind: 'sequence', width: 6, help: '可不填，导入时忽略' },
         { name: '活动名称', field: 'activityName', kind: 'text', required: true, width: 22, help: '必填；与“活动登记”中的活动名称一致' },

@@ -35,8 +35,14 @@ export interface FormSheetContent {
   date: Date | null
   /** Fills a `{year}` in the title (表2's 「…（2026年度）」); blanks to fill in when absent. */
   year?: number
-  /** One array per row in the declaration's column order; a null 序号 is numbered 1..n. */
-  rows: readonly (readonly WriteValue[])[]
+  /**
+   * One array per row in the declaration's column order; a null 序号 is numbered 1..n. Any iterable
+   * will do, so a large export can stream rows straight from a SQLite cursor instead of holding
+   * a million of them in memory.
+   */
+  rows: Iterable<readonly WriteValue[]>
+  /** How many rows `rows` will yield, for progress; arrays report their own length. */
+  rowCount?: number
   /** Empty bordered rows after the data, for a template to be filled in. */
   blankRows?: number
   /** Called now and then while rows are written, for the progress of long exports. */
@@ -50,6 +56,8 @@ export interface WrittenSheet {
   /** The last row of data or blank rows; equals firstDataRow - 1 when there are none. */
   lastDataRow: number
   footerRow: number
+  /** Data rows written (blank template rows not counted). */
+  rowsWritten: number
 }
 
 export const HEADER_ROW = 3
@@ -115,40 +123,67 @@ function cellValue(column: FormColumn, value: WriteValue, sequence: number): str
 
 function writeRows(worksheet: Worksheet, sheet: FormSheet, content: FormSheetContent): number {
   const styles = sheet.columns.map((column) => dataStyle(column.kind))
-  const total = content.rows.length
-  content.rows.forEach((values, rowIndex) => {
-    const row = worksheet.getRow(FIRST_DATA_ROW + rowIndex)
+  const total = content.rowCount ?? (Array.isArray(content.rows) ? content.rows.length : 0)
+  let written = 0
+  for (const values of content.rows) {
+    const row = worksheet.getRow(FIRST_DATA_ROW + written)
     sheet.columns.forEach((column, index) => {
       const cell = row.getCell(index + 1)
-      cell.value = cellValue(column, values[index], rowIndex + 1)
+      cell.value = cellValue(column, values[index], written + 1)
       cell.style = styles[index] ?? {}
     })
     row.commit()
-    if ((rowIndex + 1) % PROGRESS_EVERY === 0) content.onProgress?.(rowIndex + 1, total)
-  })
-  content.onProgress?.(total, total)
+    written++
+    if (written % PROGRESS_EVERY === 0) content.onProgress?.(written, Math.max(total, written))
+  }
+  content.onProgress?.(written, written)
   const blank = content.blankRows ?? 0
   for (let offset = 0; offset < blank; offset++) {
-    const row = worksheet.getRow(FIRST_DATA_ROW + total + offset)
+    const row = worksheet.getRow(FIRST_DATA_ROW + written + offset)
     sheet.columns.forEach((_, index) => {
       row.getCell(index + 1).style = styles[index] ?? {}
     })
     row.commit()
   }
-  return FIRST_DATA_ROW + total + blank - 1
+  return written
 }
 
-/** 单位负责人 / 审核人 / 填表人 / 联系电话, each over a quarter of the width, after one blank row. */
-function writeSignatureFooter(worksheet: Worksheet, row: number, width: number): void {
-  const groups = FOOTER_LABELS.length
-  if (width < groups) {
+/**
+ * Splits the columns into runs of about equal printed width, one per footer label. Splitting by
+ * column count would give 单位负责人： the 6-character 序号 column alone on a narrow form, and
+ * Excel clips text that cannot overflow into a filled neighbour.
+ */
+export function footerSpans(widths: readonly number[], groups: number): [number, number][] {
+  const total = widths.reduce((sum, width) => sum + width, 0)
+  let sum = 0
+  const reach = widths.map((width) => (sum += width)) // reach[i]: printed width up to column i + 1
+  const spans: [number, number][] = []
+  let start = 1
+  for (let group = 1; group < groups; group++) {
+    const target = (total * group) / groups
+    // The last column this group may end on still leaves one column for each group after it.
+    const latest = widths.length - (groups - group)
+    let end = start
+    for (let column = start + 1; column <= latest; column++) {
+      const here = Math.abs((reach[column - 1] ?? 0) - target)
+      if (here < Math.abs((reach[end - 1] ?? 0) - target)) end = column
+    }
+    spans.push([start, end])
+    start = end + 1
+  }
+  spans.push([start, widths.length])
+  return spans
+}
+
+/** 单位负责人 / 审核人 / 填表人 / 联系电话, each over about a quarter of the width, after one blank row. */
+function writeSignatureFooter(worksheet: Worksheet, row: number, sheet: FormSheet): void {
+  const widths = sheet.columns.map((column) => column.width)
+  if (widths.length < FOOTER_LABELS.length) {
     worksheet.getCell(row, 1).value = FOOTER_LABELS.join('        ')
     worksheet.getCell(row, 1).style = footerStyle
   } else {
-    FOOTER_LABELS.forEach((label, index) => {
-      const from = Math.floor((index * width) / groups) + 1
-      const to = Math.floor(((index + 1) * width) / groups)
-      worksheet.getCell(row, from).value = label
+    footerSpans(widths, FOOTER_LABELS.length).forEach(([from, to], index) => {
+      worksheet.getCell(row, from).value = FOOTER_LABELS[index] ?? null
       worksheet.getCell(row, from).style = footerStyle
       mergeRow(worksheet, row, from, to)
     })
@@ -186,13 +221,14 @@ export function writeFormSheet(workbook: Workbook, sheet: FormSheet, content: Fo
     style: isNumericKind(column.kind) ? {} : { numFmt: TEXT_FORMAT },
   }))
   writeHeading(worksheet, sheet, content)
-  const lastDataRow = writeRows(worksheet, sheet, content)
+  const rowsWritten = writeRows(worksheet, sheet, content)
+  const lastDataRow = FIRST_DATA_ROW + rowsWritten + (content.blankRows ?? 0) - 1
   const footerRow = lastDataRow + 2
-  writeSignatureFooter(worksheet, footerRow, sheet.columns.length)
+  writeSignatureFooter(worksheet, footerRow, sheet)
   // The filter covers the data only, so sorting or filtering never moves the signature footer.
   worksheet.autoFilter = {
     from: { row: HEADER_ROW, column: 1 },
     to: { row: Math.max(HEADER_ROW, lastDataRow), column: sheet.columns.length },
   }
-  return { worksheet, firstDataRow: FIRST_DATA_ROW, lastDataRow, footerRow }
+  return { worksheet, firstDataRow: FIRST_DATA_ROW, lastDataRow, footerRow, rowsWritten }
 }

@@ -16,9 +16,9 @@ export interface TestDb {
   close: () => void
 }
 
-export function openTestDb(prefix = 'ledger-export-'): TestDb {
+export function openTestDb(prefix = 'ledger-export-', now: Date = NOW): TestDb {
   const dir = mkdtempSync(join(tmpdir(), prefix))
-  const ctx = createContext(join(dir, 'ledger.db'), { now: () => NOW })
+  const ctx = createContext(join(dir, 'ledger.db'), { now: () => now })
   return {
     dir,
     ctx,
@@ -60,4 +60,22 @@ export function mergesOf(sheet: ExcelJS.Worksheet): string[] {
 
 export function localStamp(date: Date): string {
   return `${date.getFullYear()}${String(date.getMonth() + 1).padStart(2, '0')}${String(date.getDate()).padStart(2, '0')}`
+}
+
+/** The header row (row 3) of a written form sheet, as text. */
+export function headersOf(sheet: ExcelJS.Worksheet): unknown[] {
+  const headers: unknown[] = []
+  for (let column = 1; column <= sheet.columnCount; column++) headers.push(sheet.getCell(3, column).value)
+  return headers
+}
+
+/** The data rows (from row 4 up to the blank row before the footer) as arrays of cell values. */
+export function dataRowsOf(sheet: ExcelJS.Worksheet): unknown[][] {
+  const rows: unknown[][] = []
+  for (let row = 4; sheet.getCell(row, 1).value !== null; row++) {
+    const values: unknown[] = []
+    for (let column = 1; column <= sheet.columnCount; column++) values.push(sheet.getCell(row, column).value)
+    rows.push(values)
+  }
+  return rows
 }

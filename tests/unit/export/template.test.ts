@@ -66,7 +66,7 @@ describe('表1 blank template', () => {
     }
     expect(sheet.getCell(LAST + 1, 1).border).toBeUndefined()
     expect(sheet.getCell(LAST + 2, 1).value).toBe('单位负责人：')
-    expect(sheet.getCell(LAST + 2, 13).value).toBe('联系电话：')
+    expect(sheet.getCell(LAST + 2, 14).value).toBe('联系电话：')
   })
 
   it('pre-formats the ID and phone columns as text, also below the prepared rows', () => {

@@ -1,9 +1,9 @@
 // The form writer on its own, with a small declaration of the kind 表4 and 表5 will use:
-// portrait below nine columns, numbers right-aligned, a footer spread over an odd width.
+// portrait below nine columns, numbers right-aligned, a footer spread by printed width.
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
 import type { FormSheet } from '../../../src-main/core/forms/types'
-import { writeFormSheet } from '../../../src-main/core/xlsx/writeForm'
+import { footerSpans, writeFormSheet } from '../../../src-main/core/xlsx/writeForm'
 import { mergesOf, readWorkbook } from './helpers'
 
 const HOURS: FormSheet = {
@@ -57,12 +57,19 @@ describe('writeFormSheet', () => {
     expect(sheet.getCell('G4').value).toBe('abc')
   })
 
-  it('spreads the four signature labels over an odd width', async () => {
+  it('spreads the four signature labels over runs of about equal printed width, not equal column counts', async () => {
     const sheet = await written([[null, '马丽', null, null, 1, 2, null]])
+    // 单位负责人： alone in the 6-wide 序号 column would be clipped by the label beside it.
     expect(sheet.getCell('A6').value).toBe('单位负责人：')
-    expect(sheet.getCell('B6').value).toBe('审核人：')
+    expect(sheet.getCell('C6').value).toBe('审核人：')
     expect(sheet.getCell('D6').value).toBe('填表人：')
     expect(sheet.getCell('F6').value).toBe('联系电话：')
-    expect(mergesOf(sheet)).toEqual(expect.arrayContaining(['B6:C6', 'D6:E6', 'F6:G6']))
+    expect(mergesOf(sheet)).toEqual(expect.arrayContaining(['A6:B6', 'D6:E6', 'F6:G6']))
+  })
+
+  it('gives every footer label at least one column, however the widths fall', () => {
+    expect(footerSpans([5, 5, 5, 5], 4)).toEqual([[1, 1], [2, 2], [3, 3], [4, 4]])
+    expect(footerSpans([50, 1, 1, 1, 1], 4)).toEqual([[1, 1], [2, 2], [3, 3], [4, 5]])
+    expect(footerSpans([6, 22, 12, 10, 21, 10, 14], 4)).toEqual([[1, 2], [3, 4], [5, 5], [6, 7]])
   })
 })
