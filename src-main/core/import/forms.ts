@@ -24,3 +24,23 @@ export interface FormImporter<Item> {
   /** Loads what validation needs once per batch (vocabularies) and returns the row check. */
   prepare: (ctx: CoreContext) => (row: SheetRow) => RowCheck<Item>
 }
+
+/** A row's values keyed by the declaration's field names, as the domain rules take them. */
+export function rawFields(sheet: FormSheet, row: SheetRow): Record<string, unknown> {
+  const raw: Record<string, unknown> = {}
+  for (const column of sheet.columns) {
+    if (!column.field || column.exportOnly) continue
+    const value = row.values[column.name] ?? null
+    if (value !== null) raw[column.field] = value
+  }
+  return raw
+}
+
+/** Issues from a rule keyed by field become issues at the form's column. */
+export function columnIssues(sheet: FormSheet, issues: readonly { field: string; level: IssueLevel; message: string }[]): RowIssue[] {
+  return issues.map((issue) => ({
+    column: sheet.columns.find((column) => column.field === issue.field)?.name ?? null,
+    level: issue.level,
+    message: issue.message,
+  }))
+}

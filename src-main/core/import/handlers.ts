@@ -7,8 +7,8 @@ import { createBackup } from '../db/backup'
 import { errorWorkbooks, runExitCode, runImport, type RunOutput } from './run'
 import { cancelPreview, commitPreview, previewImport, previewRows } from './service'
 import { CoreError } from '../errors'
-import { batchDetail, listBatches } from './store'
-import { undoRosterBatch } from './roster/undo'
+import { batchDetail, findBatch, listBatches } from './store'
+import { IMPORTABLE_FORMS, pipelineFor } from './pipelines'
 import { bytesInput } from '../binary'
 
 /** A path as typed on the command line, or {name, path} / {name, data} from the UI. */
@@ -20,7 +20,9 @@ const source = z.union([
 ])
 
 const previewInput = z.object({
-  form: z.enum(['roster']).default('roster'),
+  form: z.enum(IMPORTABLE_FORMS).default('roster'),
+  /** 表2 only: the checklist's year. */
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
   files: z.array(source).min(1, '请至少选择一个文件').max(1000),
   mappings: z
     .array(z.object({ fileIndex: z.number().int().min(0), columns: z.record(z.string().max(50), z.number().int().min(1).max(64).nullable()) }))
@@ -59,9 +61,9 @@ export const importHandlers = {
     run: (ctx, input) => runImport(ctx, input),
     cli: {
       command: 'import',
-      flags: { form: 'form', 'dry-run': 'dryRun' },
+      flags: { form: 'form', year: 'year', 'dry-run': 'dryRun' },
       positional: { field: 'files', many: true },
-      summary: '导入学校报回的表格（.xlsx）；--dry-run 只检查不写入；--json 输出结果',
+      summary: '导入表格（.xlsx）：--form roster 花名册、plan 活动清单（加 --year）、activities 活动登记；--dry-run 只检查不写入',
       exitCode: ((result: RunOutput) => runExitCode(result)) as (result: never) => number,
     },
   }),
@@ -69,7 +71,9 @@ export const importHandlers = {
     input: z.object({ batch: batchId }),
     run: async (ctx, input) => {
       await createBackup(ctx, 'undo')
-      return undoRosterBatch(ctx, input.batch, operatorOf(ctx.db))
+      const batch = findBatch(ctx.db, input.batch)
+      if (!batch) throw new CoreError('NOT_FOUND', `找不到导入批次 ${input.batch}`)
+      return pipelineFor(batch.form).undo(ctx, input.batch, operatorOf(ctx.db))
     },
     cli: { command: 'undo-import', positional: { field: 'batch', many: false }, summary: '撤销一次导入（之后的手工修改会保留并列出）' },
   }),

@@ -3,16 +3,14 @@
 import { randomUUID } from 'node:crypto'
 import type { CoreContext } from '../context'
 import { createBackup } from '../db/backup'
-import type { Person } from '../domain'
 import { CoreError } from '../errors'
 import { operatorOf } from '../settings/settings'
 import { DEFAULT_READ_LIMITS, type ReadLimits } from '../xlsx/readGuard'
-import type { FormImporter } from './forms'
 import { parseFile, type ParsedFile } from './parseFile'
+import type { CommitHooks, FormPipeline, PipelineOptions, PipelinePlan } from './pipeline'
+import { pipelineFor } from './pipelines'
 import { throttledProgress } from './progress'
-import { writeRosterBatch, peopleCounts, type CommitHooks } from './roster/commit'
-import { planRoster, type RosterPlan } from './roster/plan'
-import { rosterImporter } from './roster/validate'
+import { MESSAGES } from '../xlsx/readGuard'
 import { rememberedMapping, rememberMapping } from './store'
 import { summarise, type Summary } from './summary'
 import type { ImportSource, PlannedRow, RowAction } from './types'
@@ -25,7 +23,7 @@ export interface MappingOverride {
   columns: Record<string, number | null>
 }
 
-export interface PreviewInput {
+export interface PreviewInput extends PipelineOptions {
   form: string
   files: ImportSource[]
   mappings?: MappingOverride[]
@@ -41,9 +39,10 @@ interface Pending {
   id: string
   dbPath: string
   form: string
+  options: PipelineOptions
   expires: number
-  files: ParsedFile<Person>[]
-  plan: RosterPlan
+  files: ParsedFile<unknown>[]
+  plan: PipelinePlan
 }
 
 /** Previews wait this long for a commit; a few at most, since each holds its parsed rows. */
@@ -51,33 +50,51 @@ const PREVIEW_TTL_MS = 60 * 60_000
 const MAX_PENDING = 3
 const pending = new Map<string, Pending>()
 
-function importerFor(form: string): FormImporter<Person> {
-  if (form === 'roster') return rosterImporter
-  throw new CoreError('INVALID_INPUT', `暂不支持导入“${form}”：目前可导入的是 roster（表1 志愿者花名册）`)
-}
-
-async function parseAll(ctx: CoreContext, input: PreviewInput, limits: ReadLimits): Promise<ParsedFile<Person>[]> {
-  const importer = importerFor(input.form)
-  const check = importer.prepare(ctx)
+/**
+ * Every file is read once per sheet of the form. For a form of several sheets (表3) a file need not
+ * hold them all: a sheet it lacks is dropped, unless the file holds none of them.
+ */
+async function parseAll(ctx: CoreContext, input: PreviewInput, pipeline: FormPipeline, limits: ReadLimits): Promise<ParsedFile<unknown>[]> {
   const progress = throttledProgress(ctx)
   const overrides = new Map((input.mappings ?? []).map((override) => [override.fileIndex, override.columns]))
-  const parsed: ParsedFile<Person>[] = []
-  for (const [index, source] of input.files.entries()) {
-    progress({ phase: '读取', done: index, total: input.files.length, file: source.name }, index === 0)
-    const manual = overrides.get(index)
-    const file = await parseFile(source, index, {
-      importer, check, limits, manual,
-      remembered: (key) => rememberedMapping(ctx.db, importer.key, key),
-      onRows: (rows) => progress({ phase: '读取', done: index, total: input.files.length, file: source.name, message: `已读 ${rows} 行` }),
-      onChecked: (rows, total) => progress({ phase: '校验', done: rows, total, file: source.name }),
-    })
-    if (manual && file.result.headerKey && file.result.missing.length === 0) {
-      rememberMapping(ctx.db, importer.key, file.result.headerKey, file.result.mapping, ctx.now().toISOString())
+  const parsed: ParsedFile<unknown>[] = []
+  for (const [position, source] of input.files.entries()) {
+    progress({ phase: '读取', done: position, total: input.files.length, file: source.name }, position === 0)
+    const entries: ParsedFile<unknown>[] = []
+    for (const importer of pipeline.sheets) {
+      const index = parsed.length + entries.length
+      const manual = overrides.get(index)
+      const file = await parseFile(source, index, {
+        importer, check: importer.prepare(ctx), limits, manual,
+        remembered: (key) => rememberedMapping(ctx.db, importer.key, key),
+        onRows: (rows) => progress({ phase: '读取', done: position, total: input.files.length, file: source.name, message: `已读 ${rows} 行` }),
+        onChecked: (rows, total) => progress({ phase: '校验', done: rows, total, file: source.name }),
+      })
+      if (manual && file.result.headerKey && file.result.missing.length === 0) {
+        rememberMapping(ctx.db, importer.key, file.result.headerKey, file.result.mapping, ctx.now().toISOString())
+      }
+      const absent = pipeline.sheets.length > 1 && file.result.error === MESSAGES.noHeader
+      if (!absent) entries.push(file)
+      // A file that cannot be read at all (.xls, damaged) is reported once, not once per sheet.
+      if (file.result.status === 'failed' && !file.result.needsMapping && !absent) break
     }
-    parsed.push(file)
+    dropClaimedSheetWarnings(entries)
+    if (entries.length === 0) {
+      const missing = await parseFile(source, parsed.length, { importer: pipeline.sheets[0]!, check: pipeline.sheets[0]!.prepare(ctx), limits, remembered: () => undefined })
+      entries.push(missing)
+    }
+    parsed.push(...entries)
   }
   progress({ phase: '读取', done: input.files.length, total: input.files.length }, true)
   return parsed
+}
+
+/** "Another sheet has this header too" is no news when that sheet is the form's own other sheet (表3). */
+function dropClaimedSheetWarnings(entries: ParsedFile<unknown>[]): void {
+  const claimed = new Set(entries.map((entry) => entry.result.sheet))
+  for (const entry of entries) {
+    entry.issues = entry.issues.filter((issue) => issue.row !== null || issue.sheet === entry.result.sheet || !claimed.has(issue.sheet))
+  }
 }
 
 function expirePending(now: number): void {
@@ -86,14 +103,17 @@ function expirePending(now: number): void {
 }
 
 export async function previewImport(ctx: CoreContext, input: PreviewInput, limits = DEFAULT_READ_LIMITS): Promise<PreviewResult> {
-  const files = await parseAll(ctx, input, limits)
+  const options: PipelineOptions = { year: input.year }
+  const pipeline = pipelineFor(input.form, options)
+  if (input.form === 'plan' && !input.year) throw new CoreError('INVALID_INPUT', '导入活动清单（表2）须指定年度，如 year: 2026（命令行 --year 2026）')
+  const files = await parseAll(ctx, input, pipeline, limits)
   ctx.progress({ job: 'import', phase: '校验', done: 0, total: files.length })
-  const plan = planRoster(ctx.db, files)
-  const summary = summarise(files, plan.rows, plan.issues, peopleCounts(plan))
+  const plan = pipeline.plan(ctx.db, files, options)
+  const summary = summarise(files, plan.rows, plan.issues, plan.counts)
   expirePending(Date.now())
   const id = randomUUID()
   const expires = Date.now() + PREVIEW_TTL_MS
-  pending.set(id, { id, dbPath: ctx.dbPath, form: input.form, expires, files, plan })
+  pending.set(id, { id, dbPath: ctx.dbPath, form: input.form, options, expires, files, plan })
   ctx.progress({ job: 'import', phase: '校验', done: files.length, total: files.length })
   return { previewId: id, form: input.form, expiresAt: new Date(expires).toISOString(), ...summary }
 }
@@ -137,12 +157,20 @@ export function previewRows(ctx: CoreContext, query: RowsQuery): { total: number
       if (total <= query.offset || rows.length >= query.limit) continue
       rows.push({
         fileIndex: file.index, file: file.name, sheet: file.result.sheet ?? '', row: row.row, action: planned.action,
-        name: row.item?.name ?? cellText(row.values?.['姓名'] ?? null), idMasked: row.item ? maskIdNumber(row.item.idNumber) : '',
+        name: itemName(row.item) ?? cellText(row.values?.['姓名'] ?? row.values?.['活动名称'] ?? null), idMasked: maskIdNumber(itemIdNumber(row.item)),
         changes: planned.changes, values: row.values ? maskedValues(row.values) : {},
       })
     }
   }
   return { total, rows }
+}
+
+function itemName(item: unknown): string | undefined {
+  return (item as { name?: string } | null)?.name
+}
+
+function itemIdNumber(item: unknown): string | undefined {
+  return (item as { idNumber?: string } | null)?.idNumber
 }
 
 /** A rejected row's ID may be wrong but is still a person's number: show it masked too. */
@@ -162,10 +190,10 @@ export interface CommitResult extends Summary {
 export async function commitPreview(ctx: CoreContext, previewId: string, hooks: CommitHooks = {}): Promise<CommitResult> {
   // Only the parsed files go on: the preview's plan is made again inside the transaction and the
   // old one is left for the garbage collector (two plans of 100,000 rows would double the memory).
-  const { files } = takePending(ctx, previewId, true)
+  const { files, form, options } = takePending(ctx, previewId, true)
   ctx.progress({ job: 'import', phase: '写入', done: 0, total: 1 })
   await createBackup(ctx, 'import')
-  const { batch, summary } = writeRosterBatch(ctx, files, operatorOf(ctx.db), hooks)
+  const { batch, summary } = pipelineFor(form, options).write(ctx, files, operatorOf(ctx.db), hooks, options)
   ctx.progress({ job: 'import', phase: '写入', done: 1, total: 1 })
   return { batch, ...summary }
 }

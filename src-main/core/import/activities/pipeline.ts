@@ -1,0 +1,177 @@
+// 表3 import: activities from 活动登记 and who served from 参与名单, in one batch. An activity is
+// known by (活动名称, 开展日期); a participant links to one in this batch or already recorded, and to a
+// roster volunteer by ID number whose name must agree.
+import type { Database } from 'better-sqlite3'
+import type { CoreContext } from '../../context'
+import { maskIdNumber } from '../../domain'
+import { recordAudit } from '../../audit/audit'
+import * as activities from '../../activities/repository'
+import { findPlanItemBySeq } from '../../plan/repository'
+import type { FieldChange } from '../../roster/merge'
+import { planIssue } from '../issueAt'
+import type { ParsedFile, ParsedRow } from '../parseFile'
+import type { FormPipeline, PipelinePlan } from '../pipeline'
+import { recordChange, undoRecordsBatch, writeBatchHeader } from '../records'
+import { activityImporter, participantImporter, type ActivityRow, type ParticipantRow } from './rows'
+
+type Stored = activities.StoredActivity
+const COMPARED: [keyof Stored, string][] = [
+  ['taskCode', '活动类别'], ['place', '开展地点'], ['organizer', '组织单位'], ['departments', '责任科室'], ['planItemId', '清单序号'],
+  ['defaultHours', '服务时长（小时）'], ['targetGroup', '服务对象'], ['beneficiaries', '受益人数'], ['summary', '活动简介'],
+  ['highlight', '是否亮点'], ['note', '备注'],
+]
+
+interface ActivityTarget { key: string; existingId: number | null; activity: Stored; changes: FieldChange[] }
+interface ParticipantTarget { activityKey: string; volunteerId: number; hours: number; note: string | null; existing: { hours: number; note: string | null } | null }
+interface Planned { plan: PipelinePlan; activities: Map<string, ActivityTarget>; participants: ParticipantTarget[] }
+
+const keyOf = (name: string, heldOn: string) => `${name}|${heldOn}`
+/** In an import an empty cell (or 0, 否) says nothing: it never erases what is recorded. */
+const given = (value: unknown) => !(value === null || value === undefined || value === '' || value === 0 || value === false || (Array.isArray(value) && value.length === 0))
+const show = (value: unknown) => (Array.isArray(value) ? value.join('、') : value === true ? '是' : value === false ? '否' : value === null ? null : String(value))
+
+function mergeActivity(existing: Stored, incoming: Stored): { next: Stored; changes: FieldChange[] } {
+  const next = { ...existing }
+  const changes: FieldChange[] = []
+  for (const [key, label] of COMPARED) {
+    if (!given(incoming[key]) || show(incoming[key]) === show(existing[key])) continue
+    changes.push({ field: label as never, before: show(existing[key]), after: show(incoming[key]) })
+    ;(next as Record<string, unknown>)[key] = incoming[key]
+  }
+  return { next, changes }
+}
+
+function reject(plan: PipelinePlan, file: ParsedFile<unknown>, row: ParsedRow<unknown>, column: string, text: string): void {
+  plan.issues.push(planIssue(file, row, 'error', column, text))
+  plan.rows.set(row, { action: 'rejected', changes: [] })
+}
+
+function planActivityRow(db: Database, planned: Planned, file: ParsedFile<unknown>, row: ParsedRow<unknown>, incoming: ActivityRow, seen: Map<string, string>): void {
+  const { plan } = planned
+  const key = keyOf(incoming.name, incoming.heldOn)
+  const first = seen.get(key)
+  if (first) return reject(plan, file, row, '活动名称', `与${first}是同一活动（名称和开展日期相同），只能登记一次`)
+  seen.set(key, `“${file.name}”第 ${row.row} 行`)
+  let planItemId: number | null = null
+  if (incoming.planSeq !== null) {
+    const year = Number(incoming.heldOn.slice(0, 4))
+    const item = findPlanItemBySeq(db, year, incoming.planSeq)
+    if (!item) return reject(plan, file, row, '清单序号', `${year} 年度活动清单中没有序号 ${incoming.planSeq} 的项目：请核对，或先导入该年度的活动清单`)
+    planItemId = item.id
+  }
+  const { planSeq: _seq, declaredParticipants: _declared, kind: _kind, ...fields } = incoming
+  const activity: Stored = { ...fields, planItemId }
+  const existingId = activities.findActivityId(db, incoming.name, incoming.heldOn) ?? null
+  if (existingId === null) {
+    planned.activities.set(key, { key, existingId, activity, changes: [] })
+    plan.rows.set(row, { action: 'create', changes: [] })
+    plan.counts.created++
+    return
+  }
+  const { next, changes } = mergeActivity(activities.getActivity(db, existingId), activity)
+  planned.activities.set(key, { key, existingId, activity: next, changes })
+  plan.rows.set(row, { action: changes.length > 0 ? 'update' : 'unchanged', changes })
+  plan.counts[changes.length > 0 ? 'updated' : 'unchanged']++
+}
+
+function planParticipantRow(db: Database, planned: Planned, file: ParsedFile<unknown>, row: ParsedRow<unknown>, incoming: ParticipantRow, seen: Map<string, string>): void {
+  const { plan } = planned
+  const key = keyOf(incoming.activityName, incoming.heldOn)
+  const target = planned.activities.get(key)
+  const recordedId = target?.existingId ?? (target ? null : (activities.findActivityId(db, incoming.activityName, incoming.heldOn) ?? null))
+  if (!target && recordedId === null) return reject(plan, file, row, '活动名称', `“活动登记”中没有 ${incoming.heldOn} 的“${incoming.activityName}”：活动名称和开展日期须与活动登记一致`)
+  const volunteer = db.prepare('SELECT id, name, deleted_at AS deletedAt FROM volunteers WHERE id_number = ?').get(incoming.idNumber) as { id: number; name: string; deletedAt: string | null } | undefined
+  if (!volunteer) return reject(plan, file, row, '身份证号码', `身份证号码 ${maskIdNumber(incoming.idNumber)} 不在志愿者花名册中：请先把该志愿者登记到花名册（表1），再导入参与名单`)
+  if (volunteer.deletedAt) return reject(plan, file, row, '身份证号码', `志愿者“${volunteer.name}”在回收站中：请先恢复，再导入其参与记录`)
+  if (volunteer.name !== incoming.name) return reject(plan, file, row, '姓名', `身份证号码在花名册中登记的姓名是“${volunteer.name}”，与本行的“${incoming.name}”不一致：请核对姓名和身份证号码`)
+  const pair = `${key}|${volunteer.id}`
+  const first = seen.get(pair)
+  if (first) return reject(plan, file, row, '身份证号码', `与${first}重复：同一志愿者在同一活动中只能登记一次`)
+  seen.set(pair, `“${file.name}”第 ${row.row} 行`)
+  const recordedHours = recordedId !== null ? (db.prepare('SELECT default_hours AS hours FROM activities WHERE id = ?').get(recordedId) as { hours: number }).hours : 0
+  const hours = incoming.hours ?? (target?.activity.defaultHours || recordedHours || null)
+  if (hours === null) return reject(plan, file, row, '服务时长（小时）', '本行未填服务时长，活动登记中也没有服务时长：请填写')
+  const existing = recordedId !== null
+    ? ((db.prepare('SELECT hours, note FROM participations WHERE activity_id = ? AND volunteer_id = ?').get(recordedId, volunteer.id) as { hours: number; note: string | null } | undefined) ?? null)
+    : null
+  const note = incoming.note ?? existing?.note ?? null
+  const changes: FieldChange[] = existing && existing.hours !== hours ? [{ field: '服务时长（小时）' as never, before: String(existing.hours), after: String(hours) }] : []
+  if (existing && existing.note !== note) changes.push({ field: '备注' as never, before: existing.note, after: note })
+  planned.participants.push({ activityKey: key, volunteerId: volunteer.id, hours, note, existing })
+  plan.rows.set(row, { action: !existing ? 'create' : changes.length > 0 ? 'update' : 'unchanged', changes })
+}
+
+function planBatch(db: Database, files: readonly ParsedFile<unknown>[]): Planned {
+  const planned: Planned = { plan: { rows: new Map(), issues: [], counts: { created: 0, updated: 0, unchanged: 0 } }, activities: new Map(), participants: [] }
+  const seen = new Map<string, string>()
+  // All activities first, so a participant may come before its activity in the batch's file order.
+  for (const kind of ['activity', 'participant'] as const) {
+    for (const file of files) {
+      for (const row of file.rows) {
+        const item = row.item as ActivityRow | ParticipantRow | null
+        if (!item) planned.plan.rows.set(row, { action: 'rejected', changes: [] })
+        else if (item.kind !== kind) continue
+        else if (item.kind === 'activity') planActivityRow(db, planned, file, row, item, seen)
+        else planParticipantRow(db, planned, file, row, item, seen)
+      }
+    }
+  }
+  return planned
+}
+
+function writeBatch(ctx: CoreContext, files: readonly ParsedFile<unknown>[], operator: string | null, onWriting?: () => void) {
+  const { db } = ctx
+  const at = ctx.now().toISOString()
+  return db.transaction(() => {
+    const planned = planBatch(db, files)
+    const { batch, summary } = writeBatchHeader(db, 'activities', at, operator, files, planned.plan)
+    const ids = new Map<string, number>()
+    for (const target of planned.activities.values()) {
+      if (target.existingId === null) {
+        const id = activities.insertActivity(db, target.activity, at, batch)
+        recordChange(db, batch, { entity: 'activity', entityId: id, action: 'created' })
+        ids.set(target.key, id)
+        continue
+      }
+      ids.set(target.key, target.existingId)
+      if (target.changes.length === 0) continue
+      recordChange(db, batch, { entity: 'activity', entityId: target.existingId, action: 'updated', before: activities.getActivity(db, target.existingId) })
+      activities.updateActivity(db, target.existingId, target.activity, at)
+    }
+    onWriting?.()
+    const insert = db.prepare('INSERT INTO participations (activity_id, volunteer_id, hours, note, batch_id) VALUES (?, ?, ?, ?, ?)')
+    const update = db.prepare('UPDATE participations SET hours = ?, note = ? WHERE activity_id = ? AND volunteer_id = ?')
+    for (const participant of planned.participants) {
+      const activityId = ids.get(participant.activityKey) ?? (activities.findActivityId(db, ...(participant.activityKey.split('|') as [string, string])) as number)
+      ids.set(participant.activityKey, activityId)
+      if (!participant.existing) {
+        insert.run(activityId, participant.volunteerId, participant.hours, participant.note, batch)
+        recordChange(db, batch, { entity: 'participation', entityId: activityId, volunteerId: participant.volunteerId, action: 'created' })
+      } else if (participant.existing.hours !== participant.hours || participant.existing.note !== participant.note) {
+        update.run(participant.hours, participant.note, activityId, participant.volunteerId)
+        recordChange(db, batch, { entity: 'participation', entityId: activityId, volunteerId: participant.volunteerId, action: 'updated', before: participant.existing })
+      }
+    }
+    for (const id of new Set(ids.values())) activities.refreshTotals(db, id)
+    recordAudit(db, ctx.now(), operator, { action: 'import', entity: 'import_batch', entityId: batch, summary: `导入活动登记 ${files.length} 个表格：新增活动 ${summary.totals.created} 次，参与记录 ${planned.participants.length} 条` })
+    return { batch, summary }
+  })()
+}
+
+export function activitiesPipeline(): FormPipeline {
+  return {
+    key: 'activities',
+    sheets: [activityImporter, participantImporter],
+    plan: (db, files) => planBatch(db, files).plan,
+    write: (ctx, files, operator, hooks) => writeBatch(ctx, files, operator, hooks.onWriting),
+    undo: (ctx, batch, operator) =>
+      undoRecordsBatch(ctx, batch, operator, {
+        plan_item: () => {},
+        activity: (db, id, before) => activities.updateActivity(db, id, before as Stored, ctx.now().toISOString()),
+        participation: (db, id, before, volunteerId) => {
+          const { hours, note } = before as { hours: number; note: string | null }
+          db.prepare('UPDATE participations SET hours = ?, note = ? WHERE activity_id = ? AND volunteer_id = ?').run(hours, note, id, volunteerId)
+        },
+      }),
+  }
+}

@@ -1,0 +1,58 @@
+// The two sheets of 表3 as importers: 活动登记 rows become activities, 参与名单 rows participants.
+import { checkIdNumber, normalizeText } from '../../domain'
+import { ACTIVITIES_FORM } from '../../forms/activities'
+import { parseDay } from '../../activities/day'
+import { checkHours, validateActivity, type ActivityRecord } from '../../activities/rules'
+import { localDay } from '../../plan/plannedTime'
+import { listTasks } from '../../reference/repository'
+import { columnIssues, rawFields, type FormImporter, type RowIssue } from '../forms'
+
+export const ACTIVITY_SHEET = ACTIVITIES_FORM.sheets[0]!
+export const PARTICIPANT_SHEET = ACTIVITIES_FORM.sheets[1]!
+
+export interface ParticipantRow {
+  kind: 'participant'
+  activityName: string
+  heldOn: string
+  name: string
+  idNumber: string
+  hours: number | null
+  note: string | null
+}
+
+export type ActivityRow = ActivityRecord & { kind: 'activity' }
+
+export const activityImporter: FormImporter<unknown> = {
+  key: 'activities',
+  sheet: ACTIVITY_SHEET,
+  prepare: (ctx) => {
+    const options = { tasks: listTasks(ctx.db), today: localDay(ctx.now()) }
+    return (row) => {
+      const { record, issues } = validateActivity(rawFields(ACTIVITY_SHEET, row), options)
+      return { item: record ? { ...record, kind: 'activity' } : null, issues: columnIssues(ACTIVITY_SHEET, issues) }
+    }
+  },
+}
+
+export function checkParticipantRow(raw: Record<string, unknown>): { item: ParticipantRow | null; issues: RowIssue[] } {
+  const issues: RowIssue[] = []
+  const activityName = normalizeText(raw.activityName)
+  if (!activityName) issues.push({ column: '活动名称', level: 'error', message: '活动名称必填：请填写与“活动登记”一致的活动名称。' })
+  const heldOn = parseDay(raw.heldOn)
+  if (!heldOn) issues.push({ column: '开展日期', level: 'error', message: '开展日期缺失或无法识别：请写成如 2026-03-05，并与“活动登记”一致。' })
+  const name = normalizeText(raw.name).replace(/\s+/g, '')
+  if (!name) issues.push({ column: '姓名', level: 'error', message: '姓名必填。' })
+  const id = checkIdNumber(raw.idNumber)
+  if (!id.ok) issues.push({ column: '身份证号码', level: 'error', message: id.message })
+  const hours = checkHours(raw.hours)
+  if (!hours.ok) issues.push({ column: '服务时长（小时）', level: 'error', message: hours.message })
+  const note = normalizeText(raw.note) || null
+  if (issues.length > 0 || !id.ok || !hours.ok || !heldOn) return { item: null, issues }
+  return { item: { kind: 'participant', activityName, heldOn, name, idNumber: id.id, hours: hours.hours, note }, issues }
+}
+
+export const participantImporter: FormImporter<unknown> = {
+  key: 'activities-participants',
+  sheet: PARTICIPANT_SHEET,
+  prepare: () => (row) => checkParticipantRow(rawFields(PARTICIPANT_SHEET, row)),
+}
