@@ -41,17 +41,20 @@ export function resolvePlanItem(db: Database, record: ActivityRecord, planItemId
 export function checkParticipants(db: Database, record: ActivityRecord, participants: SaveActivityInput['participants']) {
   const seen = new Set<number>()
   const findVolunteer = db.prepare('SELECT name, deleted_at AS deletedAt FROM volunteers WHERE id = ?')
+  // Each refusal names the participant, so the form can mark that row.
+  const refuse = (volunteerId: number, message: string): never => fail(message, [{ field: 'participants', volunteerId, level: 'error', message }])
   return participants.map((participant) => {
-    const volunteer = findVolunteer.get(participant.volunteerId) as { name: string; deletedAt: string | null } | undefined
-    if (!volunteer) fail(`参与人员中有不在花名册中的志愿者（编号 ${participant.volunteerId}）。`)
-    if (volunteer.deletedAt) fail(`志愿者“${volunteer.name}”在回收站中，请先恢复再登记其参与。`)
-    if (seen.has(participant.volunteerId)) fail(`志愿者“${volunteer.name}”在本次活动中重复出现，同一人只能登记一次。`)
-    seen.add(participant.volunteerId)
+    const { volunteerId } = participant
+    const volunteer = findVolunteer.get(volunteerId) as { name: string; deletedAt: string | null } | undefined
+    if (!volunteer) return refuse(volunteerId, `参与人员中有不在花名册中的志愿者（编号 ${volunteerId}）。`)
+    if (volunteer.deletedAt) return refuse(volunteerId, `志愿者“${volunteer.name}”在回收站中，请先恢复再登记其参与。`)
+    if (seen.has(volunteerId)) return refuse(volunteerId, `志愿者“${volunteer.name}”在本次活动中重复出现，同一人只能登记一次。`)
+    seen.add(volunteerId)
     const own = checkHours(participant.hours)
-    if (!own.ok) fail(`志愿者“${volunteer.name}”的${own.message}`)
+    if (!own.ok) return refuse(volunteerId, `志愿者“${volunteer.name}”的${own.message}`)
     const hours = own.hours ?? record.defaultHours
-    if (hours === null) fail(`志愿者“${volunteer.name}”没有服务时长，且活动未填写默认服务时长，请填写。`)
-    return { volunteerId: participant.volunteerId, hours, note: participant.note?.trim() || null }
+    if (hours === null) return refuse(volunteerId, `志愿者“${volunteer.name}”没有服务时长，且活动未填写默认服务时长，请填写。`)
+    return { volunteerId, hours, note: participant.note?.trim() || null }
   })
 }
 

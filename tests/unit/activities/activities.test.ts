@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { invoke } from '../../../src-main/core/api'
+import type { CoreError } from '../../../src-main/core/errors'
 import { createContext, type CoreContext } from '../../../src-main/core/index'
 import { makeId } from '../../support/people'
 
@@ -82,6 +83,8 @@ describe('activities (表3)', () => {
     await expect(activity({ name: 'x', heldOn: '2026-05-04' }, [{ volunteerId: a!, hours: 0 }])).rejects.toThrow(/大于 0/)
     await expect(activity({ name: 'x', heldOn: '2026-05-04' }, [{ volunteerId: a!, hours: 25 }])).rejects.toThrow(/24/)
     await expect(activity({ name: 'x', heldOn: '2026-05-04' }, [{ volunteerId: a! }, { volunteerId: a! }])).rejects.toThrow(/重复/)
+    const refusal = await activity({ name: 'x', heldOn: '2026-05-04' }, [{ volunteerId: a!, hours: 30 }]).catch((error: CoreError) => error)
+    expect((refusal as CoreError).details).toMatchObject({ issues: [{ field: 'participants', volunteerId: a, level: 'error' }] })
     await expect(activity({ name: 'x', heldOn: '2026-06-16' })).rejects.toThrow(/晚于今天/)
     expect((await invoke(ctx, 'activities.list', {})).total).toBe(0)
   })
