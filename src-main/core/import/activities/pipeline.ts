@@ -98,7 +98,10 @@ function planParticipantRow(db: Database, planned: Planned, file: ParsedFile<unk
   const changes: FieldChange[] = existing && existing.hours !== hours ? [{ field: '服务时长（小时）' as never, before: String(existing.hours), after: String(hours) }] : []
   if (existing && existing.note !== note) changes.push({ field: '备注' as never, before: existing.note, after: note })
   planned.participants.push({ activityKey: key, volunteerId: volunteer.id, hours, note, existing })
-  plan.rows.set(row, { action: !existing ? 'create' : changes.length > 0 ? 'update' : 'unchanged', changes })
+  const action = !existing ? 'create' : changes.length > 0 ? 'update' : 'unchanged'
+  plan.rows.set(row, { action, changes })
+  // The batch's counts are of records: activities and participations alike.
+  plan.counts[action === 'create' ? 'created' : action === 'update' ? 'updated' : 'unchanged']++
 }
 
 function planBatch(db: Database, files: readonly ParsedFile<unknown>[]): Planned {
@@ -153,7 +156,7 @@ function writeBatch(ctx: CoreContext, files: readonly ParsedFile<unknown>[], ope
       }
     }
     for (const id of new Set(ids.values())) activities.refreshTotals(db, id)
-    recordAudit(db, ctx.now(), operator, { action: 'import', entity: 'import_batch', entityId: batch, summary: `导入活动登记 ${files.length} 个表格：新增活动 ${summary.totals.created} 次，参与记录 ${planned.participants.length} 条` })
+    recordAudit(db, ctx.now(), operator, { action: 'import', entity: 'import_batch', entityId: batch, summary: `导入活动登记 ${files.length} 个表格：新增 ${summary.totals.created} 条、更新 ${summary.totals.updated} 条（活动和参与记录）` })
     return { batch, summary }
   })()
 }
