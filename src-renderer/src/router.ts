@@ -2,12 +2,38 @@ import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-rou
 
 /** Only built features appear here, and so in the navigation (those with meta.nav). */
 export const routes: RouteRecordRaw[] = [
-  { path: '/', redirect: '/roster' },
+  { path: '/', redirect: '/dashboard' },
+  {
+    path: '/dashboard',
+    component: () => import('./views/dashboard/DashboardView.vue'),
+    meta: { title: '工作台', nav: true, icon: 'Odometer' },
+  },
+  {
+    path: '/plan',
+    component: () => import('./views/plan/PlanView.vue'),
+    meta: { title: '活动清单', nav: true, icon: 'List' },
+  },
+  {
+    path: '/activities',
+    component: () => import('./views/activities/ActivitiesView.vue'),
+    meta: { title: '活动登记', nav: true, icon: 'EditPen' },
+  },
+  {
+    path: '/highlights',
+    component: () => import('./views/activities/HighlightsView.vue'),
+    meta: { title: '工作亮点', nav: true, icon: 'Star' },
+  },
   {
     path: '/roster',
     component: () => import('./views/roster/RosterView.vue'),
     meta: { title: '志愿者花名册', nav: true, icon: 'User' },
   },
+  {
+    path: '/import',
+    component: () => import('./views/import/ImportView.vue'),
+    meta: { title: '导入', nav: true, icon: 'Upload' },
+  },
+  { path: '/import/history', component: () => import('./views/import/ImportHistoryView.vue'), meta: { title: '导入历史' } },
   {
     path: '/recycle-bin',
     component: () => import('./views/recycle/RecycleBinView.vue'),
@@ -29,7 +55,7 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('./views/settings/SettingsView.vue'),
     meta: { title: '设置', nav: true, icon: 'Setting' },
   },
-  { path: '/:unknown(.*)*', redirect: '/roster' },
+  { path: '/:unknown(.*)*', redirect: '/dashboard' },
 ]
 
 export const router = createRouter({ history: createWebHashHistory(), routes })

@@ -70,6 +70,7 @@ async function parseAll(ctx: CoreContext, input: PreviewInput, pipeline: FormPip
         onRows: (rows) => progress({ phase: '读取', done: position, total: input.files.length, file: source.name, message: `已读 ${rows} 行` }),
         onChecked: (rows, total) => progress({ phase: '校验', done: rows, total, file: source.name }),
       })
+      file.result.formSheet = importer.sheet.name
       if (manual && file.result.headerKey && file.result.missing.length === 0) {
         rememberMapping(ctx.db, importer.key, file.result.headerKey, file.result.mapping, ctx.now().toISOString())
       }

@@ -47,6 +47,8 @@ export interface FileResult {
   extraColumns: string[]
   /** Where the mapping came from: found by name, remembered from an earlier manual mapping, or given now. */
   mappingSource: 'detected' | 'remembered' | 'manual'
+  /** The form's sheet this entry was read for (表3 reads 活动登记 and 参与名单 from each file). */
+  formSheet?: string
   headerKey: string | null
   rows: number
   accepted: number

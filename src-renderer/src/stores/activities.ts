@@ -1,0 +1,88 @@
+// 活动登记 (表3): the paged list of activities held, one activity with its participants, photos,
+// and a volunteer's service record. Every rule (dates, hours, duplicates) is the core's.
+import { defineStore } from 'pinia'
+import { reactive, ref, shallowRef } from 'vue'
+import { call, type OperationInput, type OperationOutput } from '../api'
+
+export type ActivityRow = OperationOutput<'activities.list'>['rows'][number]
+export type ActivityDetail = OperationOutput<'activities.get'>
+export type Participant = ActivityDetail['participants'][number]
+export type ActivitySaveInput = OperationInput<'activities.save'>
+export type Photo = OperationOutput<'activities.photos'>[number]
+export type VolunteerService = OperationOutput<'volunteers.service'>
+
+export interface ActivityFilters {
+  month: number | undefined
+  taskCode: number | undefined
+  department: string
+  q: string
+}
+
+export const useActivitiesStore = defineStore('activities', () => {
+  const year = ref(new Date().getFullYear())
+  const filters = reactive<ActivityFilters>({ month: undefined, taskCode: undefined, department: '', q: '' })
+  const rows = shallowRef<ActivityRow[]>([])
+  const total = ref(0)
+  const page = ref(1)
+  const pageSize = ref(50)
+  const loading = ref(false)
+  let latest = 0
+
+  async function load(): Promise<void> {
+    const ticket = ++latest
+    loading.value = true
+    try {
+      const result = await call('activities.list', {
+        year: year.value,
+        month: filters.month,
+        taskCode: filters.taskCode,
+        department: filters.department || undefined,
+        q: filters.q.trim() || undefined,
+        offset: (page.value - 1) * pageSize.value,
+        limit: pageSize.value,
+      })
+      if (ticket !== latest) return
+      rows.value = result.rows
+      total.value = result.total
+    } finally {
+      if (ticket === latest) loading.value = false
+    }
+  }
+
+  function search(): Promise<void> {
+    page.value = 1
+    return load()
+  }
+
+  function resetFilters(): void {
+    Object.assign(filters, { month: undefined, taskCode: undefined, department: '', q: '' })
+  }
+
+  async function get(id: number): Promise<ActivityDetail> {
+    return call('activities.get', { id })
+  }
+
+  /** Saves through the core; a refusal comes back as ApiError with the core's message and issues. */
+  async function save(input: ActivitySaveInput): Promise<OperationOutput<'activities.save'>> {
+    const result = await call('activities.save', input)
+    await load()
+    return result
+  }
+
+  async function remove(id: number): Promise<void> {
+    await call('activities.delete', { id })
+    await load()
+  }
+
+  /** 工作亮点: the year's activities flagged as highlights, with their write-ups. */
+  async function highlights(forYear: number): Promise<ActivityRow[]> {
+    return call('activities.highlights', { year: forYear })
+  }
+
+  /** A volunteer's service record, counted from the activity records only. */
+  async function serviceOf(volunteerId: number): Promise<VolunteerService> {
+    return call('volunteers.service', { volunteerId })
+  }
+
+  return { year, filters, rows, total, page, pageSize, loading, load, search, resetFilters, get, save, remove, highlights, serviceOf }
+})

@@ -1,0 +1,71 @@
+// 活动清单 (表2): one year's checklist items with the state the core derives, and their edits.
+import { defineStore } from 'pinia'
+import { reactive, ref, shallowRef } from 'vue'
+import { call, type OperationInput, type OperationOutput } from '../api'
+
+export type PlanItem = OperationOutput<'plan.list'>[number]
+export type PlanState = PlanItem['state']
+export type PlanSaveInput = OperationInput<'plan.save'>
+
+export interface PlanFilters {
+  taskCode: number | undefined
+  department: string
+  state: PlanState | ''
+}
+
+export const usePlanStore = defineStore('plan', () => {
+  const year = ref(new Date().getFullYear())
+  const filters = reactive<PlanFilters>({ taskCode: undefined, department: '', state: '' })
+  const items = shallowRef<PlanItem[]>([])
+  const years = shallowRef<number[]>([])
+  const loading = ref(false)
+  let latest = 0
+
+  async function load(): Promise<void> {
+    const ticket = ++latest
+    loading.value = true
+    try {
+      const result = await call('plan.list', {
+        year: year.value,
+        taskCode: filters.taskCode,
+        department: filters.department || undefined,
+        state: filters.state || undefined,
+      })
+      if (ticket === latest) items.value = result
+    } finally {
+      if (ticket === latest) loading.value = false
+    }
+  }
+
+  async function loadYears(): Promise<void> {
+    years.value = await call('plan.years')
+  }
+
+  /** Items of any year, unfiltered: the activity form links to one of them. */
+  async function itemsOf(forYear: number): Promise<PlanItem[]> {
+    return call('plan.list', { year: forYear })
+  }
+
+  async function save(input: PlanSaveInput): Promise<OperationOutput<'plan.save'>> {
+    const result = await call('plan.save', input)
+    await Promise.all([load(), loadYears()])
+    return result
+  }
+
+  async function remove(id: number): Promise<void> {
+    await call('plan.delete', { id })
+    await load()
+  }
+
+  async function copyYear(from: number, to: number): Promise<OperationOutput<'plan.copyYear'>> {
+    const result = await call('plan.copyYear', { from, to })
+    await loadYears()
+    return result
+  }
+
+  function resetFilters(): void {
+    Object.assign(filters, { taskCode: undefined, department: '', state: '' })
+  }
+
+  return { year, filters, items, years, loading, load, loadYears, itemsOf, save, remove, copyYear, resetFilters }
+})

@@ -1,0 +1,135 @@
+// The activity form's state: fields, the linked checklist item, participants, and saving. Every rule
+// (future dates, hours, duplicates, same-year checklist items) is the core's; this shows its answers.
+import { computed, reactive, ref, watch } from 'vue'
+import { ElMessage } from 'element-plus'
+import { issuesOf, messageOf } from '../../errors'
+import { useActivitiesStore, type ActivityDetail } from '../../stores/activities'
+import type { FieldIssue, VolunteerRow } from '../../types'
+
+export interface ParticipantRow {
+  volunteerId: number
+  name: string
+  gender: string
+  unit: string | null
+  idMasked: string
+  /** Empty means the activity's default hours. */
+  hours: string
+  note: string
+}
+
+function blankFields() {
+  return {
+    name: '', task: '', heldOn: '', place: '', organizer: '', county: '', team: '', departments: [] as string[],
+    defaultHours: '', targetGroup: '', beneficiaries: '', summary: '', highlight: false, highlightText: '', note: '',
+  }
+}
+
+/** The fields the form places under an input; anything else goes in the message above the buttons. */
+const PLACED = new Set(Object.keys(blankFields()))
+
+function fieldsOf(activity: ActivityDetail): ReturnType<typeof blankFields> {
+  return {
+    name: activity.name, task: activity.taskName ?? '', heldOn: activity.heldOn, place: activity.place ?? '',
+    organizer: activity.organizer ?? '', county: activity.countyName ?? '', team: activity.team ?? '',
+    departments: [...activity.departments], defaultHours: activity.defaultHours ? String(activity.defaultHours) : '',
+    targetGroup: activity.targetGroup ?? '', beneficiaries: activity.beneficiaries ? String(activity.beneficiaries) : '',
+    summary: activity.summary ?? '', highlight: activity.highlight, highlightText: activity.highlightText ?? '', note: activity.note ?? '',
+  }
+}
+
+export function useActivityForm(onSaved: (id: number, created: boolean) => void) {
+  const store = useActivitiesStore()
+  const fields = reactive(blankFields())
+  const planItemId = ref<number | null>(null)
+  const participants = ref<ParticipantRow[]>([])
+  const editingId = ref<number | undefined>(undefined)
+  const issues = ref<FieldIssue[]>([])
+  const formError = ref('')
+  const saving = ref(false)
+  const loading = ref(false)
+
+  async function reset(id: number | undefined): Promise<void> {
+    editingId.value = id
+    issues.value = []
+    formError.value = ''
+    Object.assign(fields, blankFields())
+    planItemId.value = null
+    participants.value = []
+    if (id === undefined) return
+    loading.value = true
+    try {
+      const activity = await store.get(id)
+      Object.assign(fields, fieldsOf(activity))
+      planItemId.value = activity.planItemId
+      participants.value = activity.participants.map((person) => ({
+        volunteerId: person.volunteerId, name: person.name, gender: person.gender, unit: person.unit,
+        idMasked: person.idMasked, hours: String(person.hours), note: person.note ?? '',
+      }))
+    } catch (error) {
+      formError.value = messageOf(error)
+    } finally {
+      loading.value = false
+    }
+  }
+
+  /** Rows that carried the old default follow a new one; hours typed for one person stay. */
+  watch(() => fields.defaultHours, (now, before) => {
+    for (const row of participants.value) if (row.hours === before) row.hours = now
+  })
+
+  function addParticipant(volunteer: VolunteerRow): boolean {
+    if (participants.value.some((row) => row.volunteerId === volunteer.id)) {
+      ElMessage.warning(`${volunteer.name} 已在参与名单中`)
+      return false
+    }
+    participants.value = [...participants.value, {
+      volunteerId: volunteer.id, name: volunteer.name, gender: volunteer.gender ?? '', unit: volunteer.unit,
+      idMasked: volunteer.idMasked, hours: fields.defaultHours, note: '',
+    }]
+    return true
+  }
+
+  function removeParticipant(volunteerId: number): void {
+    participants.value = participants.value.filter((row) => row.volunteerId !== volunteerId)
+  }
+
+  const totalHours = computed(() => {
+    const fallback = Number(fields.defaultHours) || 0
+    const sum = participants.value.reduce((total, row) => total + (row.hours.trim() ? Number(row.hours) || 0 : fallback), 0)
+    return Math.round(sum * 100) / 100
+  })
+
+  async function save(): Promise<boolean> {
+    formError.value = ''
+    saving.value = true
+    try {
+      const result = await store.save({
+        id: editingId.value,
+        fields: { ...fields, highlight: fields.highlight ? '是' : '否' },
+        planItemId: planItemId.value,
+        participants: participants.value.map((row) => ({
+          volunteerId: row.volunteerId, hours: row.hours.trim() || null, note: row.note.trim() || null,
+        })),
+      })
+      issues.value = []
+      const created = editingId.value === undefined
+      ElMessage.success(created ? '活动已登记，可继续添加活动照片' : '已保存')
+      if (result.warnings.length) {
+        ElMessage.warning({ message: `请留意：${result.warnings.map((w) => w.message).join('；')}`, duration: 6000, showClose: true })
+      }
+      onSaved(result.id, created)
+      return true
+    } catch (error) {
+      issues.value = issuesOf(error).filter((issue) => issue.level === 'error' || issue.level === 'warning')
+      if (!issues.value.length || issues.value.some((issue) => !PLACED.has(issue.field))) formError.value = messageOf(error)
+      return false
+    } finally {
+      saving.value = false
+    }
+  }
+
+  return {
+    fields, planItemId, participants, editingId, issues, formError, saving, loading, totalHours,
+    reset, addParticipant, removeParticipant, save,
+  }
+}

@@ -1,0 +1,294 @@
+// The checklist, activity records and the dashboard in the built renderer, against the real core.
+// The machine's date is 2026-11-29: October 2026 is past, November is the month in progress.
+import { readFile } from 'node:fs/promises'
+import type { Locator, Page } from '@playwright/test'
+import { idCheckChar } from '../../src-main/core/domain'
+import { makePeople } from '../support/people'
+import { expect, test, type LedgerFixture } from './harness'
+
+const TEAM = '临夏州新时代助学支教志愿服务队'
+
+function idFor(n: number): string {
+  const first17 = `62290119850312${String(n).padStart(3, '0')}`
+  return first17 + idCheckChar(first17)
+}
+
+async function seedVolunteer(ledger: LedgerFixture, name: string, idNumber: string, unit: string): Promise<number> {
+  const saved = (await ledger.call('roster.save', { fields: { name, idNumber, unit, county: '临夏市', team: TEAM }, mode: 'keep' })) as { id: number }
+  return saved.id
+}
+
+async function seedThree(ledger: LedgerFixture): Promise<number[]> {
+  return [
+    await seedVolunteer(ledger, '马建国', idFor(11), '临夏州中学'),
+    await seedVolunteer(ledger, '王芳', idFor(22), '和政县第一中学'),
+    await seedVolunteer(ledger, '韩玉梅', idFor(34), '东乡县锁南中学'),
+  ]
+}
+
+function dialog(page: Page): Locator {
+  return page.locator('.el-dialog:visible')
+}
+
+function rows(page: Page): Locator {
+  return page.locator('.el-table__body-wrapper tr.el-table__row')
+}
+
+async function choose(page: Page, field: Locator, option: string): Promise<void> {
+  await field.locator('.el-select__wrapper').click()
+  await page.locator('.el-select-dropdown:visible').getByRole('option', { name: option, exact: true }).click()
+}
+
+async function chooseMany(page: Page, field: Locator, options: string[]): Promise<void> {
+  await field.locator('.el-select__wrapper').click()
+  for (const option of options) await page.locator('.el-select-dropdown:visible').getByRole('option', { name: option, exact: true }).click()
+  await page.keyboard.press('Escape')
+}
+
+async function addParticipant(page: Page, query: string, name: string): Promise<void> {
+  await page.getByLabel('查找参与志愿者').fill(query)
+  await page.locator('.participant-suggestions li', { hasText: name }).click()
+  await expect(page.locator('.participants-table')).toContainText(name)
+}
+
+/** Screenshots wait for toasts and transitions, so they show the screen at rest. */
+async function shot(page: Page, ledger: LedgerFixture, name: string): Promise<void> {
+  await expect(page.locator('.el-message')).toHaveCount(0, { timeout: 8000 })
+  await page.waitForTimeout(400)
+  await ledger.shot(name)
+}
+
+/** An export button hands the core's workbook to the browser as an .xlsx download. */
+async function expectDownload(page: Page, button: string): Promise<void> {
+  const download = page.waitForEvent('download')
+  await page.getByRole('button', { name: button }).click()
+  const file = await download
+  expect(file.suggestedFilename()).toMatch(/\.xlsx$/)
+  const bytes = await readFile((await file.path())!)
+  expect(bytes.subarray(0, 2).toString()).toBe('PK')
+  await expect(page.locator('.el-message').first()).toContainText('已导出')
+}
+
+/** A small picture made by the page's own canvas, as a clerk's photo would arrive. */
+async function pngPhoto(page: Page): Promise<Buffer> {
+  const base64 = await page.evaluate(() => {
+    const canvas = document.createElement('canvas')
+    canvas.width = 640
+    canvas.height = 420
+    const context = canvas.getContext('2d')!
+    const gradient = context.createLinearGradient(0, 0, 640, 420)
+    gradient.addColorStop(0, '#7fb3d5')
+    gradient.addColorStop(1, '#f5cba7')
+    context.fillStyle = gradient
+    context.fillRect(0, 0, 640, 420)
+    context.fillStyle = '#1f3550'
+    context.font = '48px sans-serif'
+    context.fillText('送教下乡', 220, 220)
+    return canvas.toDataURL('image/png').split(',')[1]!
+  })
+  return Buffer.from(base64, 'base64')
+}
+
+test('an activity recorded with three participants fulfils its checklist item and turns October green', async ({ page, ledger }) => {
+  await seedThree(ledger)
+  await ledger.open('#/plan')
+  await page.getByRole('button', { name: '新增清单项目' }).click()
+  const planForm = dialog(page)
+  await expect(planForm).toContainText('如 2026年3月、2026年3月—5月、2026-03-05')
+  await choose(page, planForm.locator('[data-field="task"]'), '送教下乡')
+  await planForm.locator('[data-field="name"] input').fill('名师送教下乡和政行')
+  await planForm.locator('[data-field="plannedText"] input').fill('2026年10月')
+  await planForm.locator('[data-field="targetGroup"] input').fill('农村中小学教师')
+  await chooseMany(page, planForm.locator('[data-field="departments"]'), ['教师发展科'])
+  await planForm.getByRole('button', { name: '保存' }).click()
+  await expect(planForm).toBeHidden()
+  const item = rows(page).filter({ hasText: '名师送教下乡和政行' })
+  await expect(item).toContainText('逾期未开展')
+  await expect(item).toContainText('教师发展科')
+
+  await ledger.open('#/activities')
+  await page.getByRole('button', { name: '登记活动' }).click()
+  const form = dialog(page)
+  await form.locator('[data-field="heldOn"] input').fill('2026-10-15')
+  await form.locator('[data-field="heldOn"] input').press('Enter')
+  await form.locator('[data-field="planSeq"] .el-select__wrapper').click()
+  await page.locator('.el-select-dropdown:visible li', { hasText: '名师送教下乡和政行' }).click()
+  // Choosing the item fills what the clerk has not typed yet: name, task and departments.
+  await expect(form.locator('[data-field="name"] input')).toHaveValue('名师送教下乡和政行')
+  await expect(form.locator('[data-field="task"]')).toContainText('送教下乡')
+  await expect(form.locator('[data-field="departments"]')).toContainText('教师发展科')
+  await choose(page, form.locator('[data-field="team"]'), TEAM)
+  await form.locator('[data-field="place"] input').fill('和政县城关小学')
+  await choose(page, form.locator('[data-field="county"]'), '和政县')
+  await form.locator('[data-field="organizer"] input').fill('教师发展科')
+  await form.locator('[data-field="targetGroup"] input').fill('农村小学教师')
+  await form.locator('[data-field="beneficiaries"] input').fill('120')
+  await form.locator('[data-field="defaultHours"] input').fill('3')
+  await form.locator('[data-field="summary"] textarea').fill('组织州级名师 3 人赴和政县城关小学上示范课、开展专题讲座和教研交流。')
+  await addParticipant(page, 'mjg', '马建国')
+  await addParticipant(page, 'wangfang', '王芳')
+  await addParticipant(page, idFor(34).slice(-6), '韩玉梅')
+  await form.getByLabel('王芳的服务时长').fill('4')
+  await expect(form.locator('.participants')).toContainText('共 3 人，服务时长合计 10 小时')
+  await shot(page, ledger, 'activity-form-participants')
+
+  await form.getByRole('button', { name: '保存' }).click()
+  await expect(page.locator('.el-message').first()).toContainText('活动已登记')
+  // The new activity stays open for its photos.
+  await expect(form.locator('.el-dialog__title')).toContainText('编辑活动')
+  await form.getByLabel('选择照片').setInputFiles({ name: '送教现场.png', mimeType: 'image/png', buffer: await pngPhoto(page) })
+  await expect(form.locator('.photo-grid img')).toHaveCount(1)
+  await shot(page, ledger, 'activity-form-photos')
+  await form.getByRole('button', { name: '查看照片 送教现场.png' }).click()
+  await expect(page.locator('.el-image-viewer__wrapper')).toBeVisible()
+  await page.keyboard.press('Escape')
+  await expect(page.locator('.el-image-viewer__wrapper')).toHaveCount(0)
+  await form.getByRole('button', { name: '关闭', exact: true }).click()
+
+  const activity = rows(page).filter({ hasText: '名师送教下乡和政行' })
+  await expect(activity).toContainText('2026-10-15')
+  await expect(activity.locator('td').nth(9)).toHaveText('10')
+  await expect(activity.locator('td').nth(8)).toHaveText('3')
+
+  await page.locator('.nav-menu').getByText('活动清单').click()
+  await expect(rows(page).filter({ hasText: '名师送教下乡和政行' })).toContainText('已开展（2026-10-15）')
+
+  await page.locator('.nav-menu').getByText('工作台').click()
+  const strip = page.locator('.programme-strip')
+  await expect(strip.locator('[data-month="10"]')).toHaveAttribute('data-state', 'met')
+  await expect(strip.locator('[data-month="9"]')).toHaveAttribute('data-state', 'gap')
+  await expect(strip.locator('[data-month="11"]')).toHaveAttribute('data-state', 'current')
+  await expect(strip.locator('[data-month="12"]')).toHaveAttribute('data-state', 'future')
+  await expect(page.locator('.department-strips tr[data-row="教师发展科"] [data-month="10"]')).toHaveAttribute('data-state', 'met')
+  await expect(page.locator('[data-figure="plan"]')).toContainText('已开展 1')
+})
+
+test('the core refuses more than 24 hours and the form shows its message', async ({ page, ledger }) => {
+  await seedThree(ledger)
+  await ledger.open('#/activities')
+  await page.getByRole('button', { name: '登记活动' }).click()
+  const form = dialog(page)
+  await form.locator('[data-field="name"] input').fill('送法进校园宣讲')
+  await form.locator('[data-field="heldOn"] input').fill('2026-09-10')
+  await form.locator('[data-field="heldOn"] input').press('Enter')
+  await form.locator('[data-field="defaultHours"] input').fill('2')
+  await addParticipant(page, 'mjg', '马建国')
+  await form.getByLabel('马建国的服务时长').fill('25')
+  await form.getByRole('button', { name: '保存' }).click()
+  await expect(form.locator('.form-alert')).toContainText('超过一天 24 小时')
+  await expect(form.locator('.form-alert')).toContainText('马建国')
+  await shot(page, ledger, 'activity-form-hours-refused')
+
+  await form.getByLabel('马建国的服务时长').fill('')
+  await form.locator('[data-field="defaultHours"] input').fill('30')
+  await form.getByRole('button', { name: '保存' }).click()
+  await expect(form.locator('[data-field="defaultHours"] .field-issue.error')).toContainText('超过一天 24 小时')
+  expect(((await ledger.call('activities.list', { year: 2026 })) as { total: number }).total).toBe(0)
+})
+
+interface SeededYear {
+  volunteerIds: number[]
+  firstName: string
+}
+
+const PLAN_ITEMS: [string, string, string, string][] = [
+  ['教育宣讲', '优秀教师教育宣讲进校园', '2026年3月', '教育党工委办公室、基础教育科'],
+  ['送教下乡', '名师送教下乡东乡行', '2026年4月', '教师发展科'],
+  ['送艺下乡', '校园合唱节和花儿进校园展演', '2026年5月—6月', '体育卫生与艺术教育科'],
+  ['劳动实践', '“农民丰收节”劳动实践周', '2026年9月', '职教成教科、体育卫生与艺术教育科'],
+  ['送法下乡', '学生资助政策宣传月', '2026年9月', '学生资助管理中心'],
+  ['送教下乡', '学前教育巡回指导', '2026年8月', '学前教育发展中心'],
+  ['送法下乡', '“宪法宣传周”法治教育进校园', '2026年12月', '安全管理办公室、基础教育科'],
+  ['教育宣讲', '红色研学寒假实践', '2026年1月—2月', '教育党工委办公室'],
+]
+
+const ACTIVITIES: { month: string; day: string; task: string; name: string; plan?: number; team: string; departments: string; place: string; highlight?: string }[] = [
+  { month: '01', day: '18', task: '教育宣讲', name: '寒假红色研学：八路军办事处纪念馆', plan: 8, team: '教育宣讲团', departments: '教育党工委办公室', place: '临夏市' },
+  { month: '02', day: '24', task: '教育宣讲', name: '开学第一课宣讲', team: '教育宣讲团', departments: '教育党工委办公室', place: '临夏县土桥中学' },
+  { month: '03', day: '05', task: '劳动实践', name: '学雷锋纪念日志愿服务', team: TEAM, departments: '职教成教科', place: '临夏州职业技术学校', highlight: '联合职业学校开设家电维修、理发等便民摊位 12 个，服务群众 600 余人次，形成“技能+志愿”常态化做法。' },
+  { month: '03', day: '20', task: '教育宣讲', name: '优秀教师教育宣讲进校园·康乐县', plan: 1, team: '教育宣讲团', departments: '教育党工委办公室、基础教育科', place: '康乐县第一中学' },
+  { month: '05', day: '12', task: '送艺下乡', name: '花儿进校园展演', plan: 3, team: TEAM, departments: '体育卫生与艺术教育科', place: '和政县第一中学', highlight: '把非遗“花儿”编入音乐课堂，组织 15 支校园合唱团巡演，带动农村学校成立艺术社团 23 个。' },
+  { month: '06', day: '06', task: '送教下乡', name: '名校网络课堂同步教研', team: TEAM, departments: '教师发展科、教育科学研究所', place: '积石山县吹麻滩中学' },
+  { month: '09', day: '23', task: '劳动实践', name: '农民丰收节劳动实践', plan: 4, team: TEAM, departments: '职教成教科', place: '永靖县移民中学' },
+  { month: '10', day: '15', task: '送法下乡', name: '资助政策进万家', team: TEAM, departments: '学生资助管理中心', place: '广河县三甲集中学', highlight: '资助干部与班主任结对入户，当场核对家庭经济困难学生信息，确保政策应知尽知、应助尽助。' },
+]
+
+async function seedYear(ledger: LedgerFixture): Promise<SeededYear> {
+  const people = makePeople(12, 5)
+  const volunteerIds: number[] = []
+  for (const person of people) {
+    const saved = (await ledger.call('roster.save', { fields: { name: person.name, idNumber: person.idNumber, unit: person.unit, county: person.county, team: TEAM }, mode: 'keep' })) as { id: number }
+    volunteerIds.push(saved.id)
+  }
+  const planIds: number[] = []
+  for (const [task, name, plannedText, departments] of PLAN_ITEMS) {
+    const saved = (await ledger.call('plan.save', { year: 2026, fields: { task, name, plannedText, departments, content: `${name}：组织志愿者按计划到各县市学校开展服务`, targetGroup: '全州中小学师生', place: '各县市学校', contact: '李老师' } })) as { id: number }
+    planIds.push(saved.id)
+  }
+  for (const [index, activity] of ACTIVITIES.entries()) {
+    const participants = volunteerIds.filter((_, n) => (n + index) % (3 + (index % 2)) !== 0).map((volunteerId) => ({ volunteerId }))
+    await ledger.call('activities.save', {
+      fields: {
+        name: activity.name, task: activity.task, heldOn: `2026-${activity.month}-${activity.day}`, place: activity.place,
+        organizer: '临夏州教育局', team: activity.team, departments: activity.departments, defaultHours: 2 + (index % 3) * 0.5,
+        targetGroup: '中小学师生', beneficiaries: 80 + index * 40, summary: `${activity.name}，全体志愿者按计划完成服务。`,
+        highlight: activity.highlight ? '是' : '否', highlightText: activity.highlight ?? '',
+      },
+      planItemId: activity.plan ? planIds[activity.plan - 1] : undefined,
+      participants,
+    })
+  }
+  return { volunteerIds, firstName: people[1]!.name }
+}
+
+test('a seeded year: dashboard strips, checklist, activity list, highlights and a volunteer profile', async ({ page, ledger }) => {
+  const seeded = await seedYear(ledger)
+  await ledger.open('')
+  await expect(page).toHaveURL(/#\/dashboard$/)
+  const strip = page.locator('.programme-strip')
+  await expect(strip.locator('[data-month="3"]')).toContainText('2')
+  for (const month of [4, 7, 8]) await expect(strip.locator(`[data-month="${month}"]`)).toHaveAttribute('data-state', 'gap')
+  await expect(page.locator('[data-figure="activities"]')).toContainText(`${ACTIVITIES.length} 次 / 全年目标 12 次`)
+  await expect(page.locator('.team-strips tr[data-row="教育宣讲团"] [data-month="1"]')).toHaveAttribute('data-state', 'met')
+  await expect(page.locator('.overdue-table')).toContainText('名师送教下乡东乡行')
+  await shot(page, ledger, 'dashboard')
+  await page.locator('.dashboard').evaluate((element) => element.scrollTo(0, element.scrollHeight))
+  await shot(page, ledger, 'dashboard-lower')
+
+  await page.locator('.nav-menu').getByText('活动清单').click()
+  await expect(rows(page)).toHaveCount(PLAN_ITEMS.length)
+  await expect(rows(page).filter({ hasText: '学前教育巡回指导' })).toContainText('逾期未开展')
+  await expect(rows(page).filter({ hasText: '“宪法宣传周”' })).toContainText('未开展')
+  await shot(page, ledger, 'plan-list')
+  await expectDownload(page, '导出表2')
+
+  await page.locator('.nav-menu').getByText('活动登记').click()
+  await expect(rows(page)).toHaveCount(ACTIVITIES.length)
+  await shot(page, ledger, 'activity-list')
+  await expectDownload(page, '导出表3')
+  await rows(page).filter({ hasText: '花儿进校园展演' }).getByRole('button', { name: '编辑' }).click()
+  await expect(dialog(page).locator('.participants-table')).toContainText(seeded.firstName)
+  await shot(page, ledger, 'activity-form-edit')
+  await dialog(page).getByRole('button', { name: '关闭', exact: true }).click()
+
+  await page.locator('.nav-menu').getByText('工作亮点').click()
+  await expect(page.locator('.highlight')).toHaveCount(3)
+  await expect(page.locator('.highlight').first()).toContainText('资助干部与班主任结对入户')
+  await shot(page, ledger, 'highlights')
+  await expectDownload(page, '导出亮点清单')
+
+  await page.locator('.nav-menu').getByText('志愿者花名册').click()
+  await rows(page).filter({ hasText: seeded.firstName }).getByRole('button', { name: '服务记录' }).click()
+  const drawer = page.locator('.service-drawer')
+  await expect(drawer).toContainText('2026')
+  await expect(drawer.locator('.lines-table')).toContainText('花儿进校园展演')
+  await shot(page, ledger, 'volunteer-profile')
+  await page.keyboard.press('Escape')
+
+  // A month held on the dashboard opens that month's activities.
+  await page.locator('.nav-menu').getByText('工作台').click()
+  await page.locator('.programme-strip [data-month="3"]').click()
+  await expect(page).toHaveURL(/#\/activities$/)
+  await expect(rows(page)).toHaveCount(2)
+  await expect(page.locator('.page-toolbar')).toContainText('3月')
+})
