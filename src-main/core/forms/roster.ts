@@ -23,7 +23,7 @@ export const ROSTER_FORM: FormDefinition = {
         { name: '联系电话', field: 'phone', kind: 'phone', aliases: ['手机', '手机号码', '联系方式', '电话', '手机号'], width: 14, help: '11 位手机号码，或 0930-1234567 形式的固定电话' },
         { name: '志愿者类别', field: 'category', kind: 'text', vocabulary: 'category', aliases: ['类别'], width: 14, help: '名校长、名班主任、名师、学科带头人、骨干教师等，见下拉列表' },
         { name: '特长', field: 'speciality', kind: 'text', aliases: ['专长', '特长爱好'], width: 12, help: '如 书法、声乐、篮球' },
-        { name: '所属服务队', field: 'team', kind: 'text', vocabulary: 'team', aliases: ['服务队', '所在服务队'], width: 22, help: '如 临夏州新时代助学支教志愿服务队' },
+        { name: '所属服务队', field: 'team', kind: 'text', vocabulary: 'team', aliases: ['服务队', '所在服务队'], width: 30, help: '如 临夏州新时代助学支教志愿服务队' },
         { name: '备注', field: 'note', kind: 'text', width: 14, help: '其他需要说明的情况' },
       ],
     },

@@ -121,17 +121,46 @@ function cellValue(column: FormColumn, value: WriteValue, sequence: number): str
   return String(value).replace(XML_INVALID, '')
 }
 
+/** Printed width in Excel's character units: a Chinese character takes two. */
+function displayWidth(text: string): number {
+  let width = 0
+  for (const char of text) width += char.charCodeAt(0) > 0x2e7f ? 2 : 1
+  return width
+}
+
+/** 11 pt text needs about 15 pt a line. */
+const LINE_HEIGHT = 15
+
+/**
+ * Wrapped text needs a taller row, and neither a streamed sheet nor LibreOffice sizes rows by
+ * itself: estimate the lines each cell wraps to and set the height, so nothing overlaps in print.
+ */
+export function rowHeight(widths: readonly number[], values: readonly (string | number | null)[]): number | undefined {
+  let lines = 1
+  values.forEach((value, index) => {
+    if (typeof value !== 'string' || value === '') return
+    const usable = Math.max(1, (widths[index] ?? 10) - 1)
+    const wrapped = value.split('\n').reduce((total, part) => total + Math.max(1, Math.ceil(displayWidth(part) / usable)), 0)
+    lines = Math.max(lines, wrapped)
+  })
+  return lines > 1 ? lines * LINE_HEIGHT + 4 : undefined
+}
+
 function writeRows(worksheet: Worksheet, sheet: FormSheet, content: FormSheetContent): number {
   const styles = sheet.columns.map((column) => dataStyle(column.kind))
+  const widths = sheet.columns.map((column) => column.width)
   const total = content.rowCount ?? (Array.isArray(content.rows) ? content.rows.length : 0)
   let written = 0
   for (const values of content.rows) {
     const row = worksheet.getRow(FIRST_DATA_ROW + written)
-    sheet.columns.forEach((column, index) => {
+    const cells = sheet.columns.map((column, index) => cellValue(column, values[index], written + 1))
+    sheet.columns.forEach((_, index) => {
       const cell = row.getCell(index + 1)
-      cell.value = cellValue(column, values[index], written + 1)
+      cell.value = cells[index] ?? null
       cell.style = styles[index] ?? {}
     })
+    const height = rowHeight(widths, cells)
+    if (height !== undefined) row.height = height
     row.commit()
     written++
     if (written % PROGRESS_EVERY === 0) content.onProgress?.(written, Math.max(total, written))
