@@ -4,7 +4,7 @@ import { api, invoke, type OperationName } from '../core/api'
 import type { CliSpec } from '../core/handler'
 import { CoreError } from '../core/errors'
 import { createContext } from '../core/index'
-import { defaultDbPath } from '../core/paths'
+import { configuredDbPath } from '../core/settings/location'
 import { parseArgs, setPath, UsageError, type ParsedArgs } from './args'
 import { formatHuman } from './format'
 
@@ -84,7 +84,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     return 2
   }
   const json = parsed.flags.has('json')
-  const dbPath = resolve(parsed.flags.get('db')?.at(-1) ?? defaultDbPath())
+  const dbPath = resolve(parsed.flags.get('db')?.at(-1) ?? configuredDbPath())
   let ctx
   try {
     const input = buildInput(found.command, parsed, found.rest)

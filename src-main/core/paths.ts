@@ -15,6 +15,7 @@ export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform = 
   return join(env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), APP_FOLDER)
 }
 
+/** The default location; see settings/location.ts for a location the clerk chose. */
 export function defaultDbPath(): string {
   return join(defaultDataDir(), DB_FILE)
 }

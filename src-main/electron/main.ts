@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { app, BrowserWindow, Menu, dialog, shell } from 'electron'
 import { createContext, type CoreContext } from '../core/index'
 import { ensureDailyBackup, createBackup } from '../core/db/backup'
-import { defaultDbPath } from '../core/paths'
+import { configuredDbPath } from '../core/settings/location'
 import { PROGRESS_CHANNEL } from './bridge'
 import { registerIpc } from './ipc'
 
@@ -82,7 +82,7 @@ async function start(): Promise<void> {
     return
   }
   await app.whenReady()
-  const ctx = createContext(process.env.VOLUNTEER_LEDGER_DB ?? defaultDbPath(), { nativeBinding: nativeBinding() })
+  const ctx = createContext(process.env.VOLUNTEER_LEDGER_DB ?? configuredDbPath(), { nativeBinding: nativeBinding() })
   await ensureDailyBackup(ctx)
   buildMenu(ctx)
   let window = createWindow(ctx)

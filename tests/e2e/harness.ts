@@ -72,6 +72,8 @@ async function bridge(page: Page, ctx: CoreContext): Promise<void> {
 export const test = base.extend<{ ledger: LedgerFixture }>({
   ledger: async ({ page }, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'ledger-e2e-'))
+    // The user's data folder is this test's folder: nothing a test does reaches the real one.
+    process.env.VOLUNTEER_LEDGER_DATA = dir
     const ctx = createContext(join(dir, 'ledger.db'))
     const { server, url } = await serveRenderer()
     await bridge(page, ctx)

@@ -1,7 +1,9 @@
 // The roster flows in the built renderer, against the real core on a temp SQLite file.
 // Screenshots of every screen land in tests/output/screenshots for a person to look at.
+import { join } from 'node:path'
 import type { Locator, Page } from '@playwright/test'
 import { makeId, makePeople } from '../support/people'
+import { configuredDbPath } from '../../src-main/core/settings/location'
 import { expect, test, type LedgerFixture } from './harness'
 
 const MA_JIANGUO = makeId('622901', '19850312', 1, true)
@@ -329,6 +331,12 @@ test('settings show the unit and data paths, save the operator, and make a backu
   await page.getByRole('button', { name: '立即备份' }).click()
   await expect(page.locator('.backup-section .el-table')).toContainText('手动备份')
   expect(((await ledger.call('backup.list')) as unknown[]).length).toBeGreaterThan(0)
+
+  // Moving the data: a copy in the new folder, used from the next start (the harness's own data folder).
+  await page.getByLabel('新的数据文件夹').fill(join(ledger.dir, '新位置'))
+  await page.getByRole('button', { name: '迁移到此文件夹' }).click()
+  await expect(page.locator('.moved')).toContainText('请重新启动本程序')
+  expect(configuredDbPath()).toBe(join(ledger.dir, '新位置', 'ledger.db'))
   await shot(page, ledger, 'settings')
 })
 

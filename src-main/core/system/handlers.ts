@@ -7,6 +7,7 @@ import { countLive } from '../roster/repository'
 import { yearDashboard } from '../dashboard/year'
 import { localDay } from '../plan/plannedTime'
 import { readSettings, writeSettings } from '../settings/settings'
+import { moveDataFolder } from '../settings/location'
 
 export const systemHandlers = {
   'system.init': handler({
@@ -41,6 +42,10 @@ export const systemHandlers = {
       operatorName: z.string().trim().max(50).optional(),
     }),
     run: (ctx, input) => writeSettings(ctx.db, input),
+  }),
+  'settings.moveData': handler({
+    input: z.object({ folder: z.string().trim().min(1, '请填写文件夹路径').max(500) }),
+    run: (ctx, input) => moveDataFolder(ctx, input.folder),
   }),
   'backup.list': handler({
     input: z.object({}).default({}),

@@ -1,0 +1,42 @@
+// Where the ledger lives. The default is the user's data folder; the clerk may move it (to a
+// larger disk, a folder that is backed up). The choice is kept in a small file in the default folder,
+// read by the app and the CLI alike at start, so both open the same database.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { isAbsolute, join, resolve } from 'node:path'
+import type { CoreContext } from '../context'
+import { DB_FILE, defaultDataDir } from '../paths'
+import { CoreError } from '../errors'
+
+const LOCATION_FILE = 'location.json'
+
+/** The database the app opens when no --db is given: the moved one, if the clerk moved it. */
+export function configuredDbPath(baseDir = defaultDataDir()): string {
+  try {
+    const stored = JSON.parse(readFileSync(join(baseDir, LOCATION_FILE), 'utf8')) as { dbPath?: unknown }
+    if (typeof stored.dbPath === 'string' && isAbsolute(stored.dbPath)) return stored.dbPath
+  } catch {
+    // No file, or a damaged one: the default location.
+  }
+  return join(baseDir, DB_FILE)
+}
+
+/**
+ * Copies the ledger (consistently, with SQLite's backup API) into another folder and makes that the
+ * location from the next start on. An existing ledger there is never overwritten.
+ */
+export async function moveDataFolder(ctx: CoreContext, folder: string, baseDir = defaultDataDir()): Promise<{ dbPath: string }> {
+  if (!isAbsolute(folder)) throw new CoreError('INVALID_INPUT', `请填写完整的文件夹路径（如 D:\\志愿服务台账），而不是“${folder}”。`)
+  const target = join(resolve(folder), DB_FILE)
+  if (target === resolve(ctx.dbPath)) throw new CoreError('INVALID_INPUT', '新位置与当前数据位置相同。')
+  if (existsSync(target)) throw new CoreError('CONFLICT', `该文件夹中已有台账数据库（${target}），为免覆盖，请换一个空文件夹。`)
+  try {
+    mkdirSync(folder, { recursive: true })
+    await ctx.db.backup(target)
+  } catch (error) {
+    if (error instanceof CoreError) throw error
+    throw new CoreError('FILE', `无法写入文件夹“${folder}”：请确认磁盘可写、空间足够。`)
+  }
+  mkdirSync(baseDir, { recursive: true })
+  writeFileSync(join(baseDir, LOCATION_FILE), JSON.stringify({ dbPath: target }, null, 2))
+  return { dbPath: target }
+}
