@@ -55,8 +55,13 @@ function textOf(value: unknown): string {
   return String(value)
 }
 
+// Anything normalizeText would change. Most cells (names, ID numbers, phones) hold none of it, and
+// an import normalises every cell several times, so those cells are returned as they are.
+const NEEDS_CLEANING = /[\s\u200B-\u200D\u2060\uFEFF\uFF01-\uFF5E'\u2018\u2019]/
+
 /** The text a user meant by a cell value: see the module comment for what is cleaned. */
 export function normalizeText(value: unknown): string {
+  if (typeof value === 'string' && !NEEDS_CLEANING.test(value)) return value
   const text = textOf(value)
     .replace(ZERO_WIDTH, '')
     .replace(FULL_WIDTH_ASCII, (char) => String.fromCharCode(char.charCodeAt(0) - FULL_WIDTH_OFFSET))

@@ -182,10 +182,27 @@ function resolvePhone(raw: unknown, report: Report): string | null {
   return normalizeText(raw)
 }
 
+// Key → entry, built once per list (see matchVocabulary): the first entry with a key wins.
+const listedIndexes = new WeakMap<readonly string[], Map<string, string>>()
+
+function listedIndex(listed: readonly string[]): Map<string, string> {
+  let index = listedIndexes.get(listed)
+  if (!index) {
+    index = new Map()
+    for (const entry of listed) {
+      const key = vocabularyKey(entry)
+      if (!index.has(key)) index.set(key, entry)
+    }
+    listedIndexes.set(listed, index)
+  }
+  return index
+}
+
 function resolveListed(raw: unknown, listed: readonly string[]): { text: string; value: string | null } {
   const text = normalizeText(raw)
+  if (text === '') return { text, value: null }
   const key = vocabularyKey(text)
-  return { text, value: key === '' ? null : (listed.find((entry) => vocabularyKey(entry) === key) ?? null) }
+  return { text, value: key === '' ? null : (listedIndex(listed).get(key) ?? null) }
 }
 
 function resolveCategory(raw: unknown, vocabulary: PersonVocabulary, report: Report): string | null {

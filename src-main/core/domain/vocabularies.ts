@@ -149,15 +149,39 @@ export function vocabularyKey(raw: unknown): string {
   return normalizeText(raw).replace(/\s/g, '').toUpperCase()
 }
 
+/** Key → standard value for one list: exact values win over aliases, earlier entries over later ones. */
+function vocabularyIndex(list: readonly VocabularyEntry[] | readonly string[]): Map<string, string> {
+  const entries: VocabularyEntry[] = list.map((entry) => (typeof entry === 'string' ? { value: entry } : entry))
+  const index = new Map<string, string>()
+  for (const entry of entries) {
+    const key = vocabularyKey(entry.value)
+    if (!index.has(key)) index.set(key, entry.value)
+  }
+  for (const entry of entries) {
+    for (const name of entry.aliases ?? []) {
+      const key = vocabularyKey(name)
+      if (!index.has(key)) index.set(key, entry.value)
+    }
+  }
+  return index
+}
+
+// Built once per list: an import looks up several lists for every row, and keying every entry on
+// every lookup cost more than the rest of the row's checks. Lists are never mutated once built
+// (the extendable ones are read from the database into new arrays), so the list itself is the key.
+const indexes = new WeakMap<object, Map<string, string>>()
+
+function indexOf(list: readonly VocabularyEntry[] | readonly string[]): Map<string, string> {
+  let index = indexes.get(list)
+  if (!index) indexes.set(list, (index = vocabularyIndex(list)))
+  return index
+}
+
 /** The standard value for a typed one: an exact value first, then an alias; null if neither. */
 export function matchVocabulary(list: readonly VocabularyEntry[] | readonly string[], raw: unknown): string | null {
   const key = vocabularyKey(raw)
   if (key === '') return null
-  const entries: VocabularyEntry[] = list.map((entry) => (typeof entry === 'string' ? { value: entry } : entry))
-  const exact = entries.find((entry) => vocabularyKey(entry.value) === key)
-  if (exact) return exact.value
-  const alias = entries.find((entry) => (entry.aliases ?? []).some((name) => vocabularyKey(name) === key))
-  return alias ? alias.value : null
+  return indexOf(list).get(key) ?? null
 }
 
 export function normalizeEthnic(raw: unknown): string | null {
@@ -195,11 +219,10 @@ export function findCounty(raw: unknown): { code: string; name: string } | null 
   return county ? { code: county.code, name: county.name } : null
 }
 
+const DEPARTMENT_ENTRIES: readonly VocabularyEntry[] = DEPARTMENTS.map((entry) => ({ value: entry.name, aliases: entry.aliases }))
+
 export function normalizeDepartment(raw: unknown): string | null {
-  return matchVocabulary(
-    DEPARTMENTS.map((entry) => ({ value: entry.name, aliases: entry.aliases })),
-    raw,
-  )
+  return matchVocabulary(DEPARTMENT_ENTRIES, raw)
 }
 
 /** 责任科室 cells list several departments: "安全办、基础教科，职教成教科". */

@@ -6,7 +6,7 @@ import { ReadFileError, MESSAGES, type ReadLimits } from '../xlsx/readGuard'
 import { headerKey } from '../xlsx/readHeader'
 import { readWorkbook, type FoundSheet } from '../xlsx/readWorkbook'
 import type { FormImporter, RowCheck } from './forms'
-import { extractRows, type SheetRow } from './rows'
+import { takeDataRows, type SheetRow } from './rows'
 import { columnLetters, sourceBytes } from './source'
 import type { FileResult, ImportIssue, ImportSource } from './types'
 
@@ -112,11 +112,12 @@ async function checkRows<Item>(source: ImportSource, index: number, bytes: Buffe
       message: `工作表“${other}”也有本表的表头，但每个文件只导入一个工作表（已导入“${found.name}”）：请把名单合并到一个工作表，或把它另存为单独的文件再导入`,
     })
   }
-  const { rows } = extractRows(found, sheet, mapping)
-  for (const [count, row] of rows.entries()) {
+  const { rows, count: total } = takeDataRows(found, sheet, mapping)
+  let count = 0
+  for (const row of rows) {
     parsed.rows.push(checkOne(parsed, found.name, row, mapping, context))
-    if ((count & 1023) === 1023) {
-      context.onChecked?.(count + 1, rows.length)
+    if ((++count & 1023) === 0) {
+      context.onChecked?.(count, total)
       await yieldToEventLoop()
     }
   }

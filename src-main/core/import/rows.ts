@@ -72,7 +72,18 @@ function repeatsHeader(cells: readonly CellValue[], header: readonly CellValue[]
   return same >= Math.min(3, columns.length)
 }
 
-export function extractRows(found: FoundSheet, formSheet: FormSheet, mapping: ColumnMapping): ExtractedRows {
+/** Data rows one at a time: a row's values object lives only while it is checked (memory on 100,000-row files). */
+export interface DataRows {
+  count: number
+  skipped: number
+  rows: Iterable<SheetRow>
+}
+
+/**
+ * The data rows of a found sheet. Takes the rows out of `found` (its `rows` is left empty): each
+ * row's cells are let go as soon as that row has been given out.
+ */
+export function takeDataRows(found: FoundSheet, formSheet: FormSheet, mapping: ColumnMapping): DataRows {
   const header = found.rows[found.header.index]?.cells ?? []
   const dataColumns = formSheet.columns
     .filter((column) => column.kind !== 'sequence' && mapping[column.name] !== undefined)
@@ -80,21 +91,32 @@ export function extractRows(found: FoundSheet, formSheet: FormSheet, mapping: Co
   const maxColumn = Math.max(0, ...Object.values(mapping))
   const kept = new Map<number, CellValue[]>()
   let skipped = 0
-  for (const row of found.rows.slice(found.header.index + 1)) {
+  for (let index = found.header.index + 1; index < found.rows.length; index++) {
+    const row = found.rows[index] as RawRow
     if (hasNoData(row.cells, dataColumns) || isFooter(row.cells) || repeatsHeader(row.cells, header, dataColumns)) {
       skipped++
       continue
     }
     kept.set(row.number, row.cells)
   }
-  applyMerges(kept, found.merges, rowsByNumber(found.rows), maxColumn)
-  const rows: SheetRow[] = []
-  for (const [number, cells] of kept) {
-    const values: Record<string, CellValue> = {}
-    for (const [name, column] of Object.entries(mapping)) values[name] = cells[column - 1] ?? null
-    rows.push({ number, values })
+  if (found.merges.length > 0) applyMerges(kept, found.merges, rowsByNumber(found.rows), maxColumn)
+  found.rows = []
+  const columns = Object.entries(mapping)
+  function* rows(): Generator<SheetRow> {
+    for (const [number, cells] of kept) {
+      kept.delete(number)
+      const values: Record<string, CellValue> = {}
+      for (const [name, column] of columns) values[name] = cells[column - 1] ?? null
+      yield { number, values }
+    }
   }
-  return { rows, skipped }
+  return { count: kept.size, skipped, rows: rows() }
+}
+
+export function extractRows(found: FoundSheet, formSheet: FormSheet, mapping: ColumnMapping): ExtractedRows {
+  const copy: FoundSheet = { ...found, rows: [...found.rows] }
+  const { rows, skipped } = takeDataRows(copy, formSheet, mapping)
+  return { rows: [...rows], skipped }
 }
 
 function rowsByNumber(rows: readonly RawRow[]): Map<number, CellValue[]> {

@@ -1,10 +1,23 @@
 // Roster storage: prepared statements over the volunteers table. Callers own the transaction.
-import type { Database } from 'better-sqlite3'
+import type { Database, Statement } from 'better-sqlite3'
 import type { Person } from '../domain'
 import { normalizeText } from '../domain'
 import { CoreError } from '../errors'
 import { searchIds, type RosterSort } from './searchIndex'
 import { searchColumns, toView, VOLUNTEER_COLUMNS, type StoredVolunteer, type VolunteerView } from './rows'
+
+// Statements are prepared once per connection: preparing costs more than running a one-row write,
+// and an import makes 100,000 of them. Keyed by the Database object, so a closed connection's
+// statements go with it.
+const statements = new WeakMap<Database, Map<string, Statement>>()
+
+function prepared(db: Database, sql: string): Statement {
+  let cache = statements.get(db)
+  if (!cache) statements.set(db, (cache = new Map()))
+  let statement = cache.get(sql)
+  if (!statement) cache.set(sql, (statement = db.prepare(sql)))
+  return statement
+}
 
 export interface RosterQuery {
   q?: string
@@ -51,8 +64,11 @@ export function searchRoster(db: Database, query: RosterQuery): RosterPage {
   return { total, rows: ids.flatMap((id) => (byId.has(id) ? [toView(byId.get(id)!)] : [])) }
 }
 
+const FIND_BY_ID = `SELECT ${VOLUNTEER_COLUMNS} FROM volunteers v WHERE v.id = ?`
+const FIND_BY_ID_NUMBER = `SELECT ${VOLUNTEER_COLUMNS} FROM volunteers v WHERE v.id_number = ?`
+
 export function findStored(db: Database, id: number): StoredVolunteer | undefined {
-  return db.prepare(`SELECT ${VOLUNTEER_COLUMNS} FROM volunteers v WHERE v.id = ?`).get(id) as StoredVolunteer | undefined
+  return prepared(db, FIND_BY_ID).get(id) as StoredVolunteer | undefined
 }
 
 export function getStored(db: Database, id: number): StoredVolunteer {
@@ -62,7 +78,7 @@ export function getStored(db: Database, id: number): StoredVolunteer {
 }
 
 export function findByIdNumber(db: Database, idNumber: string): StoredVolunteer | undefined {
-  return db.prepare(`SELECT ${VOLUNTEER_COLUMNS} FROM volunteers v WHERE v.id_number = ?`).get(idNumber) as
+  return prepared(db, FIND_BY_ID_NUMBER).get(idNumber) as
     | StoredVolunteer
     | undefined
 }
@@ -78,34 +94,33 @@ export function getView(db: Database, id: number): VolunteerView {
   return toView(row)
 }
 
-function personParams(person: Person) {
-  return { ...person, ...searchColumns(person) }
+function personParams(person: Person, at: string) {
+  const { namePinyin, searchText } = searchColumns(person)
+  return { ...person, namePinyin, searchText, at }
 }
 
+const INSERT_VOLUNTEER = `INSERT INTO volunteers (id_number, name, gender, ethnic, birth, political, education, unit, post,
+    county_code, phone, category, speciality, team, note, name_pinyin, search_text, created_at, updated_at)
+  VALUES (@idNumber, @name, @gender, @ethnic, @birth, @political, @education, @unit, @post,
+    @countyCode, @phone, @category, @speciality, @team, @note, @namePinyin, @searchText, @at, @at)`
+
+const UPDATE_VOLUNTEER = `UPDATE volunteers SET id_number = @idNumber, name = @name, gender = @gender, ethnic = @ethnic,
+    birth = @birth, political = @political, education = @education, unit = @unit, post = @post,
+    county_code = @countyCode, phone = @phone, category = @category, speciality = @speciality,
+    team = @team, note = @note, name_pinyin = @namePinyin, search_text = @searchText, updated_at = @at
+  WHERE id = @id`
+
 export function insertVolunteer(db: Database, person: Person, at: string): number {
-  const result = db
-    .prepare(
-      `INSERT INTO volunteers (id_number, name, gender, ethnic, birth, political, education, unit, post,
-         county_code, phone, category, speciality, team, note, name_pinyin, search_text, created_at, updated_at)
-       VALUES (@idNumber, @name, @gender, @ethnic, @birth, @political, @education, @unit, @post,
-         @countyCode, @phone, @category, @speciality, @team, @note, @namePinyin, @searchText, @at, @at)`,
-    )
-    .run({ ...personParams(person), at })
+  const result = prepared(db, INSERT_VOLUNTEER).run(personParams(person, at))
   return Number(result.lastInsertRowid)
 }
 
 export function updateVolunteer(db: Database, id: number, person: Person, at: string): void {
-  db.prepare(
-    `UPDATE volunteers SET id_number = @idNumber, name = @name, gender = @gender, ethnic = @ethnic,
-       birth = @birth, political = @political, education = @education, unit = @unit, post = @post,
-       county_code = @countyCode, phone = @phone, category = @category, speciality = @speciality,
-       team = @team, note = @note, name_pinyin = @namePinyin, search_text = @searchText, updated_at = @at
-     WHERE id = @id`,
-  ).run({ ...personParams(person), at, id })
+  prepared(db, UPDATE_VOLUNTEER).run({ ...personParams(person, at), id })
 }
 
 export function setDeleted(db: Database, ids: readonly number[], deletedAt: string | null): number {
-  const statement = db.prepare('UPDATE volunteers SET deleted_at = ? WHERE id = ? AND (deleted_at IS NULL) = ?')
+  const statement = prepared(db, 'UPDATE volunteers SET deleted_at = ? WHERE id = ? AND (deleted_at IS NULL) = ?')
   let changed = 0
   for (const id of ids) changed += statement.run(deletedAt, id, deletedAt === null ? 0 : 1).changes
   return changed

@@ -39,6 +39,15 @@ describe('updating and undoing', () => {
     expect(volunteer(PEOPLE.li.idNumber)).toMatchObject({ id: saved.id, unit: '临夏州中学', note: '原有备注' })
   })
 
+  it('plans again at commit when the roster changed after the preview', async () => {
+    const preview = await invoke(ledger.ctx, 'import.preview', { form: 'roster', files: [fixtures.paths.standard] })
+    expect(preview.totals).toMatchObject({ created: 5, updated: 0 })
+    const saved = await existingLi()
+    const committed = await invoke(ledger.ctx, 'import.commit', { previewId: preview.previewId })
+    expect(committed.totals).toMatchObject({ created: 4, updated: 1 })
+    expect(volunteer(PEOPLE.li.idNumber)).toMatchObject({ id: saved.id, unit: '临夏州中学', note: '原有备注' })
+  })
+
   it('undoes a batch: created volunteers removed, changed fields restored', async () => {
     await existingLi()
     const result = await invoke(ledger.ctx, 'import.run', { form: 'roster', files: [fixtures.paths.standard] })

@@ -1,6 +1,6 @@
-// Writes one 表1 batch: the plan is made again inside the transaction (the roster may have changed
-// since the preview), then every volunteer created or changed, the batch, its files, issues and
-// change records go in together, or nothing does.
+// Writes one 表1 batch: inside the transaction the preview's plan is checked against the roster (and
+// made again if the roster changed since the preview), then every volunteer created or changed, the
+// batch, its files, issues and change records go in together, or nothing does.
 import type { Database } from 'better-sqlite3'
 import type { CoreContext } from '../../context'
 import type { Person } from '../../domain'
@@ -9,10 +9,9 @@ import { diffPerson } from '../../roster/merge'
 import { personOf } from '../../roster/rows'
 import * as roster from '../../roster/repository'
 import type { ParsedFile } from '../parseFile'
-import { withStatementCache } from '../statementCache'
 import { insertBatch, insertFile, insertIssues } from '../store'
 import { summarise, type Summary } from '../summary'
-import { planRoster, type PlannedPerson, type RosterPlan } from './plan'
+import { planForCommit, type PlannedPerson, type RosterPlan } from './plan'
 
 export interface CommitHooks {
   /** Test-only: called inside the transaction when half the volunteers are written (the crash test kills here). */
@@ -33,7 +32,7 @@ export function writeRosterBatch(
   const { db } = ctx
   const at = ctx.now().toISOString()
   return db.transaction(() => {
-    const plan = planRoster(db, files)
+    const plan = planForCommit(db, files)
     const summary = summarise(files, plan.rows, plan.issues, peopleCounts(plan))
     const batch = insertBatch(db, { form: 'roster', at, operator, files: files.map((file) => file.name), counts: summary.totals })
     const fileIds = summary.files.map((result, index) => insertFile(db, batch, result, sourceToKeep(files[index], summary, index)))
@@ -41,13 +40,12 @@ export function writeRosterBatch(
     const change = db.prepare(
       `INSERT INTO import_changes (batch_id, volunteer_id, action, before, after, file_id, sheet, row) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     )
-    const cached = withStatementCache(db)
     const halfway = Math.floor(plan.people.length / 2)
     for (const [index, person] of plan.people.entries()) {
       if (index === halfway) hooks.onWriting?.()
       if (person.action === 'unchanged') continue
       const fileId = fileIds[person.source.fileIndex] ?? null
-      const { id, before, after } = writePerson(cached, person, at)
+      const { id, before, after } = writePerson(db, person, at)
       change.run(batch, id, person.action, before, after, fileId, person.source.sheet, person.source.row)
     }
     recordAudit(db, ctx.now(), operator, {

@@ -60,14 +60,43 @@ function issueAt(file: ParsedFile<Person>, row: ParsedRow<Person>, sheet: string
   }
 }
 
+// One shared answer for the commonest rows (a new person, a rejected row): a 100,000-row batch
+// would otherwise hold 100,000 identical objects, each with its own empty array. Frozen, as they are shared.
+const CREATE: RowPlan = Object.freeze({ action: 'create', changes: Object.freeze([]) as unknown as FieldChange[] })
+const REJECTED: RowPlan = Object.freeze({ action: 'rejected', changes: Object.freeze([]) as unknown as FieldChange[] })
+
+// The preview's plan, kept with the files it was made from, for the commit. The commit may reuse
+// it only while the roster is exactly as it was: the change counter (bumped by triggers on every
+// write to volunteers, by any connection) has not moved. Re-planning 100,000 rows costs seconds.
+const previewPlans = new WeakMap<readonly ParsedFile<Person>[], { db: Database; version: number; plan: RosterPlan }>()
+
+function rosterVersion(db: Database): number {
+  return (db.prepare("SELECT value FROM change_counters WHERE name = 'volunteers'").get() as { value: number }).value
+}
+
 export function planRoster(db: Database, files: readonly ParsedFile<Person>[]): RosterPlan {
+  const plan = makePlan(db, files)
+  previewPlans.set(files, { db, version: rosterVersion(db), plan })
+  return plan
+}
+
+/** The plan to write, inside the commit's transaction: the preview's if the roster has not changed since, else a new one. */
+export function planForCommit(db: Database, files: readonly ParsedFile<Person>[]): RosterPlan {
+  const kept = previewPlans.get(files)
+  previewPlans.delete(files)
+  if (kept && kept.db === db && kept.version === rosterVersion(db)) return kept.plan
+  // Let the stale plan go before making the new one: two plans of 100,000 rows would double the memory.
+  return makePlan(db, files)
+}
+
+function makePlan(db: Database, files: readonly ParsedFile<Person>[]): RosterPlan {
   const lookup = db.prepare(`SELECT ${VOLUNTEER_COLUMNS} FROM volunteers v WHERE v.id_number = ?`)
   const states = new Map<string, State>()
   const plan: RosterPlan = { people: [], rows: new Map(), issues: [] }
   for (const file of files) {
     for (const row of file.rows) {
       if (row.item === null) {
-        plan.rows.set(row, { action: 'rejected', changes: [] })
+        plan.rows.set(row, REJECTED)
         continue
       }
       plan.rows.set(row, planRow(plan, states, lookup, file, row, row.item))
@@ -96,7 +125,7 @@ function planRow(plan: RosterPlan, states: Map<string, State>, lookup: Statement
     const person: PlannedPerson = { idNumber: incoming.idNumber, existing, final, action: existing ? 'unchanged' : 'created', source: { fileIndex: file.index, sheet, row: row.row } }
     states.set(incoming.idNumber, { person, first: { file: file.name, row: row.row } })
     plan.people.push(person)
-    if (!before) return { action: 'create', changes: [] }
+    if (!before) return CREATE
     const changes = diffPerson(before, final)
     return { action: changes.length > 0 || existing?.deletedAt ? 'update' : 'unchanged', changes: maskedChanges(changes) }
   }

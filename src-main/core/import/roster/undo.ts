@@ -2,7 +2,7 @@
 // the batch wrote; a field someone changed since keeps the newer value and is reported. A volunteer
 // the batch created is deleted if untouched since, otherwise moved to the recycle bin (reported),
 // so no later work is ever lost silently.
-import type { Database } from 'better-sqlite3'
+import type { Database, Statement } from 'better-sqlite3'
 import type { CoreContext } from '../../context'
 import type { Person } from '../../domain'
 import { recordAudit } from '../../audit/audit'
@@ -10,7 +10,6 @@ import { CoreError } from '../../errors'
 import { diffPerson } from '../../roster/merge'
 import { personOf } from '../../roster/rows'
 import * as roster from '../../roster/repository'
-import { withStatementCache } from '../statementCache'
 import { findBatch } from '../store'
 
 export interface KeptEdit {
@@ -54,10 +53,10 @@ export function undoRosterBatch(ctx: CoreContext, batchId: number, operator: str
     const changes = db
       .prepare('SELECT volunteer_id AS volunteerId, action, before, after FROM import_changes WHERE batch_id = ? ORDER BY id DESC')
       .all(batchId) as ChangeRecord[]
-    const cached = withStatementCache(db)
+    const remove = db.prepare('DELETE FROM volunteers WHERE id = ?')
     for (const change of changes) {
-      if (change.action === 'created') undoCreated(cached, change, report, at)
-      else undoUpdated(cached, change, report, at)
+      if (change.action === 'created') undoCreated(db, remove, change, report, at)
+      else undoUpdated(db, change, report, at)
     }
     db.prepare('UPDATE import_batches SET undone_at = ?, undo_report = ? WHERE id = ?').run(at, JSON.stringify(report), batchId)
     recordAudit(db, ctx.now(), operator, {
@@ -68,7 +67,7 @@ export function undoRosterBatch(ctx: CoreContext, batchId: number, operator: str
   })()
 }
 
-function undoCreated(db: Database, change: ChangeRecord, report: UndoReport, at: string): void {
+function undoCreated(db: Database, remove: Statement, change: ChangeRecord, report: UndoReport, at: string): void {
   const current = roster.findStored(db, change.volunteerId)
   if (!current) {
     report.missing++
@@ -78,7 +77,7 @@ function undoCreated(db: Database, change: ChangeRecord, report: UndoReport, at:
   const edits = diffPerson(written, personOf(current))
   if (edits.length === 0 && current.deletedAt === null) {
     try {
-      db.prepare('DELETE FROM volunteers WHERE id = ?').run(change.volunteerId)
+      remove.run(change.volunteerId)
       report.removed++
       return
     } catch {
