@@ -1,6 +1,6 @@
 // The one validation of an activity held (表3 活动登记) and of a participation (参与名单), shared by
 // the form, the CLI and the importer.
-import { findCounty, normalizeText, splitDepartments } from '../domain'
+import { findCounty, normalizeFreeText, normalizeText, splitDepartments } from '../domain'
 import { findTask, type TaskRef } from '../plan/rules'
 import { parseDay } from './day'
 
@@ -69,7 +69,7 @@ function wholeNumber(raw: unknown, field: ActivityField, issues: ActivityIssue[]
 }
 
 function text(raw: unknown, field: ActivityField, issues: ActivityIssue[], limit = 500): string | null {
-  const value = normalizeText(raw)
+  const value = normalizeFreeText(raw, { multiline: limit > 500 })
   if (value.length > limit) issues.push({ field, level: 'error', message: `${ACTIVITY_FIELD_LABELS[field]}超过 ${limit} 个字，请精简。` })
   return value || null
 }
@@ -87,7 +87,7 @@ export function validateActivity(
   options: { tasks: readonly TaskRef[]; today: string },
 ): { record: ActivityRecord | null; issues: ActivityIssue[] } {
   const issues: ActivityIssue[] = []
-  const name = normalizeText(raw.name)
+  const name = normalizeFreeText(raw.name)
   if (!name) issues.push({ field: 'name', level: 'error', message: '活动名称必填，请填写。' })
   else if (name.length > 100) issues.push({ field: 'name', level: 'error', message: '活动名称超过 100 个字，请精简。' })
 

@@ -71,6 +71,30 @@ export function normalizeText(value: unknown): string {
   return text.replace(LEADING_APOSTROPHE, '').trim().replace(/\s+/g, ' ')
 }
 
+const FULL_WIDTH_ALPHANUMERIC = /[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/g
+
+/**
+ * Free text a person wrote (a unit, an activity's name, a write-up): cleaned like normalizeText,
+ * but Chinese punctuation stays as written (（和政）is not (和政)), only full-width digits and
+ * letters become half-width (FORMS.md), and with `multiline` the line breaks of a write-up stay.
+ */
+export function normalizeFreeText(value: unknown, options: { multiline?: boolean } = {}): string {
+  const text = textOf(value)
+    .replace(ZERO_WIDTH, '')
+    .replace(FULL_WIDTH_ALPHANUMERIC, (char) => String.fromCharCode(char.charCodeAt(0) - FULL_WIDTH_OFFSET))
+    .replace(/\u3000/g, ' ')
+    .replace(/\r\n?/g, '\n')
+    .trim()
+    .replace(LEADING_APOSTROPHE, '')
+  if (!options.multiline) return text.trim().replace(/\s+/g, ' ')
+  return text
+    .split('\n')
+    .map((line) => line.replace(/[^\S\n]+/g, ' ').trim())
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim()
+}
+
 /** An ID number as typed with spaces or hyphens for readability ("622901 1985 0312 001X"). */
 export function normalizeIdText(value: unknown): string {
   return normalizeText(value).replace(/[\s\-\u2010-\u2015]/g, '').replace(/x$/, 'X')

@@ -4,7 +4,7 @@
 // Errors reject the record; warnings keep it with the doubtful value dropped or kept as typed.
 import { formatBirthMonth, parseBirthMonth } from './birth'
 import { checkIdNumber, type IdCheckResult } from './idNumber'
-import { normalizeText } from './normalize'
+import { normalizeFreeText, normalizeText } from './normalize'
 import { checkPhone } from './phone'
 import {
   EDUCATION_LEVELS,
@@ -225,7 +225,7 @@ function resolveTeam(raw: unknown, vocabulary: PersonVocabulary, report: Report)
 }
 
 function freeText(field: PersonField, raw: unknown, report: Report): string | null {
-  const text = normalizeText(raw)
+  const text = normalizeFreeText(raw, { multiline: field === 'note' })
   if (text === '') return null
   const length = [...text].length
   if (length > FREE_TEXT_MAX) {

@@ -1,5 +1,5 @@
 // The one validation of a checklist item (表2), shared by the form, the CLI and the importer.
-import { checkPhone, normalizeText, splitDepartments } from '../domain'
+import { checkPhone, normalizeFreeText, normalizeText, splitDepartments } from '../domain'
 import { parsePlannedTime } from './plannedTime'
 import type { PlanItemRecord } from './repository'
 
@@ -25,7 +25,7 @@ export interface TaskRef {
 }
 
 function optional(value: unknown, field: PlanField, issues: PlanIssue[], limit = 500): string | null {
-  const text = normalizeText(value)
+  const text = normalizeFreeText(value, { multiline: field === 'content' || field === 'note' })
   if (text.length > limit) {
     issues.push({ field, level: 'error', message: `${PLAN_FIELD_LABELS[field]}超过 ${limit} 个字，请精简。` })
   }
@@ -45,7 +45,7 @@ export function validatePlanItem(
   options: { year: number; tasks: readonly TaskRef[]; seq: number },
 ): { record: PlanItemRecord | null; issues: PlanIssue[] } {
   const issues: PlanIssue[] = []
-  const name = normalizeText(raw.name)
+  const name = normalizeFreeText(raw.name)
   if (!name) issues.push({ field: 'name', level: 'error', message: '活动名称必填，请填写。' })
   else if (name.length > 100) issues.push({ field: 'name', level: 'error', message: '活动名称超过 100 个字，请精简。' })
 

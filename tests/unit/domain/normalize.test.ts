@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest'
-import { isBlank, normalizeIdText, normalizeText } from '../../../src-main/core/domain'
+import { isBlank, normalizeFreeText, normalizeIdText, normalizeText } from '../../../src-main/core/domain'
 
 describe('normalizeText', () => {
   it('turns null and undefined into an empty string', () => {
@@ -61,5 +61,16 @@ describe('isBlank', () => {
     expect(isBlank("'")).toBe(true)
     expect(isBlank(0)).toBe(false)
     expect(isBlank('回族')).toBe(false)
+  })
+})
+
+describe('normalizeFreeText', () => {
+  it('keeps Chinese punctuation but makes full-width digits and letters half-width', () => {
+    expect(normalizeFreeText('\u3000名师送教（和政）：第２期ＡＢ\u200B ')).toBe('名师送教（和政）：第2期AB')
+  })
+
+  it('keeps the line breaks of a write-up when asked, and only then', () => {
+    expect(normalizeFreeText('第一，入户宣讲；\r\n\r\n\r\n第二，  当场答疑。', { multiline: true })).toBe('第一，入户宣讲；\n\n第二， 当场答疑。')
+    expect(normalizeFreeText('第一行\n第二行')).toBe('第一行 第二行')
   })
 })

@@ -1,5 +1,5 @@
 // The two sheets of 表3 as importers: 活动登记 rows become activities, 参与名单 rows participants.
-import { checkIdNumber, normalizeText } from '../../domain'
+import { checkIdNumber, normalizeFreeText, normalizeText } from '../../domain'
 import { ACTIVITIES_FORM } from '../../forms/activities'
 import { parseDay } from '../../activities/day'
 import { checkHours, validateActivity, type ActivityRecord } from '../../activities/rules'
@@ -36,7 +36,8 @@ export const activityImporter: FormImporter<unknown> = {
 
 export function checkParticipantRow(raw: Record<string, unknown>): { item: ParticipantRow | null; issues: RowIssue[] } {
   const issues: RowIssue[] = []
-  const activityName = normalizeText(raw.activityName)
+  // Normalised as 活动登记 normalises the name, or the two sheets would not meet.
+  const activityName = normalizeFreeText(raw.activityName)
   if (!activityName) issues.push({ column: '活动名称', level: 'error', message: '活动名称必填：请填写与“活动登记”一致的活动名称。' })
   const heldOn = parseDay(raw.heldOn)
   if (!heldOn) issues.push({ column: '开展日期', level: 'error', message: '开展日期缺失或无法识别：请写成如 2026-03-05，并与“活动登记”一致。' })
@@ -46,7 +47,7 @@ export function checkParticipantRow(raw: Record<string, unknown>): { item: Parti
   if (!id.ok) issues.push({ column: '身份证号码', level: 'error', message: id.message })
   const hours = checkHours(raw.hours)
   if (!hours.ok) issues.push({ column: '服务时长（小时）', level: 'error', message: hours.message })
-  const note = normalizeText(raw.note) || null
+  const note = normalizeFreeText(raw.note) || null
   if (issues.length > 0 || !id.ok || !hours.ok || !heldOn) return { item: null, issues }
   return { item: { kind: 'participant', activityName, heldOn, name, idNumber: id.id, hours: hours.hours, note }, issues }
 }
