@@ -7,6 +7,8 @@ import type { Database } from 'better-sqlite3'
 export type RosterSort = 'pinyin' | 'updated' | 'unit' | 'birth'
 
 interface Entry {
+  /** Place in pinyin order, which is the order of the haystack. */
+  position: number
   id: number
   text: string
   deleted: boolean
@@ -23,6 +25,10 @@ interface SearchIndex {
   version: number
   /** Sorted by pinyin, then id. */
   entries: Entry[]
+  /** Every entry's text joined by newlines: one native indexOf over it beats a loop of includes. */
+  haystack: string
+  /** Where each entry's text starts in the haystack. */
+  starts: Int32Array
   /** Other orders, as permutations of entries, made on first use. */
   orders: Map<RosterSort, Entry[]>
 }
@@ -54,9 +60,17 @@ function build(db: Database, version: number): SearchIndex {
               political, unit, updated_at AS updatedAt, birth
        FROM volunteers ORDER BY name_pinyin, id`,
     )
-    .all() as (Omit<Entry, 'deleted'> & { deleted: number })[]
-  const entries = rows.map((row) => ({ ...row, deleted: row.deleted === 1 }))
-  return { version, entries, orders: new Map([['pinyin', entries]]) }
+    .all() as (Omit<Entry, 'deleted' | 'position'> & { deleted: number })[]
+  // A newline inside a text would let a hit span two entries: it cannot be typed in a query anyway.
+  const entries = rows.map((row, position) => ({ ...row, text: row.text.replace(/\n/g, ' '), position, deleted: row.deleted === 1 }))
+  const starts = new Int32Array(entries.length)
+  let offset = 0
+  entries.forEach((entry, position) => {
+    starts[position] = offset
+    offset += entry.text.length + 1
+  })
+  const haystack = entries.map((entry) => entry.text).join('\n')
+  return { version, entries, haystack, starts, orders: new Map([['pinyin', entries]]) }
 }
 
 function indexFor(db: Database): SearchIndex {
@@ -84,10 +98,36 @@ function ordered(index: SearchIndex, sort: RosterSort): Entry[] {
   return made
 }
 
-function matches(entry: Entry, query: IndexQuery): boolean {
+/** The entry whose text holds a haystack position: the last start at or before it. */
+function entryAt(starts: Int32Array, position: number): number {
+  let low = 0
+  let high = starts.length - 1
+  while (low < high) {
+    const middle = (low + high + 1) >> 1
+    if ((starts[middle] as number) <= position) low = middle
+    else high = middle - 1
+  }
+  return low
+}
+
+/** Which entries hold the needle (it holds no newline, so a hit never spans two entries). */
+function needleMask(index: SearchIndex, needle: string): Uint8Array {
+  const mask = new Uint8Array(index.entries.length)
+  let from = 0
+  for (;;) {
+    const found = index.haystack.indexOf(needle, from)
+    if (found < 0) break
+    const position = entryAt(index.starts, found)
+    mask[position] = 1
+    from = position + 1 < index.starts.length ? (index.starts[position + 1] as number) : index.haystack.length
+  }
+  return mask
+}
+
+function matches(entry: Entry, query: IndexQuery, mask: Uint8Array | null): boolean {
   return (
     entry.deleted === query.deleted &&
-    (!query.needle || entry.text.includes(query.needle)) &&
+    (mask === null || mask[entry.position] === 1) &&
     (!query.countyCode || entry.countyCode === query.countyCode) &&
     (!query.category || entry.category === query.category) &&
     (!query.team || entry.team === query.team) &&
@@ -98,13 +138,15 @@ function matches(entry: Entry, query: IndexQuery): boolean {
 
 /** The ids of one page of matches, in order, and how many match in all. */
 export function searchIds(db: Database, query: IndexQuery): { total: number; ids: number[] } {
-  const entries = ordered(indexFor(db), query.sort)
+  const index = indexFor(db)
+  const entries = ordered(index, query.sort)
+  const mask = query.needle ? needleMask(index, query.needle) : null
   const ids: number[] = []
   let total = 0
   const count = entries.length
   for (let step = 0; step < count; step++) {
     const entry = entries[query.descending ? count - 1 - step : step] as Entry
-    if (!matches(entry, query)) continue
+    if (!matches(entry, query, mask)) continue
     if (total >= query.offset && ids.length < query.limit) ids.push(entry.id)
     total++
   }

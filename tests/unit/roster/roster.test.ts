@@ -82,6 +82,18 @@ describe('roster', () => {
     expect(await names('%')).toEqual([])
   })
 
+  it('finds every holder of a fragment, neighbours in pinyin order included, in any sort order', async () => {
+    const names = ['马丽', '马力', '马莉', '马立新', '王马']
+    for (const [index, name] of names.entries()) await add({ name, idNumber: makeId('622921', '19800101', index, index % 2 === 0), unit: index < 2 ? '临夏州中学' : '临夏县土桥中学' })
+    const found = async (query: Record<string, unknown>) =>
+      (await invoke(ctx, 'roster.search', { q: '马', ...query })).rows.map((row) => row.name)
+    expect((await found({})).sort()).toEqual([...names].sort())
+    expect(await found({ q: 'mal' })).toEqual(['马丽', '马力', '马莉', '马立新'])
+    expect((await found({ q: 'mal', sort: 'unit' })).length).toBe(4)
+    expect(await found({ unit: '临夏州中学' })).toEqual(['马丽', '马力'])
+    expect((await invoke(ctx, 'roster.search', { q: 'mal', unit: '临夏县土桥中学' })).total).toBe(2)
+  })
+
   it('sorts by pinyin and pages on the server', async () => {
     const people = ['张三', '阿依', '马建国', '白雪', '赵六']
     for (const [index, name] of people.entries()) await add({ name, idNumber: makeId('622921', '19800101', index, true) })

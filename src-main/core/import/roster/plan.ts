@@ -6,7 +6,7 @@ import { maskIdNumber, maskPhone, type Person } from '../../domain'
 import { diffPerson, mergePerson, type FieldChange } from '../../roster/merge'
 import { personOf, VOLUNTEER_COLUMNS, type StoredVolunteer } from '../../roster/rows'
 import type { ParsedFile, ParsedRow } from '../parseFile'
-import { columnLetters } from '../source'
+import { planIssue } from '../issueAt'
 import type { ImportIssue, RowAction } from '../types'
 
 export interface PlannedPerson {
@@ -50,15 +50,6 @@ export function maskedChanges(changes: FieldChange[]): FieldChange[] {
   )
 }
 
-function issueAt(file: ParsedFile<Person>, row: ParsedRow<Person>, sheet: string, level: ImportIssue['level'], column: string, text: string): ImportIssue {
-  const mapped = file.result.mapping[column]
-  const letters = mapped !== undefined ? columnLetters(mapped) : null
-  return {
-    file: file.name, fileIndex: file.index, sheet, row: row.row, column, level,
-    cell: letters ? `${letters}${row.row}` : null,
-    message: `第 ${row.row} 行“${column}”：${text}`,
-  }
-}
 
 // One shared answer for the commonest rows (a new person, a rejected row): a 100,000-row batch
 // would otherwise hold 100,000 identical objects, each with its own empty array. Frozen, as they are shared.
@@ -117,7 +108,7 @@ function planRow(plan: RosterPlan, states: Map<string, State>, lookup: Statement
   if (!state) {
     const existing = (lookup.get(incoming.idNumber) as StoredVolunteer | undefined) ?? null
     if (existing && existing.name !== incoming.name) {
-      plan.issues.push(issueAt(file, row, sheet, 'error', '姓名', `身份证号码 ${maskIdNumber(incoming.idNumber)} 在花名册中登记的姓名是“${existing.name}”，与本行的“${incoming.name}”不一致：请核对姓名和身份证号码`))
+      plan.issues.push(planIssue(file, row, 'error', '姓名', `身份证号码 ${maskIdNumber(incoming.idNumber)} 在花名册中登记的姓名是“${existing.name}”，与本行的“${incoming.name}”不一致：请核对姓名和身份证号码`))
       return { action: 'rejected', changes: [] }
     }
     const before = existing ? personOf(existing) : null
@@ -131,10 +122,10 @@ function planRow(plan: RosterPlan, states: Map<string, State>, lookup: Statement
   }
   const where = `“${state.first.file}”第 ${state.first.row} 行`
   if (state.person.final.name !== incoming.name) {
-    plan.issues.push(issueAt(file, row, sheet, 'error', '姓名', `身份证号码与${where}相同，但姓名不同（“${state.person.final.name}”）：请核对姓名和身份证号码`))
+    plan.issues.push(planIssue(file, row, 'error', '姓名', `身份证号码与${where}相同，但姓名不同（“${state.person.final.name}”）：请核对姓名和身份证号码`))
     return { action: 'rejected', changes: [] }
   }
-  plan.issues.push(issueAt(file, row, sheet, 'warning', '身份证号码', `与${where}是同一身份证号码，已合并为同一位志愿者（以后出现的非空信息为准）`))
+  plan.issues.push(planIssue(file, row, 'warning', '身份证号码', `与${where}是同一身份证号码，已合并为同一位志愿者（以后出现的非空信息为准）`))
   const next = mergePerson(state.person.final, incoming, 'keep')
   const changes = diffPerson(state.person.final, next)
   state.person.final = next
