@@ -62,7 +62,21 @@ function build(db: Database, version: number): SearchIndex {
     )
     .all() as (Omit<Entry, 'deleted' | 'position'> & { deleted: number })[]
   // A newline inside a text would let a hit span two entries: it cannot be typed in a query anyway.
-  const entries = rows.map((row, position) => ({ ...row, text: row.text.replace(/\n/g, ' '), position, deleted: row.deleted === 1 }))
+  // Built field by field: a spread with an overridden key leaves V8 objects in slow dictionary mode,
+  // which made the scan below ten times slower.
+  const entries: Entry[] = rows.map((row, position) => ({
+    position,
+    id: row.id,
+    text: row.text.replace(/\n/g, ' '),
+    deleted: row.deleted === 1,
+    countyCode: row.countyCode,
+    category: row.category,
+    team: row.team,
+    political: row.political,
+    unit: row.unit,
+    updatedAt: row.updatedAt,
+    birth: row.birth,
+  }))
   const starts = new Int32Array(entries.length)
   let offset = 0
   entries.forEach((entry, position) => {
