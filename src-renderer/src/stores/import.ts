@@ -2,6 +2,7 @@
 // until committed), hand-made column mappings, the commit, and the import history with undo.
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
+import { usePagedList } from '../composables/usePagedList'
 import { call, onProgress, type OperationOutput } from '../api'
 import { downloadBytes, toBytes } from '../components/files'
 import { advance, preparing, startProgress, type ImportProgress } from '../views/import/progress'
@@ -177,22 +178,7 @@ export const useImportStore = defineStore('import', () => {
 })
 
 export const useImportHistoryStore = defineStore('importHistory', () => {
-  const rows = shallowRef<BatchRow[]>([])
-  const total = ref(0)
-  const page = ref(1)
-  const pageSize = ref(50)
-  const loading = ref(false)
-
-  async function load(): Promise<void> {
-    loading.value = true
-    try {
-      const result = await call('import.history', { offset: (page.value - 1) * pageSize.value, limit: pageSize.value })
-      rows.value = result.rows
-      total.value = result.total
-    } finally {
-      loading.value = false
-    }
-  }
+  const { rows, total, page, pageSize, loading, load } = usePagedList<BatchRow>((offset, limit) => call('import.history', { offset, limit }))
 
   async function detail(batch: number): Promise<BatchDetail> {
     return call('import.batch', { batch })
