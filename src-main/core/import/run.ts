@@ -71,6 +71,20 @@ async function markedCopy(source: Buffer, issues: ImportIssue[]): Promise<{ data
   }
 }
 
+/**
+ * 表3 reads two sheets from each file, so one school file stands in the batch twice: it goes back to
+ * the school as one copy with the issues of both sheets marked.
+ */
+function oneCopyPerFile<Source extends { name: string; source: Buffer | null; issues: ImportIssue[] }>(sources: readonly Source[]): Source[] {
+  const merged: Source[] = []
+  for (const source of sources) {
+    const twin = merged.find((kept) => kept.name === source.name && kept.source && source.source && kept.source.equals(source.source))
+    if (twin) twin.issues = [...twin.issues, ...source.issues]
+    else merged.push({ ...source, issues: [...source.issues] })
+  }
+  return merged
+}
+
 /** Error workbooks for a committed batch, or for a preview not yet committed. */
 export async function errorWorkbooks(ctx: CoreContext, input: { batch?: number; previewId?: string; outDir?: string }): Promise<{ workbooks: ErrorWorkbook[] }> {
   const sources = input.batch !== undefined ? filesWithIssues(ctx.db, input.batch) : input.previewId ? previewSources(ctx, input.previewId) : null
@@ -79,7 +93,7 @@ export async function errorWorkbooks(ctx: CoreContext, input: { batch?: number; 
   if (input.outDir) mkdirSync(input.outDir, { recursive: true })
   const taken = new Set<string>()
   const workbooks: ErrorWorkbook[] = []
-  for (const source of sources) {
+  for (const source of oneCopyPerFile(sources)) {
     if (!source.source || source.issues.length === 0) continue
     const name = errorWorkbookName(source.name, taken)
     const { data, error } = await markedCopy(source.source, source.issues)

@@ -111,6 +111,16 @@ describe('importing 表3 (activities and participants)', () => {
     expect(activity).toMatchObject({ name: '名师送教', volunteerCount: 2, hoursTotal: 7, highlight: true, beneficiaries: 120 })
   })
 
+  it('sends the school one error workbook with the problems of both sheets marked', async () => {
+    const result = await invoke(ledger.ctx, 'import.run', { form: 'activities', files: [await returnWithProblems()] })
+    const { workbooks } = await invoke(ledger.ctx, 'import.errors', { batch: result.batch as number })
+    expect(workbooks.map((workbook) => workbook.name)).toEqual(['活动登记（错误标注）.xlsx'])
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.load(workbooks[0]!.data as unknown as ArrayBuffer)
+    expect(String(book.getWorksheet('活动登记')?.getCell('H5').note ?? '')).toMatch(/没有序号 9/)
+    expect(String(book.getWorksheet('参与名单')?.getCell('F6').note ?? '')).toMatch(/24 小时/)
+  })
+
   it('counts an activity in its month on the dashboard, and undo takes the batch back out', async () => {
     const result = await invoke(ledger.ctx, 'import.run', { form: 'activities', files: [await returnWithProblems()] })
     let stats = await invoke(ledger.ctx, 'system.stats', { year: 2026 })
