@@ -27,6 +27,7 @@ function createWindow(ctx: CoreContext): BrowserWindow {
     minWidth: 1100,
     minHeight: 680,
     title: '志愿服务台账',
+    icon: join(app.getAppPath(), 'resources', 'icon.png'),
     show: false,
     webPreferences: {
       preload: join(import.meta.dirname, '../preload/index.cjs'),
