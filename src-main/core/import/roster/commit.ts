@@ -9,14 +9,10 @@ import { diffPerson } from '../../roster/merge'
 import { personOf } from '../../roster/rows'
 import * as roster from '../../roster/repository'
 import type { ParsedFile } from '../parseFile'
+import type { CommitHooks } from '../pipeline'
 import { insertBatch, insertFile, insertIssues } from '../store'
 import { summarise, type Summary } from '../summary'
 import { planForCommit, type PlannedPerson, type RosterPlan } from './plan'
-
-export interface CommitHooks {
-  /** Test-only: called inside the transaction when half the volunteers are written (the crash test kills here). */
-  onWriting?: () => void
-}
 
 export function peopleCounts(plan: RosterPlan): { created: number; updated: number; unchanged: number } {
   const count = (action: PlannedPerson['action']) => plan.people.filter((person) => person.action === action).length
