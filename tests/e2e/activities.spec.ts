@@ -1,5 +1,5 @@
 // The checklist, activity records and the dashboard in the built renderer, against the real core.
-// The machine's date is 2026-11-29: October 2026 is past, November is the month in progress.
+// The harness fixes the core's clock at 2026-11-29 (E2E_NOW): October 2026 is past, November is in progress.
 import { readFile } from 'node:fs/promises'
 import type { Locator, Page } from '@playwright/test'
 import { idCheckChar } from '../../src-main/core/domain'

@@ -40,6 +40,12 @@ async function serveRenderer(): Promise<{ server: Server; url: string }> {
   return { server, url: `http://127.0.0.1:${address.port}/` }
 }
 
+/**
+ * The day every E2E test lives on, whatever the machine's date: the core's clock is fixed to it and
+ * the renderer asks the core for today. November 2026 is the month in progress, October is past.
+ */
+export const E2E_NOW = new Date('2026-11-29T10:00:00+08:00')
+
 export interface LedgerFixture {
   ctx: CoreContext
   dir: string
@@ -74,7 +80,7 @@ export const test = base.extend<{ ledger: LedgerFixture }>({
     const dir = mkdtempSync(join(tmpdir(), 'ledger-e2e-'))
     // The user's data folder is this test's folder: nothing a test does reaches the real one.
     process.env.VOLUNTEER_LEDGER_DATA = dir
-    const ctx = createContext(join(dir, 'ledger.db'))
+    const ctx = createContext(join(dir, 'ledger.db'), { now: () => E2E_NOW })
     const { server, url } = await serveRenderer()
     await bridge(page, ctx)
     mkdirSync(SCREENSHOT_DIR, { recursive: true })

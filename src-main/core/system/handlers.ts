@@ -15,6 +15,14 @@ export const systemHandlers = {
     run: (ctx) => ({ dbPath: ctx.dbPath, version: ctx.db.pragma('user_version', { simple: true }) as number }),
     cli: { command: 'init', summary: '创建或升级数据库（--db 指定路径）' },
   }),
+  // The renderer asks the core for today, so the app and its tests share one clock (ctx.now).
+  'system.clock': handler({
+    input: z.object({}).default({}),
+    run: (ctx) => {
+      const today = localDay(ctx.now())
+      return { today, year: Number(today.slice(0, 4)), month: Number(today.slice(5, 7)) }
+    },
+  }),
   'system.stats': handler({
     input: z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() }),
     run: (ctx, input) => {

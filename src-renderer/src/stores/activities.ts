@@ -3,6 +3,7 @@
 import { defineStore } from 'pinia'
 import { reactive, ref, shallowRef } from 'vue'
 import { call, type OperationInput, type OperationOutput } from '../api'
+import { useClockStore } from './clock'
 
 export type ActivityRow = OperationOutput<'activities.list'>['rows'][number]
 export type ActivityDetail = OperationOutput<'activities.get'>
@@ -19,7 +20,7 @@ export interface ActivityFilters {
 }
 
 export const useActivitiesStore = defineStore('activities', () => {
-  const year = ref(new Date().getFullYear())
+  const year = ref(useClockStore().year)
   const filters = reactive<ActivityFilters>({ month: undefined, taskCode: undefined, department: '', q: '' })
   const rows = shallowRef<ActivityRow[]>([])
   const total = ref(0)

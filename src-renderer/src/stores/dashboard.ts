@@ -2,6 +2,7 @@
 import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
 import { call, type OperationOutput } from '../api'
+import { useClockStore } from './clock'
 
 export type YearDashboard = OperationOutput<'dashboard.year'>
 export type Strip = YearDashboard['programme']
@@ -9,7 +10,7 @@ export type MonthFigures = Strip['months'][number]
 export type DepartmentStrip = YearDashboard['departments'][number]
 
 export const useDashboardStore = defineStore('dashboard', () => {
-  const year = ref(new Date().getFullYear())
+  const year = ref(useClockStore().year)
   const data = shallowRef<YearDashboard | null>(null)
   const loading = ref(false)
   let latest = 0

@@ -4,6 +4,7 @@ import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import { usePagedList } from '../composables/usePagedList'
 import { call, onProgress, type OperationOutput } from '../api'
+import { useClockStore } from './clock'
 import { downloadBytes, toBytes } from '../components/files'
 import { advance, preparing, startProgress, type ImportProgress } from '../views/import/progress'
 import { encodeFile, keepSpreadsheets, type ChosenFile, type PickedFile } from '../views/import/readFiles'
@@ -39,7 +40,7 @@ export async function downloadErrorWorkbooks(target: { batch: number } | { previ
 
 export const useImportStore = defineStore('import', () => {
   const form = ref<'roster' | 'plan' | 'activities'>('roster')
-  const year = ref(new Date().getFullYear())
+  const year = ref(useClockStore().year)
   const chosen = shallowRef<ChosenFile[]>([])
   const stage = ref<ImportStage>('choose')
   const progress = ref<ImportProgress>(startProgress(0))

@@ -2,6 +2,7 @@
 import { defineStore } from 'pinia'
 import { reactive, ref, shallowRef } from 'vue'
 import { call, type OperationInput, type OperationOutput } from '../api'
+import { useClockStore } from './clock'
 
 export type PlanItem = OperationOutput<'plan.list'>[number]
 export type PlanState = PlanItem['state']
@@ -14,7 +15,7 @@ export interface PlanFilters {
 }
 
 export const usePlanStore = defineStore('plan', () => {
-  const year = ref(new Date().getFullYear())
+  const year = ref(useClockStore().year)
   const filters = reactive<PlanFilters>({ taskCode: undefined, department: '', state: '' })
   const items = shallowRef<PlanItem[]>([])
   const years = shallowRef<number[]>([])
