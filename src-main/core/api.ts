@@ -1,6 +1,7 @@
 // The contract: every operation the app offers, declared once. IPC, the CLI and the E2E bridge are
 // derived from this table; adding an operation means adding one entry to a feature's handlers.
 import { z } from 'zod'
+import './zodLocale'
 import type { CoreContext } from './context'
 import { CoreError, toErrorPayload, type ErrorPayload } from './errors'
 import { exportHandlers } from './export/handlers'

@@ -150,5 +150,8 @@ describe('roster', () => {
   it('rejects unknown operations and malformed input with Chinese messages', async () => {
     await expect(invoke(ctx, 'nope' as never, {})).rejects.toThrow(/未知的操作/)
     await expect(invoke(ctx, 'roster.search', { limit: 'lots' } as never)).rejects.toThrow(/输入有误/)
+    const refused = await invoke(ctx, 'roster.search', { limit: 'lots' } as never).catch((error: Error) => error.message)
+    expect(refused).toMatch(/limit：无效输入：期望 数字/)
+    expect(refused).not.toMatch(/Invalid|expected|received/)
   })
 })
