@@ -4,6 +4,7 @@ import { z } from 'zod'
 import './zodLocale'
 import type { CoreContext } from './context'
 import { CoreError, toErrorPayload, type ErrorPayload } from './errors'
+import { combineHandlerTables } from './handlerTable'
 import { exportHandlers } from './export/handlers'
 import { importHandlers } from './import/handlers'
 import { activityHandlers } from './activities/handlers'
@@ -13,16 +14,16 @@ import { referenceHandlers } from './reference/handlers'
 import { rosterHandlers } from './roster/handlers'
 import { systemHandlers } from './system/handlers'
 
-export const api = {
-  ...systemHandlers,
-  ...referenceHandlers,
-  ...rosterHandlers,
-  ...exportHandlers,
-  ...importHandlers,
-  ...planHandlers,
-  ...activityHandlers,
-  ...dashboardHandlers,
-}
+export const api = combineHandlerTables(
+  systemHandlers,
+  referenceHandlers,
+  rosterHandlers,
+  exportHandlers,
+  importHandlers,
+  planHandlers,
+  activityHandlers,
+  dashboardHandlers,
+)
 
 export type Api = typeof api
 export type OperationName = keyof Api
