@@ -248,7 +248,8 @@ test('edits a volunteer: the new unit shows in the list, the stored ID and phone
 
   await expect(page.locator('.el-message')).toContainText('已保存')
   await expect(rowOf(page, '马建国')).toContainText('临夏市第一中学')
-  expect(await ledger.call('roster.reveal', { id })).toEqual({ idNumber: MA_JIANGUO, phone: '13812345678' })
+  expect(await ledger.call('roster.reveal', { id, field: 'idNumber' })).toEqual({ value: MA_JIANGUO })
+  expect(await ledger.call('roster.reveal', { id, field: 'phone' })).toEqual({ value: '13812345678' })
   expect(await stats(ledger)).toBe(3)
 })
 

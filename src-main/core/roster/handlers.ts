@@ -43,8 +43,8 @@ export const rosterHandlers = {
     run: (ctx, input) => repo.getView(ctx.db, input.id),
   }),
   'roster.reveal': handler({
-    input: z.object({ id: z.number().int().positive() }),
-    run: (ctx, input) => service.revealVolunteer(ctx, input.id),
+    input: z.object({ id: z.number().int().positive(), field: z.enum(['idNumber', 'phone']) }),
+    run: (ctx, input) => service.revealVolunteer(ctx, input.id, input.field),
   }),
   'roster.save': handler({
     input: z.object({
