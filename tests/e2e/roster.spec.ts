@@ -286,6 +286,22 @@ test('moves volunteers to the recycle bin and restores them, one and in a batch'
   expect(await stats(ledger)).toBe(3)
 })
 
+test('purges a volunteer from the recycle bin for good after a warning about backups', async ({ page, ledger }) => {
+  const [ma] = await seedThree(ledger)
+  await ledger.call('roster.delete', { ids: [ma] })
+  await ledger.open('#/recycle-bin')
+  await rowOf(page, '马建国').getByRole('button', { name: '彻底删除' }).click()
+  const box = page.locator('.el-message-box')
+  await expect(box).toContainText('无法恢复')
+  await expect(box).toContainText('备份中仍保留其信息')
+  await shot(page, ledger, 'recycle-bin-purge')
+  await box.getByRole('button', { name: '彻底删除' }).click()
+  await expect(page.locator('.el-message')).toContainText('已彻底删除 1 名志愿者')
+  await expect(page.locator('.el-table__empty-text')).toHaveText('回收站是空的')
+  expect(((await ledger.call('roster.search', { q: '马建国', deleted: true })) as { total: number }).total).toBe(0)
+  expect(await stats(ledger)).toBe(2)
+})
+
 test('the reference-data tabs render with data, and a team can be added', async ({ page, ledger }) => {
   await seed(ledger, thirtyPeople())
   await ledger.call('reference.leadingGroup.save', { role: '组长', name: '赵志明', post: '州教育局局长', phone: '0930-6212345', sortOrder: 1 })

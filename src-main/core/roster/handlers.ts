@@ -4,6 +4,7 @@ import { handler } from '../handler'
 import { loadPersonVocabulary } from '../reference/vocabulary'
 import * as repo from './repository'
 import * as service from './service'
+import { purgeFromRecycleBin } from './purge'
 
 const text = z.string().max(500)
 const personFields = z
@@ -82,6 +83,10 @@ export const rosterHandlers = {
   'roster.restore': handler({
     input: z.object({ ids }),
     run: (ctx, input) => ({ restored: service.restoreFromRecycleBin(ctx, input.ids) }),
+  }),
+  'roster.purge': handler({
+    input: z.object({ ids }),
+    run: (ctx, input) => purgeFromRecycleBin(ctx, input.ids),
   }),
   'roster.filterOptions': handler({
     input: z.object({}).default({}),

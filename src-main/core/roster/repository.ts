@@ -150,3 +150,18 @@ export function reindexVolunteers(db: Database, where: { unit: string }): number
   }
   return rows.length
 }
+
+export function countParticipations(db: Database, id: number): number {
+  return prepared(db, 'SELECT count(*) FROM participations WHERE volunteer_id = ?').pluck().get(id) as number
+}
+
+/**
+ * Removes a person from the recycle bin for good: the row, the import change records that hold their
+ * fields, and the personal details in their audit history (the entries stay, so the history still
+ * shows that something was done, but no longer to whom).
+ */
+export function purgeVolunteer(db: Database, id: number, name: string): void {
+  prepared(db, 'DELETE FROM import_changes WHERE volunteer_id = ?').run(id)
+  prepared(db, "UPDATE audit SET before = NULL, after = NULL, summary = replace(summary, ?, '（已彻底删除的志愿者）') WHERE entity = 'volunteer' AND entity_id = ?").run(name, id)
+  prepared(db, 'DELETE FROM volunteers WHERE id = ? AND deleted_at IS NOT NULL').run(id)
+}
