@@ -1,7 +1,8 @@
 // How a host starts the core: open the database, build the context, invoke operations.
-import { dirname } from 'node:path'
+import { dirname, join } from 'node:path'
 import type { CoreContext, ProgressEvent } from './context'
 import { openDatabase, type OpenOptions } from './db/open'
+import { createAppLog } from './log/appLog'
 
 export interface CoreOptions extends OpenOptions {
   now?: () => Date
@@ -10,14 +11,11 @@ export interface CoreOptions extends OpenOptions {
 
 export function createContext(dbPath: string, options: CoreOptions = {}): CoreContext {
   const { now, progress, ...openOptions } = options
-  return {
-    db: openDatabase(dbPath, openOptions),
-    dbPath,
-    dataDir: dirname(dbPath),
-    openOptions,
-    now: now ?? (() => new Date()),
-    progress: progress ?? (() => {}),
-  }
+  const clock = now ?? (() => new Date())
+  const db = openDatabase(dbPath, openOptions)
+  const log = dbPath === ':memory:' ? { write: () => {} } : createAppLog(join(dirname(dbPath), 'logs'), { now: clock })
+  log.write('info', 'open', { schema: db.pragma('user_version', { simple: true }), readonly: openOptions.readonly ?? false })
+  return { db, dbPath, dataDir: dirname(dbPath), openOptions, now: clock, progress: progress ?? (() => {}), log }
 }
 
 export { invoke, invokeEnveloped, api, isOperationName } from './api'

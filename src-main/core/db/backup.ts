@@ -56,6 +56,7 @@ export async function createBackup(ctx: CoreContext, reason: BackupReason): Prom
   const file = `ledger-${stamp(ctx.now())}-${reason}.db`
   await ctx.db.backup(join(dir, file))
   chmodSync(join(dir, file), OWNER_ONLY_FILE)
+  ctx.log.write('info', 'backup', { reason, file })
   // Photos live beside the database; a backup carries every photo file it does not have yet.
   syncPhotoFolder(join(ctx.dataDir, 'photos'), join(dir, 'photos'))
   for (const old of listBackups(ctx).slice(BACKUPS_KEPT)) rmSync(old.path, { force: true })
