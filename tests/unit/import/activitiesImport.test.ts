@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { invoke } from '../../../src-main/core/api'
 import { makeId } from '../../support/people'
 import { issueKey, openLedger, type Ledger } from './support'
+import { loadBook, noteText, summaryRows } from './errorBook'
 
 let ledger: Ledger
 const MA = makeId('622901', '19850312', 1, true)
@@ -115,10 +116,13 @@ describe('importing 表3 (activities and participants)', () => {
     const result = await invoke(ledger.ctx, 'import.run', { form: 'activities', files: [await returnWithProblems()] })
     const { workbooks } = await invoke(ledger.ctx, 'import.errors', { batch: result.batch as number })
     expect(workbooks.map((workbook) => workbook.name)).toEqual(['活动登记（错误标注）.xlsx'])
-    const book = new ExcelJS.Workbook()
-    await book.xlsx.load(workbooks[0]!.data as unknown as ArrayBuffer)
-    expect(String(book.getWorksheet('活动登记')?.getCell('H5').note ?? '')).toMatch(/没有序号 9/)
-    expect(String(book.getWorksheet('参与名单')?.getCell('F6').note ?? '')).toMatch(/24 小时/)
+    const book = await loadBook(workbooks[0]!.data as Uint8Array)
+    expect(noteText(book.getWorksheet('活动登记')!.getCell('H5'))).toMatch(/没有序号 9/)
+    expect(noteText(book.getWorksheet('参与名单')!.getCell('F6'))).toMatch(/24 小时/)
+    // 问题汇总 lists the problems of both sheets, without the roster's name for an ID.
+    const rows = summaryRows(book)
+    expect(new Set(rows.map((row) => row[0]))).toEqual(new Set(['活动登记', '参与名单']))
+    expect(rows.flat().join()).not.toContain('王芳')
   })
 
   it('counts an activity in its month on the dashboard, and undo takes the batch back out', async () => {
