@@ -10,13 +10,19 @@ export async function loadBook(data: Uint8Array | Buffer): Promise<ExcelJS.Workb
   return book
 }
 
+/** JSON with keys sorted: a rewritten file may list a font's attributes in another order. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, item: unknown) =>
+    item && typeof item === 'object' && !Array.isArray(item) ? Object.fromEntries(Object.entries(item).sort(([a], [b]) => a.localeCompare(b))) : item)
+}
+
 /** fill, font and border of every cell that exists in either sheet, by address. */
 export function cellLooks(sheet: ExcelJS.Worksheet, rows: number, columns: number): Map<string, string> {
   const looks = new Map<string, string>()
   for (let row = 1; row <= rows; row++) {
     for (let column = 1; column <= columns; column++) {
       const cell = sheet.getCell(row, column)
-      looks.set(cell.address, JSON.stringify({ fill: cell.fill ?? null, font: cell.font ?? null, border: cell.border ?? null }))
+      looks.set(cell.address, canonical({ fill: cell.fill ?? null, font: cell.font ?? null, border: cell.border ?? null }))
     }
   }
   return looks
