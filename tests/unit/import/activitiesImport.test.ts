@@ -140,7 +140,10 @@ describe('importing 表3 (activities and participants)', () => {
     await invoke(ledger.ctx, 'plan.save', { year: 2026, fields: { seq: 4, task: '送教下乡', name: '名师送教', plannedText: '2026年10月', departments: '教师发展科' } })
     const volunteers = (await invoke(ledger.ctx, 'roster.search', {})).rows
     await invoke(ledger.ctx, 'activities.save', {
-      fields: { name: '名师送教', heldOn: '2026-10-15', task: '送教下乡', defaultHours: 3, departments: '教师发展科', planSeq: 4, beneficiaries: 120 },
+      fields: {
+        name: '名师送教', heldOn: '2026-10-15', task: '送教下乡', defaultHours: 3, departments: '教师发展科', planSeq: 4, beneficiaries: 120,
+        highlight: true, highlightText: '名师团队“一对一”结对帮扶，\n送教 12 节示范课',
+      },
       participants: volunteers.map((volunteer, index) => ({ volunteerId: volunteer.id, hours: index === 0 ? 4.5 : null })),
     })
     const exported = join(ledger.dir, '表3.xlsx')
@@ -157,6 +160,10 @@ describe('importing 表3 (activities and participants)', () => {
       expect(result.issues).toEqual([])
       const [copy] = (await invoke(other.ctx, 'activities.list', { year: 2026 })).rows
       expect(copy).toMatchObject({ name: '名师送教', heldOn: '2026-10-15', volunteerCount: 3, hoursTotal: 10.5, planSeq: 4, beneficiaries: 120 })
+      // The highlight and its write-up come through too (亮点做法, with its line break).
+      expect(await invoke(other.ctx, 'activities.get', { id: copy!.id })).toMatchObject({
+        highlight: true, highlightText: '名师团队“一对一”结对帮扶，\n送教 12 节示范课',
+      })
       expect((await invoke(other.ctx, 'plan.list', { year: 2026 }))[0]).toMatchObject({ state: '已开展', heldOn: '2026-10-15' })
     } finally {
       other.close()
