@@ -61,3 +61,16 @@ describe('import on the command line', () => {
     expect(cli('stats', '--db', db, '--json').json).toEqual({ volunteers: 0 })
   })
 })
+
+describe('settings on the command line', () => {
+  it('sets the unit name and the operator, shows them, and refuses a call that sets nothing', () => {
+    const db = join(fixtures.dir, 'settings.db')
+    expect(cli('settings', 'set', '--db', db, '--unit-name', '临夏州教育局基础教育科', '--operator', '张敏', '--json').json).toEqual({
+      unitName: '临夏州教育局基础教育科', operatorName: '张敏',
+    })
+    expect(cli('settings', '--db', db, '--json').json).toMatchObject({ unitName: '临夏州教育局基础教育科', operatorName: '张敏' })
+    const nothing = cli('settings', 'set', '--db', db)
+    expect(nothing.status).toBe(2)
+    expect(nothing.stderr).toMatch(/--unit-name/)
+  })
+})
