@@ -88,7 +88,7 @@ const RULES: Rule[] = [
 
 /** The bureau's chores in a message, said to the school as what it can do. */
 function forSchoolVoice(text: string): string {
-  return text.replace(/请让学校重新发送/g, '请重新发送').replace(/(后)?再导入/g, '$1重新报送').replace(/导入预览中/g, '')
+  return text.replace(/请让学校重新发送/g, '请重新发送').replace(/(后)?再导入/g, '$1重新报送').replace(/分别导入/g, '分别报送').replace(/导入预览中/g, '')
 }
 
 /** "问题：请…" / "问题，请…" → 问题 and 如何修改. */

@@ -58,12 +58,17 @@ export function notes(sheet: ExcelJS.Worksheet): Map<string, string> {
   return found
 }
 
-/** Every <dataValidation>'s sqref and type/formula of a sheet, as written in its XML. */
-export async function validations(data: Uint8Array | Buffer, sheetName: string): Promise<string[]> {
+/** The XML of the sheet of that name. */
+export async function sheetXml(data: Uint8Array | Buffer, sheetName: string): Promise<string> {
   const zip = await JSZip.loadAsync(data)
   const part = (await sheetParts(zip)).get(sheetName)
   if (!part) throw new Error(`no sheet ${sheetName}`)
-  const xml = await zip.file(part)?.async('string') ?? ''
+  return (await zip.file(part)?.async('string')) ?? ''
+}
+
+/** Every <dataValidation>'s sqref and type/formula of a sheet, as written in its XML. */
+export async function validations(data: Uint8Array | Buffer, sheetName: string): Promise<string[]> {
+  const xml = await sheetXml(data, sheetName)
   return (xml.match(/<dataValidation\b[\s\S]*?(?:\/>|<\/dataValidation>)/g) ?? []).map((item) => {
     const sqref = item.match(/sqref="([^"]*)"/)?.[1] ?? ''
     const formula = item.match(/<formula1>([\s\S]*?)<\/formula1>/)?.[1] ?? ''

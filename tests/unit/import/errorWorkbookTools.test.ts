@@ -11,7 +11,7 @@ import type { ImportIssue } from '../../../src-main/core/import/types'
 import { ROSTER_FORM } from '../../../src-main/core/forms'
 import { makeId } from '../../support/people'
 import { xlsxParts, zipParts, type RawPart, type RawValue } from '../../fixtures/rawXlsx'
-import { changedCells, fillOf, loadBook, notes, overlappingValidations, summaryRows, validations } from './errorBook'
+import { changedCells, fillOf, loadBook, notes, overlappingValidations, sheetXml, summaryRows, validations } from './errorBook'
 import { openLedger, type Ledger } from './support'
 
 let ledger: Ledger
@@ -123,5 +123,27 @@ describe('a return saved by openpyxl, worksheets before the workbook part', () =
     expect(fillOf(after.getCell('G3'))).toBe(ERROR_FILL)
     expect(book.worksheets.map((sheet) => sheet.name)).toEqual(['问题汇总', '填表说明', '花名册'])
     expect(summaryRows(book)).toEqual([['花名册', '3', 'G（身份证号码）', '错误', '身份证号码校验位错误', '请对照身份证原件核对全部号码']])
+  })
+})
+
+describe('what exceljs would lose', () => {
+  it('keeps Excel 2010 list validations that point at another sheet (x14), which exceljs drops', async () => {
+    const x14 = '<extLst><ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"><x14:dataValidations count="1" xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main"><x14:dataValidation type="list" allowBlank="1"><x14:formula1><xm:f>选项!$A$1:$A$8</xm:f></x14:formula1><xm:sqref>K3:K50</xm:sqref></x14:dataValidation></x14:dataValidations></ext></extLst>'
+    const parts = xlsxParts({ sheets: [{ name: '花名册', rows: [HEADERS, ['1', '王芳', '女', null, null, null, BAD]] }, { name: '选项', rows: [['临夏市']] }] })
+      .map((part) => (part.name === 'xl/worksheets/sheet1.xml' ? { ...part, data: String(part.data).replace('</worksheet>', `${x14}</worksheet>`) } : part))
+    const issue: ImportIssue = { file: 'a.xlsx', fileIndex: 0, sheet: '花名册', row: 2, column: '身份证号码', cell: 'G2', level: 'error', message: '身份证号码校验位错误' }
+    const data = await buildErrorWorkbook(zipParts(parts), [issue], { unitName: '临夏州教育局', now: new Date() })
+    const xml = await sheetXml(data, '花名册')
+    expect(xml).toContain('<xm:sqref>K3:K50</xm:sqref>')
+    expect(xml).toMatch(/<extLst>.*CCE6A557.*<\/extLst><\/worksheet>$/s)
+  })
+
+  it('marks a bad cell hidden under a merged range on the range, naming the row', async () => {
+    const rows: RawValue[][] = [HEADERS, ['1', '王芳', '女', null, null, null, MA, null, '临夏州中学'], ['2', '张伟', '男', null, null, null, ZHANG]]
+    const source = zipParts(xlsxParts({ sheets: [{ name: '花名册', rows, merges: ['I2:I3'] }] }))
+    const issue: ImportIssue = { file: 'a.xlsx', fileIndex: 0, sheet: '花名册', row: 3, column: '工作单位', cell: 'I3', level: 'warning', message: '第 3 行“工作单位”：工作单位不在名录中，请核对' }
+    const after = (await loadBook(await buildErrorWorkbook(source, [issue], { unitName: '局', now: new Date() }))).getWorksheet('花名册') as ExcelJS.Worksheet
+    expect(fillOf(after.getCell('I2'))).toBe(WARNING_FILL)
+    expect(notes(after)).toEqual(new Map([['I2', '第 3 行提醒：工作单位不在名录中。请核对。']]))
   })
 })
