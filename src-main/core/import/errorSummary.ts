@@ -31,7 +31,7 @@ export interface SummaryContext {
   /** The school's file name (a path is cut to its name). */
   file: string
   unitName: string
-  now: Date
+  now: Date | null
 }
 
 /** 列 as the school sees it: the letter of its own sheet and the form's column name. */
@@ -71,7 +71,7 @@ export function prependSummary(workbook: ExcelJS.Workbook, issues: readonly Scho
 export async function fileReplyWorkbook(problem: { problem: string; fix: string }, context: SummaryContext): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook()
   workbook.creator = context.unitName
-  workbook.created = context.now
+  if (context.now) workbook.created = context.now
   const issue: SchoolIssue = { sheet: null, row: null, column: null, cell: null, level: 'error', ...problem }
   addSummarySheet(workbook, [issue], context, FILE_NOTE)
   return Buffer.from(await workbook.xlsx.writeBuffer())

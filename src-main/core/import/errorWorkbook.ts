@@ -15,6 +15,7 @@ import { NOTE_FONT, noteBox } from './errorNotes'
 import { prependSummary } from './errorSummary'
 import { schoolIssue, type SchoolIssue } from './schoolText'
 import type { ImportIssue } from './types'
+import { DEFAULT_SETTINGS } from '../settings/settings'
 
 export const ERROR_FILL = 'FFFF7C80'
 export const WARNING_FILL = 'FFFFFF00'
@@ -22,7 +23,8 @@ export const WARNING_FILL = 'FFFFFF00'
 export interface ErrorWorkbookOptions {
   /** The bureau's unit name: the comments' author and 反馈单位 on 问题汇总. */
   unitName: string
-  now: Date
+  /** 反馈日期 on 问题汇总; null leaves it blank. */
+  now: Date | null
 }
 
 /** An error workbook that cannot be made as asked (a sheet named in the issues is not in the file). */
@@ -123,7 +125,11 @@ function markCells(workbook: ExcelJS.Workbook, issues: readonly SchoolIssue[]): 
   return boxes
 }
 
-export async function buildErrorWorkbook(source: Buffer, issues: readonly ImportIssue[], options: ErrorWorkbookOptions & { file?: string } = { unitName: '', now: new Date() }): Promise<Buffer> {
+/**
+ * `options` is optional only for the older caller in run.ts (its errorWorkbooks is superseded by
+ * replies.ts): without it the comments are signed with the default unit and the date is left blank.
+ */
+export async function buildErrorWorkbook(source: Buffer, issues: readonly ImportIssue[], options: ErrorWorkbookOptions & { file?: string } = { unitName: DEFAULT_SETTINGS.unitName, now: null }): Promise<Buffer> {
   const school = schoolIssues(issues)
   const workbook = new ExcelJS.Workbook()
   await workbook.xlsx.load(source as unknown as ArrayBuffer)
