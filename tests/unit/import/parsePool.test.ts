@@ -75,7 +75,7 @@ describe('the parse pool', () => {
 
 describe('a parse worker that fails', () => {
   it('fails only its own file, with a reason in Chinese, when it dies, outgrows its heap or overruns its deadline', async () => {
-    const ctx = ledger({ workers: 2, workerFile: FAULTY_WORKER, heapMb: 128, timeoutMs: 3_000 })
+    const ctx = ledger({ workers: 2, workerFile: FAULTY_WORKER, heapMb: 128, timeoutMs: 6_000 })
     const good = Object.values(fixtures.paths).slice(0, 3)
     const standard = readFileSync(fixtures.paths.standard)
     const files = [
@@ -85,7 +85,7 @@ describe('a parse worker that fails', () => {
     const byName = Object.fromEntries(result.files.map((file) => [basename(file.file), file]))
     expect(byName['崩溃.xlsx']).toMatchObject({ status: 'failed', error: expect.stringMatching(/^读取“崩溃\.xlsx”时读取线程意外退出.*其余文件不受影响$/) })
     expect(byName['内存.xlsx']).toMatchObject({ status: 'failed', error: expect.stringMatching(/^“内存\.xlsx”太大，读取时超出内存上限（128 MB）/) })
-    expect(byName['超时.xlsx']).toMatchObject({ status: 'failed', error: expect.stringMatching(/^读取“超时\.xlsx”超过 3 秒仍未完成/) })
+    expect(byName['超时.xlsx']).toMatchObject({ status: 'failed', error: expect.stringMatching(/^读取“超时\.xlsx”超过 6 秒仍未完成/) })
     const alone = await invoke(ledger({ workers: 0 }), 'import.run', { form: 'roster', files: good })
     expect(result.files.filter((file) => file.status === 'imported')).toEqual(alone.files.filter((file) => file.status === 'imported'))
     expect(result.totals).toEqual(alone.totals)
