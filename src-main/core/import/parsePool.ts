@@ -124,7 +124,11 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
 
   function startIdle(slot: Slot): void {
     clearTimeout(slot.idle)
-    slot.idle = setTimeout(() => void slot.worker.terminate(), idleMs)
+    slot.idle = setTimeout(() => {
+      // Out of the pool before it ends, so no job is handed to a worker that is going away.
+      slots.delete(slot)
+      void slot.worker.terminate()
+    }, idleMs)
     slot.idle.unref()
   }
 

@@ -6,10 +6,8 @@ import { build } from 'electron-vite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { MAIN_ENTRIES } from '../../../electron.vite.config'
 import { createParsePool } from '../../../src-main/core/import/parsePool'
-import { runParseJob, type ParseJob } from '../../../src-main/core/import/parseJob'
-import { DEFAULT_READ_LIMITS } from '../../../src-main/core/xlsx/readGuard'
-import { makeFixtures, openLedger, type FixturePaths } from '../import/support'
-import { rosterImporter } from '../../../src-main/core/import/roster/validate'
+import { runParseJob } from '../../../src-main/core/import/parseJob'
+import { makeFixtures, openLedger, rosterJob, type FixturePaths } from '../import/support'
 
 // Inside the project, so that the bundle's bare imports (exceljs, better-sqlite3) resolve.
 const OUT = resolve(import.meta.dirname, `../../output/main-build-${process.pid}`)
@@ -51,10 +49,7 @@ describe('the Electron build', () => {
     const ledger = openLedger()
     const pool = createParsePool({ workers: 1, workerFile: join(OUT, 'parseWorker.js') })
     try {
-      const job: ParseJob = {
-        form: 'roster', options: {}, sheet: 0, checkData: rosterImporter.load(ledger.ctx), source: { name: 'a.xlsx', path: fixtures.paths.messy },
-        index: 0, limits: DEFAULT_READ_LIMITS, remembered: {},
-      }
+      const job = rosterJob(ledger.ctx, fixtures.paths.messy)
       expect(await pool.parse(job)).toEqual(await runParseJob(job))
       expect(pool.stats()).toMatchObject({ started: 1, inProcess: null })
     } finally {

@@ -7,9 +7,7 @@ import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { closeContext, createContext, invoke, type CoreContext } from '../../../src-main/core/index'
 import { createParsePool, type ParsePoolOptions } from '../../../src-main/core/import/parsePool'
-import { rosterImporter } from '../../../src-main/core/import/roster/validate'
-import { DEFAULT_READ_LIMITS } from '../../../src-main/core/xlsx/readGuard'
-import { makeFixtures, type FixturePaths } from './support'
+import { makeFixtures, rosterJob, type FixturePaths } from './support'
 
 const NOW = new Date('2026-11-29T08:00:00Z')
 const FAULTY_WORKER = join(import.meta.dirname, 'faultyParseWorker.mjs')
@@ -106,10 +104,7 @@ describe('the pool itself', () => {
     const pool = createParsePool({ workers: 2 })
     const ctx = ledger({ workers: 0 })
     const files = Object.values(fixtures.paths)
-    const jobs = files.map((path, index) => ({
-      form: 'roster', options: {}, sheet: 0, checkData: rosterImporter.load(ctx), source: { name: path, path }, index,
-      limits: DEFAULT_READ_LIMITS, remembered: {},
-    }))
+    const jobs = files.map((path, index) => rosterJob(ctx, path, index))
     const parsed = await Promise.all([...jobs, ...jobs].map((job) => pool.parse(job)))
     expect(parsed.map((file) => file.name)).toEqual([...files, ...files])
     expect(pool.stats()).toMatchObject({ size: 2, busy: 0, inProcess: null })
@@ -118,5 +113,20 @@ describe('the pool itself', () => {
     await pool.close()
     expect(pool.stats().live).toBe(0)
     await expect(pool.parse(jobs[0]!)).rejects.toThrow('读取已中止')
+  })
+
+  it('ends an idle worker after idleMs, and starts another for the next file', async () => {
+    const pool = createParsePool({ workers: 1, idleMs: 100 })
+    const ctx = ledger({ workers: 0 })
+    const job = rosterJob(ctx, fixtures.paths.standard)
+    try {
+      const first = await pool.parse(job)
+      await new Promise((resolve) => setTimeout(resolve, 400))
+      expect(pool.stats().live).toBe(0)
+      expect(await pool.parse(job)).toEqual(first)
+      expect(pool.stats().started).toBe(2)
+    } finally {
+      await pool.close()
+    }
   })
 })
