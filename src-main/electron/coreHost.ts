@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import type { MessagePortMain } from 'electron'
 import { createContext, invokeEnveloped } from '../core/index'
 import { ensureDailyBackup } from '../core/db/backup'
+import { configuredDbPath } from '../core/settings/location'
 import { serveCore } from '../host/coreServer'
 import { electronPort, type CoreHostInit } from './port'
 
@@ -18,7 +19,8 @@ if (!parentPort) throw new Error('coreHost must run in an Electron utility proce
 parentPort.once('message', ({ data, ports }) => {
   const port = ports[0]
   if (!port) throw new Error('coreHost started without a port')
-  const ctx = createContext(data.dbPath, {
+  // Looked up at every (re)start: moving the data folder changes where the database is.
+  const ctx = createContext(process.env.VOLUNTEER_LEDGER_DB ?? configuredDbPath(), {
     nativeBinding: data.nativeBinding,
     // The build puts the worker beside this file (electron.vite.config.ts, entry parseWorker).
     parsing: { workerFile: join(import.meta.dirname, 'parseWorker.js') },

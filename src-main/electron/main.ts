@@ -3,7 +3,6 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { app, BrowserWindow, Menu, dialog, shell } from 'electron'
-import { configuredDbPath } from '../core/settings/location'
 import type { SupervisedCore } from '../host/supervisor'
 import { PROGRESS_CHANNEL } from './bridge'
 import { startCore } from './coreProcess'
@@ -99,11 +98,7 @@ async function start(): Promise<void> {
     return
   }
   await app.whenReady()
-  // Asked again at every (re)start: moving the data folder changes where the database is.
-  const core = startCore(join(import.meta.dirname, 'coreHost.js'), () => ({
-    dbPath: process.env.VOLUNTEER_LEDGER_DB ?? configuredDbPath(),
-    nativeBinding: nativeBinding(),
-  }))
+  const core = startCore(join(import.meta.dirname, 'coreHost.js'), () => ({ nativeBinding: nativeBinding() }))
   buildMenu(core)
   let window = createWindow(core)
   app.on('second-instance', () => {

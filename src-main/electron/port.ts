@@ -12,6 +12,5 @@ export function electronPort(port: MessagePortMain): PortLike {
 
 /** What the main process tells the utility process when it starts it. */
 export interface CoreHostInit {
-  dbPath: string
   nativeBinding?: string
 }

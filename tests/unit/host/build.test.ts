@@ -42,6 +42,7 @@ describe('the Electron build', () => {
     // The main process does not load the database or the readers, not even through a shared chunk.
     expect(bareImports('index.js')).not.toContain('better-sqlite3')
     expect(bareImports('index.js')).not.toContain('exceljs')
+    expect(readFileSync(join(OUT, 'index.js'), 'utf8')).not.toContain('src-main/core/')
     expect(bareImports('coreHost.js')).toEqual(expect.arrayContaining(['better-sqlite3', 'exceljs', 'node:worker_threads']))
   })
 
