@@ -3,7 +3,7 @@ import { resolve } from 'node:path'
 import { api, invoke, type OperationName } from '../core/api'
 import type { CliSpec } from '../core/handler'
 import { CoreError } from '../core/errors'
-import { createContext } from '../core/index'
+import { closeContext, createContext } from '../core/index'
 import { configuredDbPath } from '../core/settings/location'
 import { parseArgs, setPath, UsageError, type ParsedArgs } from './args'
 import { formatHuman } from './format'
@@ -108,7 +108,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write(`错误：${message}\n`)
     return error instanceof CoreError && error.code === 'INVALID_INPUT' ? 2 : 1
   } finally {
-    ctx?.db.close()
+    if (ctx) await closeContext(ctx)
   }
 }
 

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3'
 import type { OpenOptions } from './db/open'
 import type { AppLog } from './log/appLog'
+import type { ParsePool } from './import/parsePool'
 
 /** Progress of a long job, sent to whichever host is listening (IPC, CLI stderr, test bridge). */
 export interface ProgressEvent {
@@ -24,4 +25,6 @@ export interface CoreContext {
   progress: (event: ProgressEvent) => void
   /** The support log in <data folder>/logs; lines are masked, see log/appLog.ts. */
   log: AppLog
+  /** Reads import files in worker threads; started on the first import, closed by closeContext. */
+  parsePool: ParsePool
 }

@@ -3,21 +3,40 @@ import { dirname, join } from 'node:path'
 import type { CoreContext, ProgressEvent } from './context'
 import { openDatabase, type OpenOptions } from './db/open'
 import { createAppLog } from './log/appLog'
+import { createParsePool, type ParsePoolOptions } from './import/parsePool'
 
 export interface CoreOptions extends OpenOptions {
   now?: () => Date
   progress?: (event: ProgressEvent) => void
+  /** How import files are read: worker count (0 = in process), worker script, heap and time limits. */
+  parsing?: ParsePoolOptions
 }
 
 export function createContext(dbPath: string, options: CoreOptions = {}): CoreContext {
-  const { now, progress, ...openOptions } = options
+  const { now, progress, parsing, ...openOptions } = options
   const clock = now ?? (() => new Date())
   const db = openDatabase(dbPath, openOptions)
   const log = dbPath === ':memory:' ? { write: () => {} } : createAppLog(join(dirname(dbPath), 'logs'), { now: clock })
   log.write('info', 'open', { schema: db.pragma('user_version', { simple: true }), readonly: openOptions.readonly ?? false })
-  return { db, dbPath, dataDir: dirname(dbPath), openOptions, now: clock, progress: progress ?? (() => {}), log }
+  return {
+    db,
+    dbPath,
+    dataDir: dirname(dbPath),
+    openOptions,
+    now: clock,
+    progress: progress ?? (() => {}),
+    log,
+    parsePool: createParsePool(parsing),
+  }
+}
+
+/** Closes the database and ends the parse workers (idle workers never hold a process open anyway). */
+export async function closeContext(ctx: CoreContext): Promise<void> {
+  ctx.db.close()
+  await ctx.parsePool.close()
 }
 
 export { invoke, invokeEnveloped, api, isOperationName } from './api'
 export type { Api, OperationName, OperationInput, OperationOutput, Envelope } from './api'
 export type { CoreContext, ProgressEvent } from './context'
+export type { ParsePoolOptions } from './import/parsePool'

@@ -1,5 +1,6 @@
-// npm run bench [-- roster|import|stats]: prints figures and ratios; never passes or fails on time.
+// npm run bench [-- roster|import|stats|responsiveness]: prints figures and ratios; never passes or fails on time.
 import { runImportBench } from './import'
+import { runResponsivenessBench } from './responsiveness'
 import { runRosterBench } from './roster'
 import { runStatisticsBench } from './statistics'
 
@@ -7,6 +8,7 @@ const suites: Record<string, () => Promise<void>> = {
   roster: runRosterBench,
   stats: runStatisticsBench,
   import: runImportBench,
+  responsiveness: runResponsivenessBench,
 }
 
 const wanted = process.argv.slice(2)

@@ -15,7 +15,6 @@ import { NOTE_FONT, noteBox } from './errorNotes'
 import { prependSummary } from './errorSummary'
 import { schoolIssue, type SchoolIssue } from './schoolText'
 import type { ImportIssue } from './types'
-import { DEFAULT_SETTINGS } from '../settings/settings'
 
 export const ERROR_FILL = 'FFFF7C80'
 export const WARNING_FILL = 'FFFFFF00'
@@ -125,11 +124,7 @@ function markCells(workbook: ExcelJS.Workbook, issues: readonly SchoolIssue[]): 
   return boxes
 }
 
-/**
- * `options` is optional only for the older caller in run.ts (its errorWorkbooks is superseded by
- * replies.ts): without it the comments are signed with the default unit and the date is left blank.
- */
-export async function buildErrorWorkbook(source: Buffer, issues: readonly ImportIssue[], options: ErrorWorkbookOptions & { file?: string } = { unitName: DEFAULT_SETTINGS.unitName, now: null }): Promise<Buffer> {
+export async function buildErrorWorkbook(source: Buffer, issues: readonly ImportIssue[], options: ErrorWorkbookOptions & { file?: string }): Promise<Buffer> {
   const school = schoolIssues(issues)
   const workbook = new ExcelJS.Workbook()
   await workbook.xlsx.load(source as unknown as ArrayBuffer)
