@@ -60,12 +60,11 @@ const exportFormInput = z.discriminatedUnion(
       form: z.literal('roster'),
       out: outPath,
       filters: rosterFilters,
-      /** Full ID numbers by default: the export is the roster's exchange copy (see export/roster.ts). */
-      maskIds: flag,
+      /** Masked by default; full numbers only when chosen for this export, and audited (export/personalNumbers.ts). */
+      fullNumbers: flag,
     }),
     z.object({ form: z.literal('plan'), year: yearOf('活动清单'), out: outPath }),
-    /** Full ID numbers by default, like the roster: 参与名单 is re-imported (see export/activities.ts). */
-    z.object({ form: z.literal('activities'), year: yearOf('活动开展情况登记表'), out: outPath, maskIds: flag }),
+    z.object({ form: z.literal('activities'), year: yearOf('活动开展情况登记表'), out: outPath, fullNumbers: flag }),
   ],
   { error: FORM_CHOICES },
 )
@@ -73,7 +72,7 @@ const exportFormInput = z.discriminatedUnion(
 async function runExportForm(ctx: CoreContext, input: z.output<typeof exportFormInput>): Promise<SavedExport> {
   switch (input.form) {
     case 'roster': {
-      const exported = await exportRoster(ctx, { filters: input.filters, maskIds: input.maskIds })
+      const exported = await exportRoster(ctx, { filters: input.filters, fullNumbers: input.fullNumbers })
       return deliver(exported, exportFileName('志愿者花名册', ctx.now()), input.out)
     }
     case 'plan': {
@@ -81,7 +80,7 @@ async function runExportForm(ctx: CoreContext, input: z.output<typeof exportForm
       return deliver(exported, exportFileName(PLAN_FORM.label, ctx.now(), `（${input.year}年度）`), input.out)
     }
     case 'activities': {
-      const exported = await exportActivities(ctx, input.year, { maskIds: input.maskIds })
+      const exported = await exportActivities(ctx, input.year, { fullNumbers: input.fullNumbers })
       return deliver(exported, exportFileName(ACTIVITIES_FORM.label, ctx.now(), `（${input.year}年度）`), input.out)
     }
   }
@@ -98,10 +97,10 @@ export const exportHandlers = {
       command: 'export',
       flags: {
         form: 'form', year: 'year', out: 'out', q: 'filters.q', county: 'filters.countyCode', category: 'filters.category',
-        team: 'filters.team', political: 'filters.political', unit: 'filters.unit', 'mask-ids': 'maskIds',
+        team: 'filters.team', political: 'filters.political', unit: 'filters.unit', 'full-numbers': 'fullNumbers',
       },
       summary:
-        '按局定格式导出表格：--form roster|plan|activities [--year 年度] --out 文件.xlsx；plan、activities 须给 --year；身份证号码默认完整写出，--mask-ids true 则打码',
+        '按局定格式导出表格：--form roster|plan|activities [--year 年度] --out 文件.xlsx；plan、activities 须给 --year；身份证号码、联系电话默认打码，--full-numbers 写出完整号码（记入操作日志）',
       exitCode: exitWithoutFile,
     },
   }),
