@@ -9,6 +9,7 @@ import { activityHandlers } from './activities/handlers'
 import { dashboardHandlers } from './dashboard/handlers'
 import { planHandlers } from './plan/handlers'
 import { referenceHandlers } from './reference/handlers'
+import { reportHandlers } from './reports/handlers'
 import { rosterHandlers } from './roster/handlers'
 import { systemHandlers } from './system/handlers'
 
@@ -21,6 +22,7 @@ export const api = {
   ...planHandlers,
   ...activityHandlers,
   ...dashboardHandlers,
+  ...reportHandlers,
 }
 
 export type Api = typeof api

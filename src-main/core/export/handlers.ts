@@ -10,6 +10,8 @@ import { exportActivities } from './activities'
 import { exportHighlights } from './highlights'
 import { loadVocabularyLists } from './lists'
 import { exportPlan } from './plan'
+import { periodFields } from '../reports/handlers'
+import { exportReport } from './reports'
 import { exportRoster } from './roster'
 import { deliver, exportFileName, workbookBytes, type SavedExport } from './workbook'
 
@@ -51,7 +53,8 @@ const yearOf = (what: string) =>
     .min(2000, { error: '年度应在 2000—2100 之间' })
     .max(2100, { error: '年度应在 2000—2100 之间' })
 
-const FORM_CHOICES = '可导出的表格：roster（志愿者花名册）、plan（活动清单）、activities（活动开展情况登记表）'
+const FORM_CHOICES =
+  '可导出的表格：roster（志愿者花名册）、plan（活动清单）、activities（活动开展情况登记表）、hours（时长统计表）、monthly（月度统计）、yearly（年度统计）'
 
 const exportFormInput = z.discriminatedUnion(
   'form',
@@ -65,6 +68,10 @@ const exportFormInput = z.discriminatedUnion(
     }),
     z.object({ form: z.literal('plan'), year: yearOf('活动清单'), out: outPath }),
     z.object({ form: z.literal('activities'), year: yearOf('活动开展情况登记表'), out: outPath, fullNumbers: flag }),
+    // 表4 and 表5: a year or --from/--to, and the screen's filters (reports/filters.ts).
+    z.object({ form: z.literal('hours'), ...periodFields, out: outPath, fullNumbers: flag }),
+    z.object({ form: z.literal('monthly'), ...periodFields, out: outPath }),
+    z.object({ form: z.literal('yearly'), ...periodFields, out: outPath }),
   ],
   { error: FORM_CHOICES },
 )
@@ -83,6 +90,10 @@ async function runExportForm(ctx: CoreContext, input: z.output<typeof exportForm
       const exported = await exportActivities(ctx, input.year, { fullNumbers: input.fullNumbers })
       return deliver(exported, exportFileName(ACTIVITIES_FORM.label, ctx.now(), `（${input.year}年度）`), input.out)
     }
+    case 'hours':
+    case 'monthly':
+    case 'yearly':
+      return exportReport(ctx, input.form, input, input.out)
   }
 }
 
@@ -98,9 +109,10 @@ export const exportHandlers = {
       flags: {
         form: 'form', year: 'year', out: 'out', q: 'filters.q', county: 'filters.countyCode', category: 'filters.category',
         team: 'filters.team', political: 'filters.political', unit: 'filters.unit', 'full-numbers': 'fullNumbers',
+        from: 'from', to: 'to', task: 'filters.task', department: 'filters.department',
       },
       summary:
-        '按局定格式导出表格：--form roster|plan|activities [--year 年度] --out 文件.xlsx；plan、activities 须给 --year；身份证号码、联系电话默认打码，--full-numbers 写出完整号码（记入操作日志）',
+        '按局定格式导出表格：--form roster|plan|activities|hours|monthly|yearly [--year 年度 | --from 日期 --to 日期] [--county --unit --team --task --department --category] --out 文件.xlsx；plan、activities 须给 --year；身份证号码、联系电话默认打码，--full-numbers 写出完整号码（记入操作日志）',
       exitCode: exitWithoutFile,
     },
   }),

@@ -235,7 +235,7 @@ describe('export.form options', () => {
   })
 
   it('names the forms it can export when asked for another', async () => {
-    await expect(invoke(db.ctx, 'export.form', { form: 'hours' })).rejects.toThrow(/roster.*plan.*activities/)
+    await expect(invoke(db.ctx, 'export.form', { form: 'payroll' })).rejects.toThrow(/roster.*plan.*activities.*hours/)
   })
 
   it('writes an empty roster as headers and footer only', async () => {
