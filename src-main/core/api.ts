@@ -9,6 +9,7 @@ import { activityHandlers } from './activities/handlers'
 import { dashboardHandlers } from './dashboard/handlers'
 import { planHandlers } from './plan/handlers'
 import { referenceHandlers } from './reference/handlers'
+import { printHandlers } from './print/handlers'
 import { reportHandlers } from './reports/handlers'
 import { rosterHandlers } from './roster/handlers'
 import { systemHandlers } from './system/handlers'
@@ -23,6 +24,7 @@ export const api = {
   ...activityHandlers,
   ...dashboardHandlers,
   ...reportHandlers,
+  ...printHandlers,
 }
 
 export type Api = typeof api

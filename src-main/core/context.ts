@@ -21,4 +21,9 @@ export interface CoreContext {
   dataDir: string
   now: () => Date
   progress: (event: ProgressEvent) => void
+  /**
+   * HTML → PDF, given by hosts that can render it (the CLI and the tests through Chromium,
+   * src-main/cli/renderPdf.ts). The core itself never loads a browser; without it a PDF is refused.
+   */
+  renderPdf?: (html: string) => Promise<Uint8Array>
 }

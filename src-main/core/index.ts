@@ -6,10 +6,11 @@ import { openDatabase, type OpenOptions } from './db/open'
 export interface CoreOptions extends OpenOptions {
   now?: () => Date
   progress?: (event: ProgressEvent) => void
+  renderPdf?: CoreContext['renderPdf']
 }
 
 export function createContext(dbPath: string, options: CoreOptions = {}): CoreContext {
-  const { now, progress, ...openOptions } = options
+  const { now, progress, renderPdf, ...openOptions } = options
   return {
     db: openDatabase(dbPath, openOptions),
     dbPath,
@@ -17,6 +18,7 @@ export function createContext(dbPath: string, options: CoreOptions = {}): CoreCo
     openOptions,
     now: now ?? (() => new Date()),
     progress: progress ?? (() => {}),
+    renderPdf,
   }
 }
 

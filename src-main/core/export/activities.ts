@@ -12,9 +12,9 @@ import type { CoreContext } from '../context'
 import { ACTIVITIES_FORM } from '../forms/activities'
 import type { FormSheet } from '../forms/types'
 import { readSettings } from '../settings/settings'
-import { personalNumbers, recordFullNumbers, type PersonalNumbers } from './personalNumbers'
+import { personalNumbers, recordFullNumbers, type OutputKind, type PersonalNumbers } from './personalNumbers'
 import { recordRows, streamRows, yesNo, type FieldValues } from './rows'
-import { writeFormSheets, type ExportedWorkbook } from './workbook'
+import { writeFormSheets, type ExportedWorkbook, type SheetToWrite } from './workbook'
 
 /** An activity as the exports print it; departments in the bureau's order, joined with 、. */
 export interface ActivityExportRow {
@@ -111,17 +111,15 @@ function sheetsOfForm(): [FormSheet, FormSheet] {
   return [held, participants]
 }
 
-export async function exportActivities(
-  ctx: CoreContext,
-  year: number,
-  options: ActivitiesExportOptions = {},
-): Promise<ExportedWorkbook & { participants: number }> {
+/** 表3's two sheets to write or print; a full-numbers output is recorded in the audit history. */
+export function activitiesSheets(ctx: CoreContext, year: number, options: ActivitiesExportOptions, kind: OutputKind): { sheets: SheetToWrite[]; participants: number } {
   const [heldSheet, participantSheet] = sheetsOfForm()
   const activities = selectActivitiesOfYear(ctx.db, year)
   const participants = activities.reduce((sum, activity) => sum + activity.participants, 0)
   const heading = { unitName: readSettings(ctx.db).unitName, date: ctx.now(), year }
   const numbers = personalNumbers(options.fullNumbers ?? false)
-  const exported = await writeFormSheets(ctx, [
+  if (numbers.fullNumbers) recordFullNumbers(ctx, kind, ACTIVITIES_FORM.label, participants)
+  const sheets = [
     { sheet: heldSheet, content: { ...heading, rows: recordRows(heldSheet, activities.map(activityFields)) } },
     {
       sheet: participantSheet,
@@ -131,7 +129,15 @@ export async function exportActivities(
         rowCount: participants,
       },
     },
-  ])
-  if (numbers.fullNumbers) recordFullNumbers(ctx, 'export', ACTIVITIES_FORM.label, participants)
-  return { ...exported, participants }
+  ]
+  return { sheets, participants }
+}
+
+export async function exportActivities(
+  ctx: CoreContext,
+  year: number,
+  options: ActivitiesExportOptions = {},
+): Promise<ExportedWorkbook & { participants: number }> {
+  const { sheets, participants } = activitiesSheets(ctx, year, options, 'export')
+  return { ...(await writeFormSheets(ctx, sheets)), participants }
 }

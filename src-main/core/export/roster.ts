@@ -14,8 +14,8 @@ import { searchNeedle } from '../roster/repository'
 import { VOLUNTEER_COLUMNS, type StoredVolunteer } from '../roster/rows'
 import { readSettings } from '../settings/settings'
 import type { WriteValue } from '../xlsx/writeForm'
-import { personalNumbers, recordFullNumbers, type PersonalNumbers } from './personalNumbers'
-import { writeFormWorkbook, type ExportedWorkbook } from './workbook'
+import { personalNumbers, recordFullNumbers, type OutputKind, type PersonalNumbers } from './personalNumbers'
+import { writeFormSheets, type ExportedWorkbook, type SheetToWrite } from './workbook'
 
 export interface RosterExportFilters {
   q?: string
@@ -121,16 +121,16 @@ export function rosterRows(rows: readonly ExportRow[], numbers: PersonalNumbers)
   return rows.map((row) => columns.map((column) => fieldValue(row, column, numbers)))
 }
 
-export async function exportRoster(ctx: CoreContext, options: RosterExportOptions = {}): Promise<ExportedWorkbook> {
+/** 表1 as a sheet to write or print; a full-numbers output is recorded in the audit history. */
+export function rosterSheet(ctx: CoreContext, options: RosterExportOptions, kind: OutputKind): SheetToWrite {
   const sheet = ROSTER_FORM.sheets[0]
   if (!sheet) throw new Error('表1 has no sheet declared')
   const numbers = personalNumbers(options.fullNumbers ?? false)
   const rows = rosterRows(selectRosterForExport(ctx.db, options.filters), numbers)
-  const exported = await writeFormWorkbook(ctx, sheet, {
-    unitName: readSettings(ctx.db).unitName,
-    date: ctx.now(),
-    rows,
-  })
-  if (numbers.fullNumbers) recordFullNumbers(ctx, 'export', ROSTER_FORM.label, exported.rows)
-  return exported
+  if (numbers.fullNumbers) recordFullNumbers(ctx, kind, ROSTER_FORM.label, rows.length)
+  return { sheet, content: { unitName: readSettings(ctx.db).unitName, date: ctx.now(), rows } }
+}
+
+export function exportRoster(ctx: CoreContext, options: RosterExportOptions = {}): Promise<ExportedWorkbook> {
+  return writeFormSheets(ctx, [rosterSheet(ctx, options, 'export')])
 }
