@@ -7,6 +7,7 @@ import { ensureDailyBackup, createBackup } from '../core/db/backup'
 import { configuredDbPath } from '../core/settings/location'
 import { PROGRESS_CHANNEL } from './bridge'
 import { registerIpc } from './ipc'
+import { printToPdf, registerPrint } from './print'
 
 const CONTENT_SECURITY_POLICY =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
@@ -48,6 +49,7 @@ function createWindow(ctx: CoreContext): BrowserWindow {
     if (!window.isDestroyed()) window.webContents.send(PROGRESS_CHANNEL, event)
   }
   registerIpc(ctx, window.webContents)
+  registerPrint(ctx, window.webContents)
   if (process.env.ELECTRON_RENDERER_URL) void window.loadURL(process.env.ELECTRON_RENDERER_URL)
   else void window.loadFile(join(import.meta.dirname, '../renderer/index.html'))
   return window
@@ -83,7 +85,7 @@ async function start(): Promise<void> {
     return
   }
   await app.whenReady()
-  const ctx = createContext(process.env.VOLUNTEER_LEDGER_DB ?? configuredDbPath(), { nativeBinding: nativeBinding() })
+  const ctx = createContext(process.env.VOLUNTEER_LEDGER_DB ?? configuredDbPath(), { nativeBinding: nativeBinding(), renderPdf: printToPdf })
   await ensureDailyBackup(ctx)
   buildMenu(ctx)
   let window = createWindow(ctx)

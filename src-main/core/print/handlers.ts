@@ -40,9 +40,18 @@ export async function saveDocument(ctx: CoreContext, document: HtmlDocument, out
     return { file: saveFile(out, document.html, out.toLowerCase().endsWith('.htm') ? '.htm' : '.html'), bytes: Buffer.byteLength(document.html) }
   }
   if (!/\.pdf$/i.test(out)) throw new CoreError('INVALID_INPUT', `输出文件“${out}”须以 .pdf 或 .html 结尾。`)
-  if (!ctx.renderPdf) throw new CoreError('INTERNAL', '此环境不能生成 PDF：请在程序中用“打印”另存为 PDF，或输出 .html 文件。')
-  const pdf = await ctx.renderPdf(document.html)
+  const pdf = await renderer(ctx)(document.html)
   return { file: saveFile(out, pdf, '.pdf'), bytes: pdf.byteLength }
+}
+
+function renderer(ctx: CoreContext): NonNullable<CoreContext['renderPdf']> {
+  if (!ctx.renderPdf) throw new CoreError('INTERNAL', '此环境不能生成 PDF：请在程序中用“打印”另存为 PDF，或输出 .html 文件。')
+  return ctx.renderPdf
+}
+
+/** 志愿服务时长统计表（2026年度）.pdf: the document's title, safe as a file name. */
+function pdfFileName(document: HtmlDocument): string {
+  return `${document.title.replace(/[\\/:*?"<>|]/g, '_')}.pdf`
 }
 
 export const printHandlers = {
@@ -57,6 +66,15 @@ export const printHandlers = {
       flags: { ...REPORT_FLAGS, report: 'report', activity: 'activity', out: 'out', 'full-numbers': 'fullNumbers' },
       summary: `打印或另存 PDF：--report ${PRINTABLE_REPORTS.join('|')} [--year 年度] [--activity 活动ID] --out 文件.pdf|文件.html`,
       exitCode: (result: PrintResult) => ('html' in result ? 2 : 0),
+    },
+  }),
+  /** The same document as PDF bytes, for the UI to save where the clerk chooses. */
+  'print.pdf': handler({
+    input: printInput.omit({ out: true }),
+    run: async (ctx, input): Promise<{ fileName: string; data: Uint8Array; rows: number }> => {
+      const document = documentFor(ctx, input)
+      const data = await renderer(ctx)(document.html)
+      return { fileName: pdfFileName(document), data, rows: 0 }
     },
   }),
 }
