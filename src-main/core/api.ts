@@ -6,6 +6,7 @@ import { CoreError, toErrorPayload, type ErrorPayload } from './errors'
 import { exportHandlers } from './export/handlers'
 import { importHandlers } from './import/handlers'
 import { activityHandlers } from './activities/handlers'
+import { certificateHandlers } from './certificates/handlers'
 import { dashboardHandlers } from './dashboard/handlers'
 import { planHandlers } from './plan/handlers'
 import { referenceHandlers } from './reference/handlers'
@@ -25,6 +26,7 @@ export const api = {
   ...dashboardHandlers,
   ...reportHandlers,
   ...printHandlers,
+  ...certificateHandlers,
 }
 
 export type Api = typeof api

@@ -4,11 +4,10 @@
 // `fullNumbers` is chosen for this one print, which is recorded in the audit history.
 import { z } from 'zod'
 import type { CoreContext } from '../context'
-import { CoreError } from '../errors'
-import { saveFile } from '../export/workbook'
 import { handler } from '../handler'
 import { periodFields, REPORT_FLAGS } from '../reports/handlers'
 import { documentFor, PRINTABLE_REPORTS } from './registry'
+import { renderer, saveDocument } from './save'
 import type { HtmlDocument } from './html'
 
 const flag = z.union([z.boolean(), z.stringbool()]).default(false)
@@ -33,21 +32,6 @@ export const printInput = z.object({
 export type PrintInput = z.output<typeof printInput>
 
 export type PrintResult = HtmlDocument | { file: string; bytes: number }
-
-/** Writes a document where `out` says: .html as is, .pdf through the host's Chromium. */
-export async function saveDocument(ctx: CoreContext, document: HtmlDocument, out: string): Promise<{ file: string; bytes: number }> {
-  if (/\.html?$/i.test(out)) {
-    return { file: saveFile(out, document.html, out.toLowerCase().endsWith('.htm') ? '.htm' : '.html'), bytes: Buffer.byteLength(document.html) }
-  }
-  if (!/\.pdf$/i.test(out)) throw new CoreError('INVALID_INPUT', `输出文件“${out}”须以 .pdf 或 .html 结尾。`)
-  const pdf = await renderer(ctx)(document.html)
-  return { file: saveFile(out, pdf, '.pdf'), bytes: pdf.byteLength }
-}
-
-function renderer(ctx: CoreContext): NonNullable<CoreContext['renderPdf']> {
-  if (!ctx.renderPdf) throw new CoreError('INTERNAL', '此环境不能生成 PDF：请在程序中用“打印”另存为 PDF，或输出 .html 文件。')
-  return ctx.renderPdf
-}
 
 /** 志愿服务时长统计表（2026年度）.pdf: the document's title, safe as a file name. */
 function pdfFileName(document: HtmlDocument): string {

@@ -33,6 +33,7 @@ table.form td.number { text-align: right; white-space: nowrap; }
 table.form td.code { white-space: nowrap; overflow-wrap: normal; }
 table.form td.sequence { text-align: center; }
 table.form tr.total td { font-weight: bold; }
+.notice { margin: 4mm 0 0; line-height: 1.8; }
 .signatures { display: flex; justify-content: space-between; margin-top: 8mm; break-inside: avoid; }
 .signatures span { flex: 1; }
 @media screen {

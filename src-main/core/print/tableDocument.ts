@@ -57,7 +57,7 @@ function tableRows(part: SheetToWrite): string {
   return lines.join('\n')
 }
 
-export function sheetSection(part: SheetToWrite): string {
+export function sheetSection(part: SheetToWrite, notice?: string): string {
   const { sheet, content } = part
   const totalWidth = sheet.columns.reduce((sum, column) => sum + column.width, 0)
   const cols = sheet.columns.map((column) => `<col style="width:${((column.width / totalWidth) * 100).toFixed(2)}%">`).join('')
@@ -73,11 +73,12 @@ export function sheetSection(part: SheetToWrite): string {
 <tbody>
 ${tableRows(part)}
 </tbody></table>
+${notice ? `<p class="notice">${escapeHtml(notice)}</p>` : ''}
 <div class="signatures">${FOOTER_LABELS.map((label) => `<span>${label}</span>`).join('')}</div>
 </section>`
 }
 
 /** One document of one or more tables, each starting on a new page. */
-export function tablesDocument(title: string, parts: readonly SheetToWrite[]): HtmlDocument {
-  return htmlDocument(title, parts.map(sheetSection).join('\n'))
+export function tablesDocument(title: string, parts: readonly SheetToWrite[], notice?: string): HtmlDocument {
+  return htmlDocument(title, parts.map((part) => sheetSection(part, notice)).join('\n'))
 }

@@ -38,7 +38,7 @@ describe('print documents', () => {
     const doc = await html({ report: 'hours', year: 2026 })
     expect(doc.title).toBe('志愿服务时长统计表（2026年度）')
     expect(doc.html).toContain('@page wide { size: A4 landscape; }')
-    expect(doc.html).toContain('<section class="sheet wide">')
+    expect(doc.html).toMatch(/<section class="sheet wide" style="--table-size:[\d.]+pt">/)
     expect(doc.html).toContain('thead { display: table-header-group; }')
     expect(doc.html).toContain('counter(page)')
     expect(doc.html).not.toMatch(/<script|https?:\/\//)
