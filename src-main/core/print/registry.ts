@@ -6,9 +6,10 @@ import type { CoreContext } from '../context'
 import { CoreError } from '../errors'
 import { tableReportDocument, TABLE_REPORTS, type PrintRequest, type TableReport } from './documents'
 import type { HtmlDocument } from './html'
+import { highlightPageDocument } from './highlightPage'
 import { tablesDocument } from './tableDocument'
 
-export const PRINTABLE_REPORTS = [...TABLE_REPORTS, 'register', 'publicity', 'certificate'] as const
+export const PRINTABLE_REPORTS = [...TABLE_REPORTS, 'register', 'publicity', 'certificate', 'highlight-page'] as const
 
 export type PrintableReport = (typeof PRINTABLE_REPORTS)[number]
 
@@ -16,6 +17,8 @@ export interface PrintableRequest extends PrintRequest {
   report: PrintableReport
   /** certificate: the register ids to reprint. */
   certificates?: readonly number[]
+  /** highlight-page: the activity. */
+  activity?: number
 }
 
 const PUBLICITY_NOTICE =
@@ -31,6 +34,8 @@ export function documentFor(ctx: CoreContext, input: PrintableRequest): HtmlDocu
       if (!input.certificates?.length) throw new CoreError('INVALID_INPUT', '请选择要打印的证明（certificates）。')
       return certificatesOf(ctx, listCertificates(ctx.db, { ids: input.certificates }), input.fullNumbers ?? false)
     }
+    case 'highlight-page':
+      return highlightPageDocument(ctx, input.activity)
     default:
       return tableReportDocument(ctx, input.report as TableReport, input)
   }
