@@ -4,6 +4,7 @@ import { z } from 'zod'
 import type { CoreContext } from './context'
 import { CoreError, toErrorPayload, type ErrorPayload } from './errors'
 import { exportHandlers } from './export/handlers'
+import { fillHandlers } from './fill/handlers'
 import { importHandlers } from './import/handlers'
 import { activityHandlers } from './activities/handlers'
 import { certificateHandlers } from './certificates/handlers'
@@ -27,6 +28,7 @@ export const api = {
   ...reportHandlers,
   ...printHandlers,
   ...certificateHandlers,
+  ...fillHandlers,
 }
 
 export type Api = typeof api
