@@ -1,4 +1,5 @@
-// npm run bench [-- roster|import|stats]: prints figures and ratios; never passes or fails on time.
+// npm run bench [-- roster|import|stats|export]: prints figures and ratios; never passes or fails on time.
+import { runExportBench } from './export'
 import { runImportBench } from './import'
 import { runRosterBench } from './roster'
 import { runStatisticsBench } from './statistics'
@@ -7,6 +8,7 @@ const suites: Record<string, () => Promise<void>> = {
   roster: runRosterBench,
   stats: runStatisticsBench,
   import: runImportBench,
+  export: runExportBench,
 }
 
 const wanted = process.argv.slice(2)

@@ -85,6 +85,16 @@ test('导出与打印: previews 表4 masked, filters it, exports Excel and PDF, 
   await shot(page, ledger, 'outputs-yearly')
 })
 
+test('打印 on a list screen hands over the same document (a PDF in a plain browser)', async ({ page, ledger }) => {
+  await seed(ledger)
+  await ledger.open('#/roster')
+  const download = page.waitForEvent('download')
+  await page.getByRole('button', { name: '打印' }).click()
+  const file = await download
+  expect(file.suggestedFilename()).toBe('志愿者花名册.pdf')
+  expect((await readFile(await file.path())).subarray(0, 5).toString()).toBe('%PDF-')
+})
+
 test('志愿服务证明: issues a numbered certificate as PDF, lists it, voids it keeping the number', async ({ page, ledger }) => {
   await seed(ledger)
   await ledger.open('#/certificates')
