@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { invoke } from '../../../src-main/core/api'
 import { dataRowsOf, headersOf, mergesOf, partXml, readWorkbook, sheetOf } from '../export/helpers'
+import { FONTS, HEADER_FILL_COLOR } from '../../../src-main/core/xlsx/writeStyles'
 import { BUREAU, seedReports, VOLUNTEERS, type ReportSeed } from './seedReports'
 
 let seed: ReportSeed
@@ -33,6 +34,24 @@ describe('表4 export', () => {
     expect(sheet.headerFooter.oddFooter).toBe('&C第 &P 页 共 &N 页')
     const footer = sheet.getCell(9, 1).value
     expect(footer).toBe('单位负责人：')
+  })
+
+  it('styles it as every form: 黑体 grey header, 仿宋 bordered data, ID numbers as text, frozen header, filter', async () => {
+    const { workbook } = await exported({ form: 'hours', year: 2026 })
+    const sheet = sheetOf(workbook, '时长统计')
+    const header = sheet.getCell('F3')
+    expect(header.font).toMatchObject({ name: FONTS.header.name, bold: true, size: 11 })
+    expect(header.fill).toMatchObject({ fgColor: { argb: HEADER_FILL_COLOR } })
+    expect(header.border?.top?.style).toBe('thin')
+    const id = sheet.getCell('F4')
+    expect(id.font).toMatchObject({ name: FONTS.body.name })
+    expect(id.border?.left?.style).toBe('thin')
+    expect(typeof id.value).toBe('string')
+    expect(id.numFmt).toBe('@')
+    expect(sheet.getCell('H4').alignment).toMatchObject({ horizontal: 'right' })
+    expect(sheet.getCell('A1').font).toMatchObject({ name: FONTS.title.name, size: 18, bold: true })
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 })
+    expect(sheet.autoFilter).toBe('A3:I7')
   })
 
   it('lists the volunteers by hours with masked ID numbers as text, then a 合计 row without a 序号', async () => {
