@@ -6,11 +6,15 @@ import type { CoreContext } from './context'
 import { CoreError, toErrorPayload, type ErrorPayload } from './errors'
 import { combineHandlerTables } from './handlerTable'
 import { exportHandlers } from './export/handlers'
+import { fillHandlers } from './fill/handlers'
 import { importHandlers } from './import/handlers'
 import { activityHandlers } from './activities/handlers'
+import { certificateHandlers } from './certificates/handlers'
 import { dashboardHandlers } from './dashboard/handlers'
 import { planHandlers } from './plan/handlers'
 import { referenceHandlers } from './reference/handlers'
+import { printHandlers } from './print/handlers'
+import { reportHandlers } from './reports/handlers'
 import { rosterHandlers } from './roster/handlers'
 import { systemHandlers } from './system/handlers'
 
@@ -23,6 +27,10 @@ export const api = combineHandlerTables(
   planHandlers,
   activityHandlers,
   dashboardHandlers,
+  reportHandlers,
+  printHandlers,
+  certificateHandlers,
+  fillHandlers,
 )
 
 export type Api = typeof api

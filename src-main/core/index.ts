@@ -10,10 +10,11 @@ export interface CoreOptions extends OpenOptions {
   progress?: (event: ProgressEvent) => void
   /** How import files are read: worker count (0 = in process), worker script, heap and time limits. */
   parsing?: ParsePoolOptions
+  renderPdf?: CoreContext['renderPdf']
 }
 
 export function createContext(dbPath: string, options: CoreOptions = {}): CoreContext {
-  const { now, progress, parsing, ...openOptions } = options
+  const { now, progress, parsing, renderPdf, ...openOptions } = options
   const clock = now ?? (() => new Date())
   const db = openDatabase(dbPath, openOptions)
   const log = dbPath === ':memory:' ? { write: () => {} } : createAppLog(join(dirname(dbPath), 'logs'), { now: clock })
@@ -27,6 +28,7 @@ export function createContext(dbPath: string, options: CoreOptions = {}): CoreCo
     progress: progress ?? (() => {}),
     log,
     parsePool: createParsePool(parsing),
+    renderPdf,
   }
 }
 

@@ -29,6 +29,16 @@ export const routes: RouteRecordRaw[] = [
     meta: { title: '志愿者花名册', nav: true, icon: 'User' },
   },
   {
+    path: '/outputs',
+    component: () => import('./views/outputs/OutputsView.vue'),
+    meta: { title: '导出与打印', nav: true, icon: 'Printer' },
+  },
+  {
+    path: '/certificates',
+    component: () => import('./views/certificates/CertificatesView.vue'),
+    meta: { title: '志愿服务证明', nav: true, icon: 'Medal' },
+  },
+  {
     path: '/import',
     component: () => import('./views/import/ImportView.vue'),
     meta: { title: '导入', nav: true, icon: 'Upload' },

@@ -1,4 +1,5 @@
-// npm run bench [-- roster|import|stats|responsiveness]: prints figures and ratios; never passes or fails on time.
+// npm run bench [-- roster|import|stats|responsiveness|export]: prints figures and ratios; never passes or fails on time.
+import { runExportBench } from './export'
 import { runImportBench } from './import'
 import { runResponsivenessBench } from './responsiveness'
 import { runRosterBench } from './roster'
@@ -9,6 +10,7 @@ const suites: Record<string, () => Promise<void>> = {
   stats: runStatisticsBench,
   import: runImportBench,
   responsiveness: runResponsivenessBench,
+  export: runExportBench,
 }
 
 const wanted = process.argv.slice(2)

@@ -1,0 +1,69 @@
+// The certificate register's operations: issue (one or many, one PDF), list, void. Reprints and
+// the 公示 list go through print.document (reports certificate, register, publicity).
+import { z } from 'zod'
+import type { CoreContext } from '../context'
+import { CoreError } from '../errors'
+import { handler } from '../handler'
+import { saveDocument } from '../print/save'
+import { periodFields } from '../reports/handlers'
+import { certificatesOf } from './print'
+import { listCertificates } from './repository'
+import { issueCertificates, voidByNumber } from './service'
+
+const flag = z.union([z.boolean(), z.stringbool()]).default(false)
+const optionalText = (max: number) => z.string().trim().max(max).optional()
+
+/** A volunteer by the roster's number or by ID number, as the CLI's --volunteer gives either. */
+const volunteerRef = z.union([z.number().int().positive(), z.string().trim().min(1).max(18)])
+
+function resolveVolunteer(ctx: CoreContext, ref: number | string): number {
+  if (typeof ref === 'number' || /^\d{1,9}$/.test(ref)) return Number(ref)
+  const row = ctx.db.prepare('SELECT id FROM volunteers WHERE id_number = ?').get(ref.toUpperCase()) as { id: number } | undefined
+  if (!row) throw new CoreError('NOT_FOUND', `花名册中没有身份证号码为 ${ref.slice(0, 6)}…的志愿者，请核对。`)
+  return row.id
+}
+
+export const certificateHandlers = {
+  'certificates.issue': handler({
+    input: z.object({
+      volunteers: z.union([volunteerRef, z.array(volunteerRef).min(1).max(5000)]).transform((value) => (Array.isArray(value) ? value : [value])),
+      ...periodFields,
+      head: optionalText(50),
+      handler: optionalText(50),
+      phone: optionalText(30),
+      note: optionalText(200),
+      fullNumbers: flag,
+      out: z.string().trim().min(1).max(1000).optional(),
+    }),
+    run: async (ctx, input) => {
+      const issued = issueCertificates(ctx, { ...input, volunteerIds: input.volunteers.map((ref) => resolveVolunteer(ctx, ref)) })
+      const certificates = issued.map((row) => ({ id: row.id, number: row.number, name: row.volunteerName, activities: row.activities, hours: row.hours }))
+      if (!input.out) return { certificates }
+      const saved = await saveDocument(ctx, certificatesOf(ctx, issued, input.fullNumbers), input.out)
+      return { certificates, file: saved.file }
+    },
+    cli: {
+      command: 'certificate issue',
+      flags: { volunteer: 'volunteers', year: 'year', from: 'from', to: 'to', head: 'head', handler: 'handler', phone: 'phone', note: 'note', out: 'out', 'full-numbers': 'fullNumbers' },
+      summary: '出具志愿服务证明并登记编号：--volunteer 志愿者ID或身份证号码 [--from 日期 --to 日期 | --year 年度] --out 证明.pdf',
+    },
+  }),
+  'certificates.list': handler({
+    input: z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() }),
+    run: (ctx, input) => ({ rows: listCertificates(ctx.db, { year: input.year }) }),
+    cli: {
+      command: 'certificate list',
+      flags: { year: 'year' },
+      summary: '证明登记簿：[--year 年度] --json',
+      columns: ['number', 'volunteerName', 'periodFrom', 'periodTo', 'hours', 'issuedOn', 'voidReason'],
+    },
+  }),
+  'certificates.void': handler({
+    input: z.object({
+      number: z.string().trim().min(1).max(40),
+      reason: z.string({ error: '作废须写明原因（--reason）' }).trim().min(2, { error: '作废原因至少两个字' }).max(200),
+    }),
+    run: (ctx, input) => voidByNumber(ctx, input.number, input.reason),
+    cli: { command: 'certificate void', flags: { number: 'number', reason: 'reason' }, summary: '作废一份证明（编号保留、不再使用）：--number 编号 --reason 原因' },
+  }),
+}

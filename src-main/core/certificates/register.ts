@@ -1,0 +1,53 @@
+// The register (every certificate of a year, voided ones with their reason) and the 公示 list
+// (the valid certificates issued in a period, posted for at least 7 days before they are final).
+import type { CoreContext } from '../context'
+import { personalNumbers, recordFullNumbers } from '../export/personalNumbers'
+import { recordRows, type FieldValues } from '../export/rows'
+import type { SheetToWrite } from '../export/workbook'
+import { PUBLICITY_SHEET, REGISTER_SHEET } from '../forms/certificates'
+import { resolvePeriod, type PeriodInput } from '../reports/period'
+import { readSettings } from '../settings/settings'
+import { listCertificates, readSnapshot, type CertificateRow } from './repository'
+
+function periodText(row: CertificateRow): string {
+  return `${row.periodFrom} 至 ${row.periodTo}`
+}
+
+export function registerSheet(ctx: CoreContext, input: PeriodInput & { fullNumbers?: boolean }): SheetToWrite {
+  const period = resolvePeriod(input, ctx.now())
+  const numbers = personalNumbers(input.fullNumbers ?? false)
+  const rows = listCertificates(ctx.db, { from: period.from, to: period.to })
+  const records: FieldValues[] = rows.map((row) => ({
+    number: row.number,
+    name: row.volunteerName,
+    idNumber: numbers.id(readSnapshot(ctx.db, row.id).volunteer.idNumber),
+    period: periodText(row),
+    activities: row.activities,
+    hours: row.hours,
+    issuedOn: row.issuedOn,
+    operator: row.operator,
+    status: row.voidedAt ? `已作废：${row.voidReason}` : '有效',
+  }))
+  if (numbers.fullNumbers) recordFullNumbers(ctx, 'print', '志愿服务证明登记簿', rows.length)
+  return {
+    sheet: REGISTER_SHEET,
+    content: { unitName: readSettings(ctx.db).unitName, date: ctx.now(), period: period.label, rows: recordRows(REGISTER_SHEET, records) },
+  }
+}
+
+export function publicitySheet(ctx: CoreContext, input: PeriodInput): SheetToWrite {
+  const period = resolvePeriod(input, ctx.now())
+  const rows = listCertificates(ctx.db, { from: period.from, to: period.to, validOnly: true })
+  const records: FieldValues[] = rows.map((row) => ({
+    number: row.number,
+    name: row.volunteerName,
+    unit: readSnapshot(ctx.db, row.id).volunteer.unit,
+    period: periodText(row),
+    hours: row.hours,
+    issuedOn: row.issuedOn,
+  }))
+  return {
+    sheet: PUBLICITY_SHEET,
+    content: { unitName: readSettings(ctx.db).unitName, date: ctx.now(), period: period.label, rows: recordRows(PUBLICITY_SHEET, records) },
+  }
+}
