@@ -2,7 +2,7 @@
 // number, never reused — even when the process dies between numbering and writing.
 import { spawn, spawnSync } from 'node:child_process'
 import { join } from 'node:path'
-import { copyFileSync } from 'node:fs'
+import { copyFileSync, mkdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { invoke } from '../../../src-main/core/api'
@@ -99,6 +99,7 @@ describe('certificates on paper', () => {
     const out = `${seed.db.dir}/证明.pdf`
     const result = await issue({ volunteers: [seed.ids.ma, seed.ids.he], year: 2026, out })
     expect(result).toMatchObject({ file: out })
+    mkdirSync('tests/output/print', { recursive: true })
     copyFileSync(out, 'tests/output/print/certificates.pdf')
     expect(pdfPages(out)).toBe(2)
     const page = pageText(out, 1).replace(/\s+/g, '')
