@@ -56,7 +56,7 @@ async function expectInViewport(page: Page, target: Locator): Promise<void> {
 async function visibleRows(table: Locator): Promise<number> {
   return table.evaluate((element) => {
     const area = element.querySelector('.el-table__body-wrapper')!.getBoundingClientRect()
-    return [...element.querySelectorAll('.el-table__body-wrapper tr.el-table__row')].filter((row) => {
+    return Array.from(element.querySelectorAll('.el-table__body-wrapper tr.el-table__row')).filter((row) => {
       const box = row.getBoundingClientRect()
       return box.top >= area.top - 0.5 && box.bottom <= area.bottom + 0.5
     }).length
@@ -108,7 +108,7 @@ for (const viewport of VIEWPORTS) {
       expect(await unitCell.evaluate((element) => element.scrollWidth <= element.clientWidth), '工作单位 is not cut').toBe(true)
       const toolbar = (await page.locator('.page-toolbar').boundingBox())!
       expect(toolbar.height, 'the toolbar is one line').toBeLessThanOrEqual(36)
-      const room = await page.locator('.page-toolbar').evaluate((element) => element.clientWidth - [...element.children].reduce((sum, child) => sum + (child as HTMLElement).offsetWidth + 8, 0))
+      const room = await page.locator('.page-toolbar').evaluate((element) => element.clientWidth - Array.from(element.children).reduce((sum, child) => sum + (child as HTMLElement).offsetWidth + 8, 0))
       expect(room, 'room left in the toolbar for another button').toBeGreaterThanOrEqual(100)
       expect(await visibleRows(roster), 'rows visible without scrolling').toBeGreaterThan(15)
 
