@@ -228,10 +228,37 @@ test('a seeded year: dashboard strips, checklist, activity list, highlights and 
   await shot(page, ledger, 'volunteer-profile')
   await page.keyboard.press('Escape')
 
-  // A month held on the dashboard opens that month's activities.
+  // A month held on the dashboard opens that month's activities, the filter shown as a tag.
   await page.locator('.nav-menu').getByText('工作台').click()
   await page.locator('.programme-strip [data-month="3"]').click()
   await expect(page).toHaveURL(/#\/activities$/)
   await expect(rows(page)).toHaveCount(2)
   await expect(page.locator('.page-toolbar')).toContainText('3月')
+  await expect(page.getByTestId('linked-month')).toHaveText('来自工作台：2026 年 3 月')
+
+  // A red month opens its empty list with the way to record one; leaving drops the filter.
+  await page.locator('.nav-menu').getByText('工作台').click()
+  const april = page.locator('.programme-strip [data-month="4"]')
+  await expect(april).toHaveText(/未开展\s*空档月/)
+  await april.click()
+  await expect(page.getByTestId('linked-month')).toHaveText('来自工作台：2026 年 4 月')
+  await expect(page.locator('.activity-table')).toContainText('2026 年 4 月没有登记活动（空档月）')
+  await shot(page, ledger, 'activity-list-gap-month')
+  await page.getByRole('button', { name: '登记 4 月的活动' }).click()
+  await dialog(page).locator('[data-field="heldOn"] input').click()
+  await expect(page.locator('.el-date-picker:visible .el-date-picker__header')).toContainText('4 月')
+  await page.keyboard.press('Escape')
+  await dialog(page).getByRole('button', { name: '取消', exact: true }).click()
+  await page.locator('.nav-menu').getByText('工作亮点').click()
+  await page.locator('.nav-menu').getByText('活动登记').click()
+  await expect(page.getByTestId('linked-month')).toHaveCount(0)
+  await expect(rows(page)).toHaveCount(ACTIVITIES.length)
+
+  // Removing the tag clears the filter at once.
+  await page.locator('.nav-menu').getByText('工作台').click()
+  await page.locator('.programme-strip [data-month="5"]').click()
+  await expect(rows(page)).toHaveCount(1)
+  await page.getByTestId('linked-month').locator('.el-tag__close').click()
+  await expect(rows(page)).toHaveCount(ACTIVITIES.length)
+  await expect(page.getByTestId('linked-month')).toHaveCount(0)
 })

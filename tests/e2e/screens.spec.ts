@@ -120,6 +120,12 @@ for (const viewport of VIEWPORTS) {
       await page.getByRole('button', { name: '登记活动' }).click()
       await expect(page.locator('.activity-dialog')).toBeVisible()
       await expectInViewport(page, page.locator('.activity-dialog').getByRole('button', { name: '保存' }))
+      await page.locator('.activity-dialog').getByRole('button', { name: '取消', exact: true }).click()
+      // Editing a highlight with its participants: the tallest form still shows 保存.
+      await activities.locator('.el-table__body-wrapper tr.el-table__row').filter({ hasText: '花儿进校园展演' }).getByRole('button', { name: '编辑' }).click()
+      await expect(page.locator('.activity-dialog .participants-table .el-table__body-wrapper tr.el-table__row').first()).toBeVisible()
+      await expectInViewport(page, page.locator('.activity-dialog').getByRole('button', { name: '保存' }))
+      await shot(page, ledger, 'activity-form-edit')
       await shot(page, ledger, 'activity-form')
 
       await ledger.open('#/plan')
@@ -130,6 +136,23 @@ for (const viewport of VIEWPORTS) {
       await shot(page, ledger, 'reference')
       await ledger.open('#/settings')
       await shot(page, ledger, 'settings')
+    })
+
+    test('a new ledger: guidance on the dashboard, not a wall of red months, and an empty roster that points to 导入', async ({ page, ledger }) => {
+      await ledger.open('#/dashboard')
+      const guide = page.getByTestId('first-run')
+      await expect(guide).toContainText('2026 年度尚未登记活动')
+      await expect(page.locator('.programme-strip [data-state="gap"]')).toHaveCount(0)
+      for (const button of ['导入花名册', '录入活动清单', '登记活动']) await expectInViewport(page, guide.getByRole('button', { name: button }))
+      await shot(page, ledger, 'first-run-dashboard')
+      await guide.getByRole('button', { name: '导入花名册' }).click()
+      await expect(page).toHaveURL(/#\/import$/)
+
+      await ledger.open('#/roster')
+      const empty = page.getByTestId('roster-empty')
+      await expectInViewport(page, empty.getByRole('button', { name: '导入花名册' }))
+      await expectInViewport(page, empty.getByRole('button', { name: '下载空白模板' }))
+      await shot(page, ledger, 'first-run-roster')
     })
 
     test('import: the preview shows every file action inside the window', async ({ page, ledger }) => {
