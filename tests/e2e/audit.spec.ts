@@ -44,7 +44,7 @@ test('the audit log shows Chinese labels, filters by type, operator and days, an
 
   // A delete has no field details: its row opens on the summary, not a placeholder.
   await rows.first().locator('.el-table__expand-icon').click()
-  await expect(page.getByTestId('audit-summary').first()).toHaveText(/^将志愿者 \S+ 移入回收站$/)
+  await expect(page.getByTestId('audit-summary').first()).toHaveText(/^将志愿者 \S+ 移入回收站\s*$/)
   await expect(table).not.toContainText('此操作没有字段明细')
   await page.waitForTimeout(300)
   await ledger.shot('audit-filtered')
