@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Locator, Page } from '@playwright/test'
 import { generateReturns } from '../fixtures/generate'
+import { writeStandardStream } from '../fixtures/returns'
 import { makePeople } from '../support/people'
 import { expect, test, type LedgerFixture } from './harness'
 import { seedYear, TEAM } from './seedYear'
@@ -172,3 +173,28 @@ for (const viewport of VIEWPORTS) {
     })
   })
 }
+
+test.describe('1366×768, one big file', () => {
+  test.use({ viewport: VIEWPORTS[0]! })
+
+  test('the bar moves while a 20,000-row file streams in and its length is not yet known', async ({ page, ledger }) => {
+    const big = join(mkdtempSync(join(tmpdir(), 'ledger-e2e-screens-big-')), '全州汇总.xlsx')
+    await writeStandardStream(big, '临夏州教育局', makePeople(20_000, 13))
+    await ledger.open('#/import')
+    await page.getByTestId('file-input').setInputFiles([big])
+    await page.getByRole('button', { name: '开始检查' }).click()
+    const progress = page.getByTestId('import-progress')
+    await expect(progress.locator('.current-detail')).toContainText('已读')
+    // Read in one go, so the state and the words are of the same moment.
+    const snapshot = await progress.evaluate((element) => ({
+      detail: element.querySelector('.current-detail')?.textContent ?? '',
+      bar: element.querySelector('[data-testid="import-bar"]')?.getAttribute('data-state'),
+      percent: element.querySelector('.percent')?.textContent?.trim() ?? '',
+    }))
+    // Streaming with no known total: a moving bar, not 0%; once the check counts rows, a real percentage.
+    if (snapshot.detail.includes('已读')) expect(snapshot).toMatchObject({ bar: 'indeterminate', percent: '读取中' })
+    else expect(snapshot.percent, JSON.stringify(snapshot)).toMatch(/^[1-9]\d*%$/)
+    await ledger.shot('screens-1366x768-import-progress-big-file')
+    await expect(page.getByTestId('import-totals')).toBeVisible({ timeout: 60_000 })
+  })
+})
