@@ -80,6 +80,72 @@ async function expectColumnClear(page: Page, table: Locator, label: string): Pro
   expect.soft(box!.x + box!.width, `${label} ends before the fixed column`).toBeLessThanOrEqual(fixedBox!.x + 0.5)
 }
 
+/** The red months read in full: no tile cut to 未开展（空… */
+async function checkDashboard(page: Page, ledger: LedgerFixture): Promise<void> {
+  await ledger.open('#/dashboard')
+  await expect(page.locator('.programme-strip')).toBeVisible()
+  await shot(page, ledger, 'dashboard')
+  await expect(page.locator('.programme-strip [data-state="gap"]').first()).toContainText('未开展')
+  for (const note of await page.locator('.programme-strip .month-note').all()) {
+    expect(await note.evaluate((element) => element.scrollWidth <= element.clientWidth), 'a month note is not cut').toBe(true)
+  }
+}
+
+/** Every column clear of 操作, 工作单位 in full, the toolbar on one line with room to spare, more than 15 rows. */
+async function checkRoster(page: Page, ledger: LedgerFixture): Promise<void> {
+  await ledger.open('#/roster')
+  const roster = page.locator('.roster-table')
+  await expect(roster.locator('.el-table__body-wrapper tr.el-table__row').first()).toBeVisible()
+  await shot(page, ledger, 'roster')
+  for (const label of ['姓名', '身份证号码', '工作单位', '联系电话', '所属服务队', '操作']) await expectColumnClear(page, roster, label)
+  const unitCell = roster.locator('.el-table__body-wrapper td .cell').filter({ hasText: new RegExp(`^${LONG_UNITS[0]}$`) }).first()
+  await expect(unitCell).toBeVisible()
+  expect(await unitCell.evaluate((element) => element.scrollWidth <= element.clientWidth), '工作单位 is not cut').toBe(true)
+  const toolbar = (await page.locator('.page-toolbar').boundingBox())!
+  expect(toolbar.height, 'the toolbar is one line').toBeLessThanOrEqual(36)
+  const room = await page.locator('.page-toolbar').evaluate((element) => element.clientWidth - Array.from(element.children).reduce((sum, child) => sum + (child as HTMLElement).offsetWidth + 8, 0))
+  expect(room, 'room left in the toolbar for another button').toBeGreaterThanOrEqual(100)
+  expect(await visibleRows(roster), 'rows visible without scrolling').toBeGreaterThan(15)
+}
+
+/** 亮点 clear of 操作; the form, blank and at its tallest (a highlight with participants), shows 保存. */
+async function checkActivities(page: Page, ledger: LedgerFixture): Promise<void> {
+  await ledger.open('#/activities')
+  const activities = page.locator('.activity-table')
+  await expect(activities.locator('.el-table__body-wrapper tr.el-table__row').first()).toBeVisible()
+  await shot(page, ledger, 'activities')
+  for (const label of ['活动名称', '参与人数', '亮点', '操作']) await expectColumnClear(page, activities, label)
+  const form = page.locator('.activity-dialog')
+  await page.getByRole('button', { name: '登记活动' }).click()
+  await expect(form).toBeVisible()
+  await expectInViewport(page, form.getByRole('button', { name: '保存' }))
+  await shot(page, ledger, 'activity-form')
+  await form.getByRole('button', { name: '取消', exact: true }).click()
+  await activities.locator('.el-table__body-wrapper tr.el-table__row').filter({ hasText: '花儿进校园展演' }).getByRole('button', { name: '编辑' }).click()
+  await expect(form.locator('.participants-table .el-table__body-wrapper tr.el-table__row').first()).toBeVisible()
+  await expectInViewport(page, form.getByRole('button', { name: '保存' }))
+  await shot(page, ledger, 'activity-form-edit')
+}
+
+async function checkPlan(page: Page, ledger: LedgerFixture): Promise<void> {
+  await ledger.open('#/plan')
+  const plan = page.locator('.plan-table')
+  await expect(plan.locator('.el-table__body-wrapper tr.el-table__row').first()).toBeVisible()
+  for (const label of ['活动名称', '责任科室', '完成情况', '操作']) await expectColumnClear(page, plan, label)
+  await shot(page, ledger, 'plan')
+}
+
+/** The other screens, for a person to look at. */
+async function shootTheRest(page: Page, ledger: LedgerFixture): Promise<void> {
+  await ledger.open('#/highlights')
+  await expect(page.locator('.highlight').first()).toBeVisible()
+  await shot(page, ledger, 'highlights')
+  for (const [route, name] of [['#/recycle-bin', 'recycle-bin'], ['#/import/history', 'import-history'], ['#/audit', 'audit'], ['#/reference/departments', 'reference'], ['#/settings', 'settings']]) {
+    await ledger.open(route)
+    await shot(page, ledger, name!)
+  }
+}
+
 for (const viewport of VIEWPORTS) {
   test.describe(`${viewport.width}×${viewport.height}`, () => {
     test.use({ viewport })
@@ -88,65 +154,11 @@ for (const viewport of VIEWPORTS) {
       await seedRoster(ledger, 30)
       await seedYear(ledger)
 
-      await ledger.open('#/dashboard')
-      await expect(page.locator('.programme-strip')).toBeVisible()
-      await shot(page, ledger, 'dashboard')
-      // A red month reads in full: no tile cut to 未开展（空…
-      const gap = page.locator('.programme-strip [data-state="gap"]').first()
-      await expect(gap).toContainText('未开展')
-      for (const note of await page.locator('.programme-strip .month-note').all()) {
-        expect(await note.evaluate((element) => element.scrollWidth <= element.clientWidth), 'a month note is not cut').toBe(true)
-      }
-
-      await ledger.open('#/roster')
-      const roster = page.locator('.roster-table')
-      await expect(roster.locator('.el-table__body-wrapper tr.el-table__row').first()).toBeVisible()
-      await shot(page, ledger, 'roster')
-      for (const label of ['姓名', '身份证号码', '工作单位', '联系电话', '所属服务队', '操作']) await expectColumnClear(page, roster, label)
-      // 工作单位 in full (an eleven-character school name), the toolbar on one line, more than 15 rows.
-      const unitCell = roster.locator('.el-table__body-wrapper td .cell').filter({ hasText: new RegExp(`^${LONG_UNITS[0]}$`) }).first()
-      await expect(unitCell).toBeVisible()
-      expect(await unitCell.evaluate((element) => element.scrollWidth <= element.clientWidth), '工作单位 is not cut').toBe(true)
-      const toolbar = (await page.locator('.page-toolbar').boundingBox())!
-      expect(toolbar.height, 'the toolbar is one line').toBeLessThanOrEqual(36)
-      const room = await page.locator('.page-toolbar').evaluate((element) => element.clientWidth - Array.from(element.children).reduce((sum, child) => sum + (child as HTMLElement).offsetWidth + 8, 0))
-      expect(room, 'room left in the toolbar for another button').toBeGreaterThanOrEqual(100)
-      expect(await visibleRows(roster), 'rows visible without scrolling').toBeGreaterThan(15)
-
-      await ledger.open('#/activities')
-      const activities = page.locator('.activity-table')
-      await expect(activities.locator('.el-table__body-wrapper tr.el-table__row').first()).toBeVisible()
-      await shot(page, ledger, 'activities')
-      for (const label of ['活动名称', '参与人数', '亮点', '操作']) await expectColumnClear(page, activities, label)
-      await page.getByRole('button', { name: '登记活动' }).click()
-      await expect(page.locator('.activity-dialog')).toBeVisible()
-      await expectInViewport(page, page.locator('.activity-dialog').getByRole('button', { name: '保存' }))
-      await page.locator('.activity-dialog').getByRole('button', { name: '取消', exact: true }).click()
-      // Editing a highlight with its participants: the tallest form still shows 保存.
-      await activities.locator('.el-table__body-wrapper tr.el-table__row').filter({ hasText: '花儿进校园展演' }).getByRole('button', { name: '编辑' }).click()
-      await expect(page.locator('.activity-dialog .participants-table .el-table__body-wrapper tr.el-table__row').first()).toBeVisible()
-      await expectInViewport(page, page.locator('.activity-dialog').getByRole('button', { name: '保存' }))
-      await shot(page, ledger, 'activity-form-edit')
-      await shot(page, ledger, 'activity-form')
-
-      await ledger.open('#/plan')
-      const plan = page.locator('.plan-table')
-      await expect(plan.locator('.el-table__body-wrapper tr.el-table__row').first()).toBeVisible()
-      for (const label of ['活动名称', '责任科室', '完成情况', '操作']) await expectColumnClear(page, plan, label)
-      await shot(page, ledger, 'plan')
-      await ledger.open('#/highlights')
-      await expect(page.locator('.highlight').first()).toBeVisible()
-      await shot(page, ledger, 'highlights')
-      await ledger.open('#/recycle-bin')
-      await shot(page, ledger, 'recycle-bin')
-      await ledger.open('#/import/history')
-      await shot(page, ledger, 'import-history')
-      await ledger.open('#/audit')
-      await shot(page, ledger, 'audit')
-      await ledger.open('#/reference/departments')
-      await shot(page, ledger, 'reference')
-      await ledger.open('#/settings')
-      await shot(page, ledger, 'settings')
+      await checkDashboard(page, ledger)
+      await checkRoster(page, ledger)
+      await checkActivities(page, ledger)
+      await checkPlan(page, ledger)
+      await shootTheRest(page, ledger)
     })
 
     test('a new ledger: guidance on the dashboard, not a wall of red months, and an empty roster that points to 导入', async ({ page, ledger }) => {
