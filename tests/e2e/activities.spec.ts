@@ -208,6 +208,18 @@ test('a seeded year: dashboard strips, checklist, activity list, highlights and 
   await page.locator('.nav-menu').getByText('活动登记').click()
   await expect(rows(page)).toHaveCount(ACTIVITIES.length)
   await shot(page, ledger, 'activity-list')
+  // Found by a participant: the activities the second volunteer took part in (seedYear leaves them
+  // out of the 3rd, 4th and 8th), by name and by a fragment of the ID number.
+  const search = page.getByLabel('查找活动')
+  for (const q of [seeded.firstName, seeded.firstIdNumber.slice(6, 14)]) {
+    await search.fill(q)
+    await expect(rows(page)).toHaveCount(5)
+    await expect(rows(page).filter({ hasText: ACTIVITIES[0]!.name })).toHaveCount(1)
+    await expect(rows(page).filter({ hasText: ACTIVITIES[2]!.name })).toHaveCount(0)
+  }
+  await shot(page, ledger, 'activity-list-by-participant')
+  await search.fill('')
+  await expect(rows(page)).toHaveCount(ACTIVITIES.length)
   await expectDownload(page, '导出表3')
   await rows(page).filter({ hasText: '花儿进校园展演' }).getByRole('button', { name: '编辑' }).click()
   await expect(dialog(page).locator('.participants-table')).toContainText(seeded.firstName)
@@ -234,14 +246,14 @@ test('a seeded year: dashboard strips, checklist, activity list, highlights and 
   await expect(page).toHaveURL(/#\/activities$/)
   await expect(rows(page)).toHaveCount(2)
   await expect(page.locator('.page-toolbar')).toContainText('3月')
-  await expect(page.getByTestId('linked-month')).toHaveText('来自工作台：2026 年 3 月')
+  await expect(page.getByTestId('linked-month')).toHaveText('工作台：2026 年 3 月')
 
   // A red month opens its empty list with the way to record one; leaving drops the filter.
   await page.locator('.nav-menu').getByText('工作台').click()
   const april = page.locator('.programme-strip [data-month="4"]')
   await expect(april).toHaveText(/未开展\s*空档月/)
   await april.click()
-  await expect(page.getByTestId('linked-month')).toHaveText('来自工作台：2026 年 4 月')
+  await expect(page.getByTestId('linked-month')).toHaveText('工作台：2026 年 4 月')
   await expect(page.locator('.activity-table')).toContainText('2026 年 4 月没有登记活动（空档月）')
   await shot(page, ledger, 'activity-list-gap-month')
   await page.getByRole('button', { name: '登记 4 月的活动' }).click()

@@ -89,6 +89,12 @@ async function checkDashboard(page: Page, ledger: LedgerFixture): Promise<void> 
   for (const note of await page.locator('.programme-strip .month-note').all()) {
     expect(await note.evaluate((element) => element.scrollWidth <= element.clientWidth), 'a month note is not cut').toBe(true)
   }
+  // A red month opens its list: the tag and the button to record one still fit the toolbar's line.
+  await page.locator('.programme-strip [data-state="gap"]').first().click()
+  await expect(page.getByTestId('linked-month')).toBeVisible()
+  await expectInViewport(page, page.getByRole('button', { name: /^登记 \d+ 月的活动$/ }))
+  expect((await page.locator('.page-toolbar').boundingBox())!.height, 'the toolbar is one line').toBeLessThanOrEqual(36)
+  await shot(page, ledger, 'activities-gap-month')
 }
 
 /** Every column clear of 操作, 工作单位 in full, the toolbar on one line with room to spare, more than 15 rows. */

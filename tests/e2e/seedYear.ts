@@ -7,6 +7,7 @@ export const TEAM = '临夏州新时代助学支教志愿服务队'
 export interface SeededYear {
   volunteerIds: number[]
   firstName: string
+  firstIdNumber: string
 }
 
 export const PLAN_ITEMS: [string, string, string, string][] = [
@@ -56,6 +57,6 @@ export async function seedYear(ledger: LedgerFixture): Promise<SeededYear> {
       participants,
     })
   }
-  return { volunteerIds, firstName: people[1]!.name }
+  return { volunteerIds, firstName: people[1]!.name, firstIdNumber: people[1]!.idNumber }
 }
 
