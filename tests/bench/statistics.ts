@@ -64,12 +64,17 @@ export async function runStatisticsBench(): Promise<void> {
     console.log(`seeded ${ACTIVITIES} activities, ${participations} participations, ${volunteerIds.length} volunteers in ${((Date.now() - started) / 1000).toFixed(1)} s`)
 
     const busiest = volunteerIds[Math.floor(volunteerIds.length / 2)] as number
+    const { name: busiestName, id_number: busiestId } = ctx.db.prepare('SELECT name, id_number FROM volunteers WHERE id = ?').get(busiest) as { name: string; id_number: string }
     const cases: [string, (run: number) => Promise<unknown>][] = [
       ['dashboard.year', (run) => invoke(ctx, 'dashboard.year', { year: YEARS[run % YEARS.length] as number })],
       ['system.stats --year', (run) => invoke(ctx, 'system.stats', { year: YEARS[run % YEARS.length] as number })],
       ['plan.list (year)', (run) => invoke(ctx, 'plan.list', { year: YEARS[run % YEARS.length] as number })],
       ['activities.list (year, page 1)', (run) => invoke(ctx, 'activities.list', { year: YEARS[run % YEARS.length] as number })],
       ['activities.list (department)', () => invoke(ctx, 'activities.list', { year: 2026, department: '基础教育科' })],
+      // Search by participant: the roster search's matches, then the activities they took part in.
+      ['activities.list (participant name)', () => invoke(ctx, 'activities.list', { year: 2026, q: busiestName })],
+      ['activities.list (surname 马, thousands match)', () => invoke(ctx, 'activities.list', { q: '马' })],
+      ['activities.list (ID fragment)', () => invoke(ctx, 'activities.list', { q: busiestId.slice(6, 14) })],
       ['activities.highlights', (run) => invoke(ctx, 'activities.highlights', { year: YEARS[run % YEARS.length] as number })],
       ['activities.get (100 participants)', (run) => invoke(ctx, 'activities.get', { id: 1 + (run % ACTIVITIES) })],
       ['volunteers.service (profile)', (run) => invoke(ctx, 'volunteers.service', { volunteerId: volunteerIds[(run * 97) % volunteerIds.length] as number })],

@@ -196,6 +196,13 @@ test('shows the progress of a large return while the core checks it, files dropp
   const progress = page.getByTestId('import-progress')
   await expect(progress.locator('.current-file')).toHaveText('10-全州汇总.xlsx')
   await expect(progress.locator('.current-detail')).toContainText(/已(读|检查)/)
+  // Never a frozen empty bar while rows are being read: either it moves (indeterminate) or it shows progress.
+  const snapshot = await progress.evaluate((element) => ({
+    detail: element.querySelector('.current-detail')?.textContent ?? '',
+    bar: element.querySelector('[data-testid="import-bar"]')?.getAttribute('data-state'),
+    percent: element.querySelector('.percent')?.textContent?.trim() ?? '',
+  }))
+  expect(snapshot.bar === 'indeterminate' || snapshot.percent !== '0%', JSON.stringify(snapshot)).toBe(true)
   // Taken at once: the check does not wait for the camera.
   await ledger.shot('import-2-progress')
   await expect(page.getByTestId('import-totals')).toBeVisible({ timeout: 60_000 })
