@@ -5,7 +5,7 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from './src-main/cli/renderPdf'
 export default defineConfig({
   testDir: 'tests/e2e',
   outputDir: 'tests/output/playwright',
-  timeout: 60_000,
+  timeout: 120_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: 1,

@@ -3,7 +3,7 @@ import { resolve } from 'node:path'
 import { api, invoke, type OperationName } from '../core/api'
 import type { CliSpec } from '../core/handler'
 import { CoreError } from '../core/errors'
-import { createContext } from '../core/index'
+import { closeContext, createContext } from '../core/index'
 import { configuredDbPath } from '../core/settings/location'
 import { parseArgs, setPath, UsageError, type ParsedArgs } from './args'
 import { formatHuman } from './format'
@@ -96,7 +96,9 @@ export async function main(argv: readonly string[]): Promise<number> {
       },
     })
     const result = await invoke(ctx, found.command.operation, input)
-    process.stdout.write(json ? `${JSON.stringify(result, binaryAsSize)}\n` : `${formatHuman(result, found.command.spec.columns)}\n`)
+    const format = found.command.spec.format as ((value: unknown) => string) | undefined
+    const human = format ? format(result) : formatHuman(result, found.command.spec.columns)
+    process.stdout.write(json ? `${JSON.stringify(result, binaryAsSize)}\n` : `${human}\n`)
     const exitCode = found.command.spec.exitCode as ((value: unknown) => number) | undefined
     return exitCode?.(result) ?? 0
   } catch (error) {
@@ -108,7 +110,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write(`错误：${message}\n`)
     return error instanceof CoreError && error.code === 'INVALID_INPUT' ? 2 : 1
   } finally {
-    ctx?.db.close()
+    if (ctx) await closeContext(ctx)
   }
 }
 

@@ -1,8 +1,10 @@
 // The contract: every operation the app offers, declared once. IPC, the CLI and the E2E bridge are
 // derived from this table; adding an operation means adding one entry to a feature's handlers.
 import { z } from 'zod'
+import './zodLocale'
 import type { CoreContext } from './context'
 import { CoreError, toErrorPayload, type ErrorPayload } from './errors'
+import { combineHandlerTables } from './handlerTable'
 import { exportHandlers } from './export/handlers'
 import { fillHandlers } from './fill/handlers'
 import { importHandlers } from './import/handlers'
@@ -16,20 +18,20 @@ import { reportHandlers } from './reports/handlers'
 import { rosterHandlers } from './roster/handlers'
 import { systemHandlers } from './system/handlers'
 
-export const api = {
-  ...systemHandlers,
-  ...referenceHandlers,
-  ...rosterHandlers,
-  ...exportHandlers,
-  ...importHandlers,
-  ...planHandlers,
-  ...activityHandlers,
-  ...dashboardHandlers,
-  ...reportHandlers,
-  ...printHandlers,
-  ...certificateHandlers,
-  ...fillHandlers,
-}
+export const api = combineHandlerTables(
+  systemHandlers,
+  referenceHandlers,
+  rosterHandlers,
+  exportHandlers,
+  importHandlers,
+  planHandlers,
+  activityHandlers,
+  dashboardHandlers,
+  reportHandlers,
+  printHandlers,
+  certificateHandlers,
+  fillHandlers,
+)
 
 export type Api = typeof api
 export type OperationName = keyof Api
@@ -68,6 +70,8 @@ export async function invokeEnveloped(ctx: CoreContext, name: unknown, rawInput:
     if (!isOperationName(name)) throw new CoreError('UNKNOWN_OPERATION', `未知的操作：${String(name)}`)
     return { ok: true, value: await invoke(ctx, name, rawInput) }
   } catch (error) {
+    // Refusals (CoreError) are the clerk's to act on; anything else is a fault support must see.
+    if (!(error instanceof CoreError)) ctx.log.write('error', 'unexpected', { operation: String(name), error: error instanceof Error ? (error.stack ?? error.message) : String(error) })
     return { ok: false, error: toErrorPayload(error) }
   }
 }

@@ -1,5 +1,7 @@
 import type { Database } from 'better-sqlite3'
 import type { OpenOptions } from './db/open'
+import type { AppLog } from './log/appLog'
+import type { ParsePool } from './import/parsePool'
 
 /** Progress of a long job, sent to whichever host is listening (IPC, CLI stderr, test bridge). */
 export interface ProgressEvent {
@@ -21,6 +23,10 @@ export interface CoreContext {
   dataDir: string
   now: () => Date
   progress: (event: ProgressEvent) => void
+  /** The support log in <data folder>/logs; lines are masked, see log/appLog.ts. */
+  log: AppLog
+  /** Reads import files in worker threads; started on the first import, closed by closeContext. */
+  parsePool: ParsePool
   /**
    * HTML → PDF, given by hosts that can render it (the CLI and the tests through Chromium,
    * src-main/cli/renderPdf.ts). The core itself never loads a browser; without it a PDF is refused.

@@ -1,4 +1,6 @@
 // Errors are values the user can act on: a stable code for programs, a Chinese message for people.
+import { maskNumbersInText } from './domain/mask'
+
 export type ErrorCode =
   | 'UNKNOWN_OPERATION'
   | 'INVALID_INPUT'
@@ -33,6 +35,6 @@ export class CoreError extends Error {
 export function toErrorPayload(error: unknown): ErrorPayload {
   if (error instanceof CoreError) return error.toPayload()
   // Unexpected errors keep their text for diagnosis but never their stack or values from the database.
-  const text = error instanceof Error ? error.message : String(error)
+  const text = maskNumbersInText(error instanceof Error ? error.message : String(error))
   return { code: 'INTERNAL', message: `程序内部错误：${text}` }
 }

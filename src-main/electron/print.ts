@@ -3,11 +3,13 @@
 // either prints it through the system print dialog (with its preview) or renders it to PDF with
 // webContents.printToPDF, honouring the document's own @page rules (A4, landscape where wide).
 //
-// Hooks (kept minimal, see main.ts): `printToPdf` is the core's ctx.renderPdf, so the `print.pdf`
-// operation returns PDF bytes in the app as it does in the CLI and tests; `registerPrint` answers
-// the preload's `print(input)`: the renderer names a report, never sends HTML or a path.
+// The core runs in a utility process with no windows, so the two operations that need Chromium are
+// answered here: `print.pdf` (the renderer's invoke is taken by main, the core makes the document
+// with print.document, this file renders it) and the preload's `print(input)`. The renderer names a
+// report, never sends HTML or a path.
 import { BrowserWindow, ipcMain, type WebContents } from 'electron'
-import { invoke, type CoreContext } from '../core/index'
+import type { Envelope } from '../core/api'
+import type { SupervisedCore } from '../host/supervisor'
 import { PRINT_CHANNEL } from './bridge'
 
 async function withDocument<T>(html: string, use: (contents: WebContents) => Promise<T>): Promise<T> {
@@ -41,15 +43,36 @@ export function printOnPaper(html: string): Promise<{ printed: boolean; reason?:
   )
 }
 
+interface PrintedDocument {
+  html: string
+  title: string
+}
+
+async function documentFrom(core: SupervisedCore, input: unknown): Promise<Envelope<PrintedDocument>> {
+  const answer = await core.invoke('print.document', { ...(input as object), out: undefined })
+  if (!answer.ok) return answer
+  const document = answer.value as Partial<PrintedDocument>
+  if (typeof document.html !== 'string') return { ok: false, error: { code: 'INTERNAL', message: '打印失败：没有得到打印文档' } }
+  return { ok: true, value: { html: document.html, title: String(document.title ?? '打印') } }
+}
+
+/** `print.pdf` as the core answers it elsewhere: the PDF's bytes and a file name from the title. */
+export async function printPdfThroughCore(core: SupervisedCore, input: unknown): Promise<Envelope<unknown>> {
+  const document = await documentFrom(core, input)
+  if (!document.ok) return document
+  const data = await printToPdf(document.value.html)
+  return { ok: true, value: { fileName: `${document.value.title.replace(/[\\/:*?"<>|]/g, '_')}.pdf`, data, rows: 0 } }
+}
+
 /** The preload's print(input): the core makes the document, the system dialog prints it. */
-export function registerPrint(ctx: CoreContext, window: WebContents): void {
+export function registerPrint(core: SupervisedCore, window: WebContents): void {
   ipcMain.removeHandler(PRINT_CHANNEL)
   ipcMain.handle(PRINT_CHANNEL, async (event, input: unknown) => {
     if (event.sender !== window) return { ok: false, error: { code: 'INVALID_INPUT', message: '拒绝来自未知页面的请求' } }
     try {
-      const document = await invoke(ctx, 'print.document', { ...(input as object), out: undefined })
-      if (!('html' in document)) throw new Error('print.document returned a file')
-      return { ok: true, value: await printOnPaper(document.html) }
+      const document = await documentFrom(core, input)
+      if (!document.ok) return document
+      return { ok: true, value: await printOnPaper(document.value.html) }
     } catch (error) {
       return { ok: false, error: { code: 'INTERNAL', message: `打印失败：${(error as Error).message}` } }
     }

@@ -1,6 +1,7 @@
-// npm run bench [-- roster|import|stats|export]: prints figures and ratios; never passes or fails on time.
+// npm run bench [-- roster|import|stats|responsiveness|export]: prints figures and ratios; never passes or fails on time.
 import { runExportBench } from './export'
 import { runImportBench } from './import'
+import { runResponsivenessBench } from './responsiveness'
 import { runRosterBench } from './roster'
 import { runStatisticsBench } from './statistics'
 
@@ -8,6 +9,7 @@ const suites: Record<string, () => Promise<void>> = {
   roster: runRosterBench,
   stats: runStatisticsBench,
   import: runImportBench,
+  responsiveness: runResponsivenessBench,
   export: runExportBench,
 }
 

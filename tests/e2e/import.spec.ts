@@ -5,10 +5,16 @@ import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
 import type { Locator, Page } from '@playwright/test'
+import JSZip from 'jszip'
 import { generateReturns, PEOPLE } from '../fixtures/generate'
 import { writeStandardStream } from '../fixtures/returns'
 import { makePeople } from '../support/people'
 import { expect, test, type LedgerFixture } from './harness'
+
+/** The names of the files in a downloaded .zip, in order. */
+async function zipNames(path: string): Promise<string[]> {
+  return Object.keys((await JSZip.loadAsync(readFileSync(path))).files).sort()
+}
 
 type Search = { total: number; rows: { name: string; unit: string | null; post: string | null }[] }
 
@@ -111,10 +117,11 @@ test('imports messy returns: issues at their rows, a hand-made mapping, commit, 
   await expect(update).toContainText('临夏州中学')
   await shot(page, ledger, 'import-6-preview-changes')
 
-  // The error workbook of the previewed batch: one school file with issues, so one .xlsx.
+  // The answers of the previewed batch: the school file with issues marked, and a reply for the
+  // .xls that could not be read; two files, so one .zip.
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出错误标注表' }).click()])
-  expect(download.suggestedFilename()).toBe('02-东乡县锁南中学（错误标注）.xlsx')
-  expect(readFileSync(await download.path()).subarray(0, 2).toString()).toBe('PK')
+  expect(download.suggestedFilename()).toBe('错误标注表（导入前）.zip')
+  expect(await zipNames(await download.path())).toEqual(['02-东乡县锁南中学（错误标注）.xlsx', '04-旧格式（问题说明）.xlsx'])
 
   await page.getByRole('button', { name: '导入', exact: true }).click()
   await expect(page.getByTestId('confirm-summary')).toContainText('新增 10、更新 1、拒绝 4')
@@ -149,7 +156,8 @@ test('imports messy returns: issues at their rows, a hand-made mapping, commit, 
   await expect(batch).toContainText('已导入')
   await shot(page, ledger, 'import-9-history')
   const [marked] = await Promise.all([page.waitForEvent('download'), batch.getByRole('button', { name: '下载错误标注表' }).click()])
-  expect(marked.suggestedFilename()).toBe('02-东乡县锁南中学（错误标注）.xlsx')
+  expect(marked.suggestedFilename()).toBe('错误标注表-批次1.zip')
+  expect(await zipNames(await marked.path())).toEqual(['02-东乡县锁南中学（错误标注）.xlsx', '04-旧格式（问题说明）.xlsx'])
   await batch.getByRole('button', { name: '详情' }).click()
   await expect(page.locator('.batch-drawer')).toContainText('02-东乡县锁南中学.xlsx')
   await expect(page.locator('.batch-drawer')).toContainText('校验位错误')

@@ -248,7 +248,8 @@ test('edits a volunteer: the new unit shows in the list, the stored ID and phone
 
   await expect(page.locator('.el-message')).toContainText('已保存')
   await expect(rowOf(page, '马建国')).toContainText('临夏市第一中学')
-  expect(await ledger.call('roster.reveal', { id })).toEqual({ idNumber: MA_JIANGUO, phone: '13812345678' })
+  expect(await ledger.call('roster.reveal', { id, field: 'idNumber' })).toEqual({ value: MA_JIANGUO })
+  expect(await ledger.call('roster.reveal', { id, field: 'phone' })).toEqual({ value: '13812345678' })
   expect(await stats(ledger)).toBe(3)
 })
 
@@ -283,6 +284,22 @@ test('moves volunteers to the recycle bin and restores them, one and in a batch'
   await page.locator('.nav-menu').getByText('志愿者花名册').click()
   await expect(rosterRows(page)).toHaveCount(3)
   expect(await stats(ledger)).toBe(3)
+})
+
+test('purges a volunteer from the recycle bin for good after a warning about backups', async ({ page, ledger }) => {
+  const [ma] = await seedThree(ledger)
+  await ledger.call('roster.delete', { ids: [ma] })
+  await ledger.open('#/recycle-bin')
+  await rowOf(page, '马建国').getByRole('button', { name: '彻底删除' }).click()
+  const box = page.locator('.el-message-box')
+  await expect(box).toContainText('无法恢复')
+  await expect(box).toContainText('备份中仍保留其信息')
+  await shot(page, ledger, 'recycle-bin-purge')
+  await box.getByRole('button', { name: '彻底删除' }).click()
+  await expect(page.locator('.el-message')).toContainText('已彻底删除 1 名志愿者')
+  await expect(page.locator('.el-table__empty-text')).toHaveText('回收站是空的')
+  expect(((await ledger.call('roster.search', { q: '马建国', deleted: true })) as { total: number }).total).toBe(0)
+  expect(await stats(ledger)).toBe(2)
 })
 
 test('the reference-data tabs render with data, and a team can be added', async ({ page, ledger }) => {

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { normalizeIdText } from '../domain'
+import { maskIdNumber, normalizeIdText } from '../domain'
 import { CoreError } from '../errors'
 import { handler } from '../handler'
 import type { CoreContext } from '../context'
@@ -31,8 +31,10 @@ function participantsFromIdNumbers(ctx: CoreContext, text: string) {
     .filter(Boolean)
     .map((entry) => {
       const [id, hours] = entry.split(':')
-      const volunteer = findByIdNumber(ctx.db, normalizeIdText(id))
-      if (!volunteer) throw new CoreError('VALIDATION', `身份证号码 ${id} 不在志愿者花名册中，请先登记该志愿者。`)
+      const idNumber = normalizeIdText(id)
+      const volunteer = findByIdNumber(ctx.db, idNumber)
+      // Masked even here: the message reaches terminals, logs and screenshots (PIPL).
+      if (!volunteer) throw new CoreError('VALIDATION', `身份证号码 ${maskIdNumber(idNumber)} 不在志愿者花名册中，请先登记该志愿者。`)
       return { volunteerId: volunteer.id, hours: hours ?? null }
     })
 }

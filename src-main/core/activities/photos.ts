@@ -6,6 +6,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFi
 import { extname, join } from 'node:path'
 import type { CoreContext } from '../context'
 import { CoreError } from '../errors'
+import { OWNER_ONLY_DIR, OWNER_ONLY_FILE } from '../fileModes'
 
 export const PHOTO_TYPES: Record<string, string> = { '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.png': 'image/png', '.webp': 'image/webp' }
 export const MAX_PHOTO_BYTES = 20 * 1024 * 1024
@@ -29,9 +30,9 @@ export function addPhoto(ctx: CoreContext, activityId: number, photo: { name: st
   const exists = ctx.db.prepare('SELECT 1 FROM activities WHERE id = ?').get(activityId)
   if (!exists) throw new CoreError('NOT_FOUND', `找不到编号为 ${activityId} 的活动。`)
   const file = `${createHash('sha256').update(photo.data).digest('hex')}${extension}`
-  mkdirSync(photoDir(ctx), { recursive: true })
+  mkdirSync(photoDir(ctx), { recursive: true, mode: OWNER_ONLY_DIR })
   const path = join(photoDir(ctx), file)
-  if (!existsSync(path)) writeFileSync(path, photo.data)
+  if (!existsSync(path)) writeFileSync(path, photo.data, { mode: OWNER_ONLY_FILE })
   const result = ctx.db
     .prepare('INSERT INTO activity_photos (activity_id, file, original_name, bytes, thumb, added_at) VALUES (?, ?, ?, ?, ?, ?)')
     .run(activityId, `photos/${file}`, photo.name, photo.data.byteLength, photo.thumb ?? null, ctx.now().toISOString())
@@ -61,7 +62,7 @@ export function removePhoto(ctx: CoreContext, id: number): void {
 /** Copies photos a backup folder does not have yet; photo files never change, so names suffice. */
 export function syncPhotoFolder(from: string, to: string): number {
   if (!existsSync(from)) return 0
-  mkdirSync(to, { recursive: true })
+  mkdirSync(to, { recursive: true, mode: OWNER_ONLY_DIR })
   const present = new Set(readdirSync(to))
   let copied = 0
   for (const file of readdirSync(from)) {

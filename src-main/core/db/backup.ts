@@ -1,7 +1,8 @@
-import { copyFileSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { chmodSync, copyFileSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import type { CoreContext } from '../context'
 import { CoreError } from '../errors'
+import { OWNER_ONLY_DIR, OWNER_ONLY_FILE } from '../fileModes'
 import { openDatabase } from './open'
 import { checkIntegrity } from './check'
 import { syncPhotoFolder } from '../activities/photos'
@@ -51,9 +52,11 @@ export function listBackups(ctx: Pick<CoreContext, 'dbPath'>): BackupInfo[] {
 /** Copies the live database with SQLite's online backup API, then prunes old copies. */
 export async function createBackup(ctx: CoreContext, reason: BackupReason): Promise<BackupInfo> {
   const dir = backupDir(ctx)
-  mkdirSync(dir, { recursive: true })
+  mkdirSync(dir, { recursive: true, mode: OWNER_ONLY_DIR })
   const file = `ledger-${stamp(ctx.now())}-${reason}.db`
   await ctx.db.backup(join(dir, file))
+  chmodSync(join(dir, file), OWNER_ONLY_FILE)
+  ctx.log.write('info', 'backup', { reason, file })
   // Photos live beside the database; a backup carries every photo file it does not have yet.
   syncPhotoFolder(join(ctx.dataDir, 'photos'), join(dir, 'photos'))
   for (const old of listBackups(ctx).slice(BACKUPS_KEPT)) rmSync(old.path, { force: true })

@@ -15,15 +15,31 @@ interface Migration {
   sql: string
 }
 
+const MIGRATION_NAME = /^(\d{3})_[a-z0-9_]+\.sql$/
+
+/**
+ * Reads the folder strictly: a stray or misnamed file, a gap or a repeated number would otherwise
+ * leave a schema change unapplied without a word, so each is an error at start-up.
+ */
 export function loadMigrations(dir = MIGRATIONS_DIR): Migration[] {
-  return readdirSync(dir)
-    .filter((file) => /^\d{3}_[\w-]+\.sql$/.test(file))
+  const migrations = readdirSync(dir)
     .sort()
-    .map((file) => ({
-      version: Number(file.slice(0, 3)),
-      name: file,
-      sql: readFileSync(`${dir}/${file}`, 'utf8'),
-    }))
+    .map((file) => {
+      const match = MIGRATION_NAME.exec(file)
+      if (!match) throw new CoreError('INTERNAL', `迁移文件名不合规：${file}（应为 NNN_名称.sql，如 005_certificates.sql）`)
+      return { version: Number(match[1]), name: file, sql: readFileSync(`${dir}/${file}`, 'utf8') }
+    })
+  migrations.forEach((migration, index) => {
+    if (migration.version === index + 1) return
+    const repeated = migrations.find((other) => other !== migration && other.version === migration.version)
+    throw new CoreError(
+      'INTERNAL',
+      repeated
+        ? `迁移编号 ${migration.name.slice(0, 3)} 重复：${repeated.name} 与 ${migration.name}`
+        : `迁移编号不连续：缺少第 ${index + 1} 号（下一个文件是 ${migration.name}）`,
+    )
+  })
+  return migrations
 }
 
 export function migrate(db: Database, migrations = loadMigrations()): number {

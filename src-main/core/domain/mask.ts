@@ -23,3 +23,14 @@ export function maskPhone(phone: string | null | undefined): string {
   if (value.length <= 4) return stars(value.length)
   return `${stars(value.length - 4)}${value.slice(-4)}`
 }
+
+/**
+ * Masks every ID or mobile number inside free text (an error message, a log line), for text that
+ * leaves the core without a person's consent: logs, crash output, unexpected errors.
+ */
+export function maskNumbersInText(text: string): string {
+  return text
+    .replace(/(?<![\dA-Za-z])\d{17}[\dXx](?![\dA-Za-z])/g, (id) => maskIdNumber(id))
+    .replace(/(?<!\d)\d{15}(?!\d)/g, (id) => maskIdNumber(id))
+    .replace(/(?<!\d)1[3-9]\d{9}(?!\d)/g, (phone) => maskPhone(phone))
+}

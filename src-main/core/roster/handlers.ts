@@ -1,9 +1,11 @@
 import { z } from 'zod'
 import { checkIdNumber, formatBirthMonth, validatePerson } from '../domain'
+import { countyFilter } from '../reference/countyFilter'
 import { handler } from '../handler'
 import { loadPersonVocabulary } from '../reference/vocabulary'
 import * as repo from './repository'
 import * as service from './service'
+import { purgeFromRecycleBin } from './purge'
 
 const text = z.string().max(500)
 const personFields = z
@@ -19,7 +21,7 @@ export const rosterHandlers = {
   'roster.search': handler({
     input: z.object({
       q: z.string().max(100).optional(),
-      countyCode: z.string().max(20).optional(),
+      countyCode: countyFilter,
       category: z.string().max(100).optional(),
       team: z.string().max(100).optional(),
       political: z.string().max(50).optional(),
@@ -43,8 +45,8 @@ export const rosterHandlers = {
     run: (ctx, input) => repo.getView(ctx.db, input.id),
   }),
   'roster.reveal': handler({
-    input: z.object({ id: z.number().int().positive() }),
-    run: (ctx, input) => service.revealVolunteer(ctx, input.id),
+    input: z.object({ id: z.number().int().positive(), field: z.enum(['idNumber', 'phone']) }),
+    run: (ctx, input) => service.revealVolunteer(ctx, input.id, input.field),
   }),
   'roster.save': handler({
     input: z.object({
@@ -82,6 +84,10 @@ export const rosterHandlers = {
   'roster.restore': handler({
     input: z.object({ ids }),
     run: (ctx, input) => ({ restored: service.restoreFromRecycleBin(ctx, input.ids) }),
+  }),
+  'roster.purge': handler({
+    input: z.object({ ids }),
+    run: (ctx, input) => purgeFromRecycleBin(ctx, input.ids),
   }),
   'roster.filterOptions': handler({
     input: z.object({}).default({}),

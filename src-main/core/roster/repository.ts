@@ -99,10 +99,10 @@ function personParams(person: Person, at: string) {
   return { ...person, namePinyin, searchText, at }
 }
 
+// Positional parameters: binding 19 values by name from an object cost an import of 100,000 rows a third of a second more.
 const INSERT_VOLUNTEER = `INSERT INTO volunteers (id_number, name, gender, ethnic, birth, political, education, unit, post,
     county_code, phone, category, speciality, team, note, name_pinyin, search_text, created_at, updated_at)
-  VALUES (@idNumber, @name, @gender, @ethnic, @birth, @political, @education, @unit, @post,
-    @countyCode, @phone, @category, @speciality, @team, @note, @namePinyin, @searchText, @at, @at)`
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 
 const UPDATE_VOLUNTEER = `UPDATE volunteers SET id_number = @idNumber, name = @name, gender = @gender, ethnic = @ethnic,
     birth = @birth, political = @political, education = @education, unit = @unit, post = @post,
@@ -111,7 +111,12 @@ const UPDATE_VOLUNTEER = `UPDATE volunteers SET id_number = @idNumber, name = @n
   WHERE id = @id`
 
 export function insertVolunteer(db: Database, person: Person, at: string): number {
-  const result = prepared(db, INSERT_VOLUNTEER).run(personParams(person, at))
+  const { namePinyin, searchText } = searchColumns(person)
+  const p = person
+  const result = prepared(db, INSERT_VOLUNTEER).run(
+    p.idNumber, p.name, p.gender, p.ethnic, p.birth, p.political, p.education, p.unit, p.post,
+    p.countyCode, p.phone, p.category, p.speciality, p.team, p.note, namePinyin, searchText, at, at,
+  )
   return Number(result.lastInsertRowid)
 }
 
@@ -149,4 +154,19 @@ export function reindexVolunteers(db: Database, where: { unit: string }): number
     update.run(derived.namePinyin, derived.searchText, row.id)
   }
   return rows.length
+}
+
+export function countParticipations(db: Database, id: number): number {
+  return prepared(db, 'SELECT count(*) FROM participations WHERE volunteer_id = ?').pluck().get(id) as number
+}
+
+/**
+ * Removes a person from the recycle bin for good: the row, the import change records that hold their
+ * fields, and the personal details in their audit history (the entries stay, so the history still
+ * shows that something was done, but no longer to whom).
+ */
+export function purgeVolunteer(db: Database, id: number, name: string): void {
+  prepared(db, 'DELETE FROM import_changes WHERE volunteer_id = ?').run(id)
+  prepared(db, "UPDATE audit SET before = NULL, after = NULL, summary = replace(summary, ?, '（已彻底删除的志愿者）') WHERE entity = 'volunteer' AND entity_id = ?").run(name, id)
+  prepared(db, 'DELETE FROM volunteers WHERE id = ? AND deleted_at IS NOT NULL').run(id)
 }

@@ -113,8 +113,30 @@ export function restoreFromRecycleBin(ctx: CoreContext, ids: readonly number[]):
   })()
 }
 
-/** The one place personal numbers leave the core unmasked: an explicit action by the clerk. */
-export function revealVolunteer(ctx: CoreContext, id: number): { idNumber: string; phone: string } {
+export type RevealField = 'idNumber' | 'phone'
+
+const REVEAL_LABELS: Record<RevealField, string> = { idNumber: '身份证号码', phone: '联系电话' }
+/** Enough for a clerk checking numbers by hand; a script paging through the roster is stopped. */
+export const REVEAL_LIMIT = { count: 20, windowMs: 60_000 }
+const recentReveals = new WeakMap<CoreContext, number[]>()
+
+/**
+ * The one place personal numbers leave the core unmasked: an explicit action by the clerk, one
+ * field of one person at a time, recorded in the audit history and limited in rate (PIPL).
+ */
+export function revealVolunteer(ctx: CoreContext, id: number, field: RevealField): { value: string } {
+  const now = ctx.now().getTime()
+  const recent = (recentReveals.get(ctx) ?? []).filter((at) => now - at < REVEAL_LIMIT.windowMs)
+  if (recent.length >= REVEAL_LIMIT.count) {
+    throw new CoreError('CONFLICT', `查看完整号码过于频繁：每分钟最多 ${REVEAL_LIMIT.count} 次，请稍后再试。需要整份名单时，请用“导出”并勾选“完整号码”（会记入操作记录）。`)
+  }
   const row = repo.getStored(ctx.db, id)
-  return { idNumber: row.idNumber, phone: row.phone ?? '' }
+  recentReveals.set(ctx, [...recent, now])
+  recordAudit(ctx.db, ctx.now(), operatorOf(ctx.db), {
+    action: 'reveal',
+    entity: 'volunteer',
+    entityId: id,
+    summary: `查看志愿者 ${row.name} 的完整${REVEAL_LABELS[field]}`,
+  })
+  return { value: (field === 'idNumber' ? row.idNumber : row.phone) ?? '' }
 }

@@ -6,7 +6,7 @@ export interface Settings {
   operatorName: string
 }
 
-const DEFAULTS: Settings = {
+export const DEFAULT_SETTINGS: Settings = {
   unitName: '临夏州教育局',
   operatorName: '',
 }
@@ -15,8 +15,8 @@ export function readSettings(db: Database): Settings {
   const rows = db.prepare('SELECT key, value FROM settings').all() as { key: string; value: string }[]
   const stored = Object.fromEntries(rows.map((row) => [row.key, row.value]))
   return {
-    unitName: stored.unitName ?? DEFAULTS.unitName,
-    operatorName: stored.operatorName ?? DEFAULTS.operatorName,
+    unitName: stored.unitName ?? DEFAULT_SETTINGS.unitName,
+    operatorName: stored.operatorName ?? DEFAULT_SETTINGS.operatorName,
   }
 }
 

@@ -59,5 +59,11 @@ export const useRecycleBinStore = defineStore('recycleBin', () => {
     return restored
   }
 
-  return { ...list, restore }
+  async function purge(ids: number[]) {
+    const result = await call('roster.purge', { ids })
+    await list.load()
+    return result
+  }
+
+  return { ...list, restore, purge }
 })

@@ -75,8 +75,8 @@ export function useVolunteerList(deleted: boolean) {
 
   /** The one place a clear ID or phone number reaches the screen: the clerk clicked 显示. */
   async function reveal(id: number, field: 'idNumber' | 'phone'): Promise<void> {
-    const clear = await call('roster.reveal', { id })
-    revealed.value = { ...revealed.value, [id]: { ...revealed.value[id], [field]: clear[field] } }
+    const { value } = await call('roster.reveal', { id, field })
+    revealed.value = { ...revealed.value, [id]: { ...revealed.value[id], [field]: value } }
     const timer = setTimeout(() => {
       timers.delete(timer)
       hide(id, field)

@@ -53,6 +53,12 @@ describe('checklist (表2)', () => {
     expect(july.warnings).toEqual([])
   })
 
+  it('names an unknown participant by a masked ID number only', async () => {
+    const stranger = '622901198503120012'
+    const refused = await invoke(ctx, 'activities.save', { fields: { name: '送教', heldOn: '2026-04-09', defaultHours: 2 }, participantIdNumbers: `${stranger}:2` }).catch((error: Error) => error.message)
+    expect(refused).toBe('身份证号码 622901********0012 不在志愿者花名册中，请先登记该志愿者。')
+  })
+
   it('rejects an unknown department and a task outside the five', async () => {
     await expect(invoke(ctx, 'plan.save', { year: 2026, fields: { task: '文艺汇演', name: 'x', departments: '办公室' } })).rejects.toThrow(/不是五类任务之一/)
     await expect(invoke(ctx, 'plan.save', { year: 2026, fields: { task: '教育宣讲', name: 'x', departments: '宣传科' } })).rejects.toThrow(/宣传科/)

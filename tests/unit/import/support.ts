@@ -4,6 +4,9 @@ import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
 import { createContext, type CoreContext } from '../../../src-main/core/index'
 import { FILES, generateReturns } from '../../fixtures/generate'
+import type { ParseJob } from '../../../src-main/core/import/parseJob'
+import { rosterImporter } from '../../../src-main/core/import/roster/validate'
+import { DEFAULT_READ_LIMITS } from '../../../src-main/core/xlsx/readGuard'
 
 export type FixturePaths = Record<keyof typeof FILES, string>
 
@@ -31,4 +34,12 @@ export function issueKey(issue: { file: string; row: number | null; column: stri
 
 export function storedIds(ctx: CoreContext): string[] {
   return (ctx.db.prepare('SELECT id_number AS id FROM volunteers ORDER BY id_number').all() as { id: string }[]).map((row) => row.id)
+}
+
+/** A 表1 file to read, as the batch hands it to the parse pool. */
+export function rosterJob(ctx: CoreContext, path: string, index = 0): ParseJob {
+  return {
+    form: 'roster', options: {}, sheet: 0, checkData: rosterImporter.load(ctx), source: { name: path, path }, index,
+    limits: DEFAULT_READ_LIMITS, remembered: {},
+  }
 }

@@ -9,10 +9,12 @@ import { makeId } from '../../support/people'
 
 let dir: string
 let ctx: CoreContext
+let clock: Date
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'ledger-roster-'))
-  ctx = createContext(join(dir, 'ledger.db'), { now: () => new Date('2026-11-29T08:00:00Z') })
+  clock = new Date('2026-11-29T08:00:00Z')
+  ctx = createContext(join(dir, 'ledger.db'), { now: () => clock })
 })
 
 afterEach(() => {
@@ -63,8 +65,8 @@ describe('roster', () => {
     const second = await add({ name: '马建国', idNumber: MA.toLowerCase(), unit: '临夏市第一中学' })
     expect(second).toMatchObject({ id: first.id, created: false })
     expect(second.changes.map((change) => change.field)).toEqual(['unit'])
-    const revealed = await invoke(ctx, 'roster.reveal', { id: first.id })
-    expect(revealed).toEqual({ idNumber: MA, phone: '13812341234' })
+    expect(await invoke(ctx, 'roster.reveal', { id: first.id, field: 'idNumber' })).toEqual({ value: MA })
+    expect(await invoke(ctx, 'roster.reveal', { id: first.id, field: 'phone' })).toEqual({ value: '13812341234' })
     expect((await invoke(ctx, 'system.stats', {})).volunteers).toBe(1)
   })
 
@@ -134,11 +136,11 @@ describe('roster', () => {
   it('keeps the stored phone when the edit form leaves it out, and clears it when sent empty', async () => {
     const { id } = await add({ name: '马建国', idNumber: MA, phone: '13812341234' })
     await invoke(ctx, 'roster.save', { id, fields: { name: '马建国', unit: '临夏州中学' }, mode: 'replace' })
-    expect((await invoke(ctx, 'roster.reveal', { id })).phone).toBe('13812341234')
+    expect((await invoke(ctx, 'roster.reveal', { id, field: 'phone' })).value).toBe('13812341234')
     await invoke(ctx, 'roster.save', { id, fields: { name: '马建国', phone: '' }, mode: 'replace' })
-    expect((await invoke(ctx, 'roster.reveal', { id })).phone).toBe('')
+    expect((await invoke(ctx, 'roster.reveal', { id, field: 'phone' })).value).toBe('')
     const audit = await invoke(ctx, 'audit.list', { entity: 'volunteer', entityId: id })
-    expect(audit.rows[0]?.summary).toBe('修改志愿者 马建国：工作单位、联系电话')
+    expect(audit.rows.find((row) => row.action === 'update')?.summary).toBe('修改志愿者 马建国：工作单位、联系电话')
   })
 
   it('tells gender and birth from a valid ID even while other fields are wrong', async () => {
@@ -147,8 +149,28 @@ describe('roster', () => {
     expect(result.derived).toEqual({ gender: '女', birth: '1990.07' })
   })
 
+  it('reveals one field of one person, records who saw whose number in the audit history, and stops bulk reveals', async () => {
+    await invoke(ctx, 'settings.save', { operatorName: '李文书' })
+    const { id } = await add({ name: '马建国', idNumber: MA, phone: '13812341234' })
+    expect(await invoke(ctx, 'roster.reveal', { id, field: 'idNumber' })).toEqual({ value: MA })
+    const [entry] = (await invoke(ctx, 'audit.list', { entity: 'volunteer', entityId: id })).rows
+    expect(entry).toMatchObject({ action: 'reveal', operator: '李文书', summary: '查看志愿者 马建国 的完整身份证号码' })
+    expect(JSON.stringify(entry)).not.toContain(MA)
+
+    for (let n = 1; n < 20; n++) await invoke(ctx, 'roster.reveal', { id, field: 'phone' })
+    await expect(invoke(ctx, 'roster.reveal', { id, field: 'phone' })).rejects.toThrow(/过于频繁：每分钟最多 20 次/)
+    const reveals = (await invoke(ctx, 'audit.list', { entity: 'volunteer', entityId: id, limit: 500 })).rows.filter((row) => row.action === 'reveal')
+    expect(reveals).toHaveLength(20)
+
+    clock = new Date(clock.getTime() + 61_000)
+    expect(await invoke(ctx, 'roster.reveal', { id, field: 'phone' })).toEqual({ value: '13812341234' })
+  })
+
   it('rejects unknown operations and malformed input with Chinese messages', async () => {
     await expect(invoke(ctx, 'nope' as never, {})).rejects.toThrow(/未知的操作/)
     await expect(invoke(ctx, 'roster.search', { limit: 'lots' } as never)).rejects.toThrow(/输入有误/)
+    const refused = await invoke(ctx, 'roster.search', { limit: 'lots' } as never).catch((error: Error) => error.message)
+    expect(refused).toMatch(/limit：无效输入：期望 数字/)
+    expect(refused).not.toMatch(/Invalid|expected|received/)
   })
 })

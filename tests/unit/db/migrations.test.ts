@@ -1,0 +1,148 @@
+// Each migration is tested the way Signal-Desktop tests theirs: build the schema one step before,
+// put rows in, migrate one step, and check that the rows survived and the new tables behave.
+import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import BetterSqlite3, { type Database } from 'better-sqlite3'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { loadMigrations, migrate, MIGRATIONS_DIR } from '../../../src-main/core/db/migrate'
+
+const ALL = loadMigrations()
+
+function databaseAt(version: number): Database {
+  const db = new BetterSqlite3(':memory:')
+  db.pragma('foreign_keys = ON')
+  migrate(db, ALL.slice(0, version))
+  return db
+}
+
+function migrateTo(db: Database, version: number): void {
+  migrate(db, ALL.slice(0, version))
+  expect(db.pragma('user_version', { simple: true })).toBe(version)
+}
+
+const AT = '2026-11-29T08:00:00.000Z'
+
+function insertVolunteer(db: Database, idNumber = '622901198503120012'): number {
+  return Number(
+    db
+      .prepare(
+        `INSERT INTO volunteers (id_number, name, gender, birth, name_pinyin, search_text, created_at, updated_at)
+         VALUES (?, '马建国', '男', '1985.03', 'majianguo', 'majianguo mjg', ?, ?)`,
+      )
+      .run(idNumber, AT, AT).lastInsertRowid,
+  )
+}
+
+function insertBatch(db: Database): number {
+  return Number(db.prepare("INSERT INTO import_batches (form, created_at, files, counts) VALUES ('roster', ?, '[]', '{}')").run(AT).lastInsertRowid)
+}
+
+function insertActivity(db: Database): number {
+  db.prepare("INSERT OR IGNORE INTO tasks (code, name) VALUES (2, '送教下乡')").run()
+  return Number(db.prepare("INSERT INTO activities (name, task_code, held_on, created_at, updated_at) VALUES ('名师送教', 2, '2026-10-15', ?, ?)").run(AT, AT).lastInsertRowid)
+}
+
+/** One entry per migration file: a migration without a test here fails the suite. */
+const MIGRATION_TESTS: Record<number, (db: Database) => void> = {
+  1: (db) => {
+    migrateTo(db, 1)
+    insertVolunteer(db)
+    expect(() => insertVolunteer(db)).toThrow(/UNIQUE/)
+    expect(() => db.prepare("INSERT INTO leading_group (role, name) VALUES ('主任', '张')").run()).toThrow(/CHECK/)
+  },
+  2: (db) => {
+    const volunteer = insertVolunteer(db)
+    migrateTo(db, 2)
+    expect(db.prepare('SELECT name FROM volunteers WHERE id = ?').pluck().get(volunteer)).toBe('马建国')
+    const batch = insertBatch(db)
+    db.prepare("INSERT INTO import_files (batch_id, position, name, status, counts) VALUES (?, 0, '学校1.xlsx', 'imported', '{}')").run(batch)
+    db.prepare('DELETE FROM import_batches WHERE id = ?').run(batch)
+    expect(db.prepare('SELECT COUNT(*) FROM import_files').pluck().get()).toBe(0)
+  },
+  3: (db) => {
+    const volunteer = insertVolunteer(db)
+    const batch = insertBatch(db)
+    migrateTo(db, 3)
+    expect(db.prepare('SELECT COUNT(*) FROM import_batches WHERE id = ?').pluck().get(batch)).toBe(1)
+    const activity = insertActivity(db)
+    db.prepare('INSERT INTO participations (activity_id, volunteer_id, hours) VALUES (?, ?, 3)').run(activity, volunteer)
+    expect(() => db.prepare('INSERT INTO participations (activity_id, volunteer_id, hours) VALUES (?, ?, 25)').run(activity, insertVolunteer(db, '622901199007150027'))).toThrow(/CHECK/)
+    db.prepare('DELETE FROM activities WHERE id = ?').run(activity)
+    expect(db.prepare('SELECT COUNT(*) FROM participations').pluck().get()).toBe(0)
+  },
+  4: (db) => {
+    const activity = insertActivity(db)
+    const batch = insertBatch(db)
+    migrateTo(db, 4)
+    expect(db.prepare('SELECT name FROM activities WHERE id = ?').pluck().get(activity)).toBe('名师送教')
+    db.prepare("INSERT INTO import_records (batch_id, entity, entity_id, action) VALUES (?, 'activity', ?, 'created')").run(batch, activity)
+    expect(() => db.prepare("INSERT INTO import_records (batch_id, entity, entity_id, action) VALUES (?, 'volunteer', 1, 'created')").run(batch)).toThrow(/CHECK/)
+    db.prepare('DELETE FROM import_batches WHERE id = ?').run(batch)
+    expect(db.prepare('SELECT COUNT(*) FROM import_records').pluck().get()).toBe(0)
+  },
+}
+
+describe('each migration, from the version before it', () => {
+  it('has a test for every migration file', () => {
+    expect(Object.keys(MIGRATION_TESTS).map(Number)).toEqual(ALL.map((migration) => migration.version))
+  })
+
+  for (const migration of ALL) {
+    it(`migrates ${migration.name} over rows written by version ${migration.version - 1}`, () => {
+      const db = databaseAt(migration.version - 1)
+      try {
+        MIGRATION_TESTS[migration.version]?.(db)
+        expect(db.pragma('foreign_key_check')).toEqual([])
+      } finally {
+        db.close()
+      }
+    })
+  }
+})
+
+describe('the migrations folder', () => {
+  let dir: string
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'ledger-migrations-'))
+    for (const file of readdirSync(MIGRATIONS_DIR)) copyFileSync(join(MIGRATIONS_DIR, file), join(dir, file))
+  })
+  afterEach(() => rmSync(dir, { recursive: true, force: true }))
+
+  it('loads the real folder as 1…N without gaps', () => {
+    expect(loadMigrations(dir).map((migration) => migration.version)).toEqual(ALL.map((_, index) => index + 1))
+  })
+
+  it('refuses a file whose name is not NNN_name.sql instead of skipping it', () => {
+    writeFileSync(join(dir, '5_certificates.sql'), 'SELECT 1;')
+    expect(() => loadMigrations(dir)).toThrow(/迁移文件名不合规：5_certificates\.sql/)
+  })
+
+  it('refuses a repeated number', () => {
+    writeFileSync(join(dir, `${String(ALL.length).padStart(3, '0')}_again.sql`), 'SELECT 1;')
+    expect(() => loadMigrations(dir)).toThrow(/重复/)
+  })
+
+  it('refuses a missing number', () => {
+    writeFileSync(join(dir, `${String(ALL.length + 2).padStart(3, '0')}_later.sql`), 'SELECT 1;')
+    expect(() => loadMigrations(dir)).toThrow(new RegExp(`缺少第 ${ALL.length + 1} 号`))
+  })
+
+  it('refuses a database written by a newer version and leaves it untouched', () => {
+    const db = new BetterSqlite3(':memory:')
+    db.pragma(`user_version = ${ALL.length + 1}`)
+    expect(() => migrate(db, ALL)).toThrow(/数据库版本（\d+）比本程序（\d+）新/)
+    expect(db.prepare("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'").pluck().get()).toBe(0)
+    db.close()
+  })
+
+  it('applies a failing migration not at all: the schema and version stay where they were', () => {
+    const db = databaseAt(ALL.length)
+    const broken = { version: ALL.length + 1, name: 'broken.sql', sql: 'CREATE TABLE half_made (id INTEGER); SELECT nonsense FROM nowhere;' }
+    expect(() => migrate(db, [...ALL, broken])).toThrow()
+    expect(db.pragma('user_version', { simple: true })).toBe(ALL.length)
+    expect(db.prepare("SELECT COUNT(*) FROM sqlite_master WHERE name = 'half_made'").pluck().get()).toBe(0)
+    db.close()
+  })
+})
