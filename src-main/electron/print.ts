@@ -8,6 +8,7 @@
 // with print.document, this file renders it) and the preload's `print(input)`. The renderer names a
 // report, never sends HTML or a path.
 import { BrowserWindow, ipcMain, type WebContents } from 'electron'
+import { PDFDocument } from 'pdf-lib'
 import type { Envelope } from '../core/api'
 import type { SupervisedCore } from '../host/supervisor'
 import { PRINT_CHANNEL } from './bridge'
@@ -46,6 +47,8 @@ export function printOnPaper(html: string): Promise<{ printed: boolean; reason?:
 interface PrintedDocument {
   html: string
   title: string
+  /** A document too long for one print (a bulk run of certificates): rendered part by part, joined. */
+  parts?: string[]
 }
 
 async function documentFrom(core: SupervisedCore, input: unknown): Promise<Envelope<PrintedDocument>> {
@@ -53,14 +56,26 @@ async function documentFrom(core: SupervisedCore, input: unknown): Promise<Envel
   if (!answer.ok) return answer
   const document = answer.value as Partial<PrintedDocument>
   if (typeof document.html !== 'string') return { ok: false, error: { code: 'INTERNAL', message: '打印失败：没有得到打印文档' } }
-  return { ok: true, value: { html: document.html, title: String(document.title ?? '打印') } }
+  const parts = Array.isArray(document.parts) ? document.parts.filter((part): part is string => typeof part === 'string') : undefined
+  return { ok: true, value: { html: document.html, title: String(document.title ?? '打印'), parts } }
+}
+
+/** One PDF of the whole document; Chromium gives up on one print of about 700 pages. */
+async function renderParts(document: PrintedDocument): Promise<Uint8Array> {
+  if (!document.parts || document.parts.length < 2) return printToPdf(document.html)
+  const joined = await PDFDocument.create()
+  for (const part of document.parts) {
+    const rendered = await PDFDocument.load(await printToPdf(part))
+    for (const page of await joined.copyPages(rendered, rendered.getPageIndices())) joined.addPage(page)
+  }
+  return joined.save()
 }
 
 /** `print.pdf` as the core answers it elsewhere: the PDF's bytes and a file name from the title. */
 export async function printPdfThroughCore(core: SupervisedCore, input: unknown): Promise<Envelope<unknown>> {
   const document = await documentFrom(core, input)
   if (!document.ok) return document
-  const data = await printToPdf(document.value.html)
+  const data = await renderParts(document.value)
   return { ok: true, value: { fileName: `${document.value.title.replace(/[\\/:*?"<>|]/g, '_')}.pdf`, data, rows: 0 } }
 }
 

@@ -1,6 +1,8 @@
 // 导出与打印 and 志愿服务证明 in the built renderer, against the real core (clock fixed at
 // 2026-11-29 by the harness), at the clerk's 1366×768 screen. PDFs are rendered by Chromium.
 import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import ExcelJS from 'exceljs'
 import type { Locator, Page } from '@playwright/test'
 import { idCheckChar } from '../../src-main/core/domain'
 import { expect, test, type LedgerFixture } from './harness'
@@ -83,6 +85,29 @@ test('导出与打印: previews 表4 masked, filters it, exports Excel and PDF, 
   await expect(preview(page)).toContainText('年度统计表（2026年度·按责任科室）')
   await expect(preview(page)).toContainText('合计')
   await shot(page, ledger, 'outputs-yearly')
+})
+
+test('按模板填写: the clerk’s own template comes back with one row per volunteer', async ({ page, ledger }) => {
+  await seed(ledger)
+  const template = new ExcelJS.Workbook()
+  const sheet = template.addWorksheet('平台导入')
+  sheet.getRow(1).values = ['姓名', '证件号码', '服务时长']
+  sheet.getRow(2).values = ['{{姓名}}', '{{身份证号码}}', '{{累计服务时长}}']
+  const path = join(ledger.dir, '平台模板.xlsx')
+  await template.xlsx.writeFile(path)
+  await ledger.open('#/outputs')
+  await choose(page, select(page, '表格'), '表1 志愿者花名册')
+  const download = page.waitForEvent('download')
+  await page.getByLabel('选择模板').setInputFiles(path)
+  const file = await download
+  expect(file.suggestedFilename()).toBe('平台模板（已填写）.xlsx')
+  const filled = new ExcelJS.Workbook()
+  await filled.xlsx.readFile(await file.path())
+  const names = [2, 3, 4].map((row) => filled.getWorksheet('平台导入')?.getCell(row, 1).value)
+  expect(names.sort()).toEqual(['王芳', '马建国', '韩玉梅'].sort())
+  const ma = [2, 3, 4].find((row) => filled.getWorksheet('平台导入')?.getCell(row, 1).value === '马建国') ?? 0
+  expect(filled.getWorksheet('平台导入')?.getCell(ma, 2).value).toBe(`622901********${idFor(11).slice(-4)}`)
+  expect(filled.getWorksheet('平台导入')?.getCell(ma, 3).value).toBe(5)
 })
 
 test('打印 on a list screen hands over the same document (a PDF in a plain browser)', async ({ page, ledger }) => {

@@ -72,8 +72,18 @@ ${row.voidedAt ? `<p>本证明已于 ${dayText(row.voidedAt.slice(0, 10))} 作�
 </section>`
 }
 
+/** Certificates per rendered part: well below the ~700 pages Chromium prints at once. */
+export const CERTIFICATES_PER_PART = 200
+
 /** One page per certificate, all in one document: a bulk issue prints as one PDF. */
 export function certificatesDocument(entries: readonly { row: CertificateRow; snapshot: CertificateSnapshot }[], fullNumbers: boolean): HtmlDocument {
   const title = entries.length === 1 && entries[0] ? `志愿服务证明 ${entries[0].row.number}` : `志愿服务证明（${entries.length} 份）`
-  return htmlDocument(title, entries.map((entry) => certificateSection(entry.row, entry.snapshot, fullNumbers)).join('\n'), CERTIFICATE_CSS)
+  const sections = entries.map((entry) => certificateSection(entry.row, entry.snapshot, fullNumbers))
+  const document = htmlDocument(title, sections.join('\n'), CERTIFICATE_CSS)
+  if (sections.length <= CERTIFICATES_PER_PART) return document
+  const parts: string[] = []
+  for (let start = 0; start < sections.length; start += CERTIFICATES_PER_PART) {
+    parts.push(htmlDocument(title, sections.slice(start, start + CERTIFICATES_PER_PART).join('\n'), CERTIFICATE_CSS).html)
+  }
+  return { ...document, parts }
 }

@@ -7,7 +7,7 @@ import type { CoreContext } from '../context'
 import { handler } from '../handler'
 import { periodFields, REPORT_FLAGS } from '../reports/handlers'
 import { documentFor, PRINTABLE_REPORTS } from './registry'
-import { renderer, saveDocument } from './save'
+import { documentPdf, saveDocument } from './save'
 import type { HtmlDocument } from './html'
 
 const flag = z.union([z.boolean(), z.stringbool()]).default(false)
@@ -57,7 +57,7 @@ export const printHandlers = {
     input: printInput.omit({ out: true }),
     run: async (ctx, input): Promise<{ fileName: string; data: Uint8Array; rows: number }> => {
       const document = documentFor(ctx, input)
-      const data = await renderer(ctx)(document.html)
+      const data = await documentPdf(ctx, document)
       return { fileName: pdfFileName(document), data, rows: 0 }
     },
   }),

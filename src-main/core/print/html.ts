@@ -13,6 +13,11 @@ export function escapeHtml(value: string): string {
 export interface HtmlDocument {
   title: string
   html: string
+  /**
+   * The same content as separate documents, for a PDF too long to render at once; only for
+   * documents without running page numbers (certificates), since each part counts from 1.
+   */
+  parts?: string[]
 }
 
 export function htmlDocument(title: string, body: string, extraCss = ''): HtmlDocument {

@@ -94,5 +94,14 @@ export const useOutputsStore = defineStore('outputs', () => {
     }
   }
 
-  return { html, title, preview, pdf, excel }
+  /** The clerk's own template filled with 表1 or 表4 rows (fill.template). */
+  function fill(choices: OutputChoices, template: { name: string; data: Uint8Array<ArrayBuffer> }) {
+    const input = printInput(choices)
+    return call('fill.template', {
+      template, form: choices.report === 'hours' ? 'hours' : 'roster', year: input.year, from: input.from, to: input.to,
+      filters: input.filters, fullNumbers: input.fullNumbers,
+    })
+  }
+
+  return { html, title, preview, pdf, excel, fill }
 })

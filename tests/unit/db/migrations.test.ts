@@ -83,17 +83,20 @@ const MIGRATION_TESTS: Record<number, (db: Database) => void> = {
   },
   5: (db) => {
     const volunteer = insertVolunteer(db)
+    const activity = insertActivity(db)
     migrateTo(db, 5)
-    const issue = db.prepare(
+    expect(db.prepare('SELECT name FROM activities WHERE id = ?').pluck().get(activity)).toBe('名师送教')
+    const insert = db.prepare(
       `INSERT INTO certificates (year, seq, number, volunteer_id, volunteer_name, period_from, period_to, activities, hours, snapshot, issued_on, issued_at)
        VALUES (2026, ?, ?, ?, '马建国', '2026-01-01', '2026-12-31', 1, 3, '{}', '2026-11-29', ?)`,
     )
-    const id = Number(issue.run(1, '临教志证〔2026〕第0001号', volunteer, AT).lastInsertRowid)
-    expect(() => issue.run(1, '临教志证〔2026〕第0001号', volunteer, AT)).toThrow(/UNIQUE/)
-    expect(() => db.prepare('DELETE FROM certificates WHERE id = ?').run(id)).toThrow(/不可删除，只能作废/)
-    expect(() => db.prepare("UPDATE certificates SET snapshot = '{\"hours\":9}' WHERE id = ?").run(id)).toThrow(/不可修改/)
-    expect(() => db.prepare("UPDATE certificates SET voided_at = ? WHERE id = ?").run(AT, id)).toThrow(/CHECK/)
-    db.prepare("UPDATE certificates SET voided_at = ?, void_reason = '时段填错' WHERE id = ?").run(AT, id)
+    insert.run(1, '临教志证〔2026〕第0001号', volunteer, AT)
+    expect(() => insert.run(1, '临教志证〔2026〕第0001号X', volunteer, AT)).toThrow(/UNIQUE/)
+    expect(() => db.prepare('DELETE FROM certificates').run()).toThrow(/不可删除/)
+    expect(() => db.prepare("UPDATE certificates SET snapshot = '[]'").run()).toThrow(/不可修改/)
+    expect(() => db.prepare("UPDATE certificates SET voided_at = ?").run(AT)).toThrow(/CHECK/)
+    db.prepare("UPDATE certificates SET voided_at = ?, void_reason = '填错'").run(AT)
+    expect(() => db.prepare('INSERT INTO certificate_counters (year, last_seq) VALUES (2026, 0)').run()).toThrow(/CHECK/)
   },
 }
 
