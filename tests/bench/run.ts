@@ -1,4 +1,5 @@
-// npm run bench [-- roster|import|stats]: prints figures and ratios; never passes or fails on time.
+// npm run bench [-- roster|import|stats] [--quick]: prints figures and ratios; never passes or fails on time.
+// Flags (--quick) are read by the suites themselves.
 import { runImportBench } from './import'
 import { runRosterBench } from './roster'
 import { runStatisticsBench } from './statistics'
@@ -9,7 +10,7 @@ const suites: Record<string, () => Promise<void>> = {
   import: runImportBench,
 }
 
-const wanted = process.argv.slice(2)
+const wanted = process.argv.slice(2).filter((argument) => !argument.startsWith('--'))
 const names = wanted.length > 0 ? wanted : Object.keys(suites)
 for (const name of names) {
   const suite = suites[name]

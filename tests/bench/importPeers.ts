@@ -1,0 +1,64 @@
+// The readers the import is measured against, each reading every sheet of the same files and
+// touching every row's values: exceljs's streaming reader (what the import used before), SheetJS
+// (read + sheet_to_json) and, where Python has it, openpyxl in read-only mode. Each runs in a child
+// process of its own, so its peak RSS is its own.
+import { spawnSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { Readable } from 'node:stream'
+import ExcelJS from 'exceljs'
+import * as XLSX from 'xlsx'
+
+/** Values only; styles are cached because exceljs needs them to tell dates from numbers. */
+const EXCELJS_OPTIONS = { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' } as const
+
+function bytesStream(bytes: Buffer): Readable {
+  return Readable.from((function* chunks() {
+    for (let offset = 0; offset < bytes.length; offset += 1 << 16) yield bytes.subarray(offset, offset + (1 << 16))
+  })())
+}
+
+export async function exceljsStream(files: readonly string[]): Promise<number> {
+  let rows = 0
+  for (const file of files) {
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(bytesStream(readFileSync(file)), EXCELJS_OPTIONS)
+    for await (const sheet of reader) {
+      for await (const row of sheet as unknown as AsyncIterable<ExcelJS.Row>) if ((row.values as unknown[]).length > 0) rows++
+    }
+  }
+  return rows
+}
+
+export function sheetjs(files: readonly string[]): number {
+  let rows = 0
+  for (const file of files) {
+    const workbook = XLSX.read(readFileSync(file), { type: 'buffer' })
+    for (const name of workbook.SheetNames) rows += XLSX.utils.sheet_to_json(workbook.Sheets[name] as XLSX.WorkSheet, { header: 1 }).length
+  }
+  return rows
+}
+
+const OPENPYXL_SCRIPT = `
+import json, resource, sys, time
+import openpyxl
+started = time.perf_counter(); cpu = time.process_time(); rows = 0
+for path in sys.argv[1:]:
+    book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows(values_only=True):
+            rows += 1
+    book.close()
+print(json.dumps({"seconds": time.perf_counter() - started, "cpuSeconds": time.process_time() - cpu, "rows": rows,
+                  "peakRssMb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+`
+
+/** The Python that has openpyxl (pyenv's python3 may not; Debian's python3-openpyxl is in /usr/bin), or null. */
+export function openpyxlPython(): string | null {
+  for (const python of ['python3', '/usr/bin/python3']) {
+    if (spawnSync(python, ['-c', 'import openpyxl'], { stdio: 'ignore' }).status === 0) return python
+  }
+  return null
+}
+
+export function openpyxlArgs(files: readonly string[]): string[] {
+  return ['-c', OPENPYXL_SCRIPT, ...files]
+}
