@@ -15,7 +15,7 @@ import { invoke } from '../../src-main/core/api'
 import { createContext } from '../../src-main/core/index'
 import { writeStandardStream } from '../fixtures/returns'
 import { makePeople, UNITS } from '../support/people'
-import { exceljsStream, openpyxlArgs, openpyxlPython, sheetjs } from './importPeers'
+import { exceljsStream, openpyxlArgs, openpyxlPython, peakRssMb, sheetjs } from './importPeers'
 
 const QUICK = process.argv.includes('--quick') || process.env.BENCH_QUICK === '1'
 const SMALL_FILES = Number(process.env.BENCH_IMPORT_FILES ?? (QUICK ? 20 : 200))
@@ -62,7 +62,7 @@ async function child(mode: string, files: string[]): Promise<void> {
   const rows = mode === 'exceljs' ? await exceljsStream(files) : mode === 'sheetjs' ? sheetjs(files) : await importAll(files, process.env.BENCH_ROSTER_DB || undefined, phases)
   const seconds = (performance.now() - started) / 1000
   const cpu = process.cpuUsage(cpuStart)
-  process.stdout.write(`${JSON.stringify({ seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, rows, peakRssMb: process.resourceUsage().maxRSS / 1024, ...phases })}\n`)
+  process.stdout.write(`${JSON.stringify({ seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, rows, peakRssMb: peakRssMb(), ...phases })}\n`)
 }
 
 const python = openpyxlPython()

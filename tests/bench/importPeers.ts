@@ -3,7 +3,7 @@
 // (read + sheet_to_json) and, where Python has it, openpyxl in read-only mode. Each runs in a child
 // process of its own, so its peak RSS is its own.
 import { spawnSync } from 'node:child_process'
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { Readable } from 'node:stream'
 import ExcelJS from 'exceljs'
 import * as XLSX from 'xlsx'
@@ -15,6 +15,18 @@ function bytesStream(bytes: Buffer): Readable {
   return Readable.from((function* chunks() {
     for (let offset = 0; offset < bytes.length; offset += 1 << 16) yield bytes.subarray(offset, offset + (1 << 16))
   })())
+}
+
+/**
+ * This process's peak RSS in MB. VmHWM belongs to the address space, which exec replaces; getrusage's
+ * maxrss does not reset on exec, so a child would report its parent's size at fork when that was larger.
+ */
+export function peakRssMb(): number {
+  if (existsSync('/proc/self/status')) {
+    const match = /^VmHWM:\s+(\d+) kB/m.exec(readFileSync('/proc/self/status', 'utf8'))
+    if (match) return Number(match[1]) / 1024
+  }
+  return process.resourceUsage().maxRSS / 1024
 }
 
 export async function exceljsStream(files: readonly string[]): Promise<number> {
@@ -38,7 +50,7 @@ export function sheetjs(files: readonly string[]): number {
 }
 
 const OPENPYXL_SCRIPT = `
-import json, resource, sys, time
+import json, re, resource, sys, time
 import openpyxl
 started = time.perf_counter(); cpu = time.process_time(); rows = 0
 for path in sys.argv[1:]:
@@ -47,8 +59,11 @@ for path in sys.argv[1:]:
         for row in sheet.iter_rows(values_only=True):
             rows += 1
     book.close()
-print(json.dumps({"seconds": time.perf_counter() - started, "cpuSeconds": time.process_time() - cpu, "rows": rows,
-                  "peakRssMb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+try:
+    peak = int(re.search(r"^VmHWM:\\s+(\\d+) kB", open("/proc/self/status").read(), re.M).group(1)) / 1024
+except (OSError, AttributeError):
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps({"seconds": time.perf_counter() - started, "cpuSeconds": time.process_time() - cpu, "rows": rows, "peakRssMb": peak}))
 `
 
 /** The Python that has openpyxl (pyenv's python3 may not; Debian's python3-openpyxl is in /usr/bin), or null. */
