@@ -14,8 +14,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 import { invoke } from '../../src-main/core/api'
 import { createContext } from '../../src-main/core/index'
 import { writeStandardStream } from '../fixtures/returns'
-import { makePeople, UNITS } from '../support/people'
-import { exceljsStream, openpyxlArgs, openpyxlPython, peakRssMb, sheetjs } from './importPeers'
+import { makePeople, UNITS, type TestPerson } from '../support/people'
+import { exceljsStream, openpyxlArgs, openpyxlPython, peakRssMb, projectReader, sheetjs } from './importPeers'
 
 const QUICK = process.argv.includes('--quick') || process.env.BENCH_QUICK === '1'
 const SMALL_FILES = Number(process.env.BENCH_IMPORT_FILES ?? (QUICK ? 20 : 200))
@@ -38,7 +38,7 @@ interface Measure {
   previewSeconds?: number
 }
 
-type Mode = 'import' | 'exceljs' | 'sheetjs' | 'openpyxl'
+type Mode = 'import' | 'reader' | 'exceljs' | 'sheetjs' | 'openpyxl'
 
 /** Child mode: the whole import through the handlers the UI uses, into a copy of `roster` (or a fresh database). */
 async function importAll(files: string[], roster: string | undefined, phases: { previewSeconds?: number }): Promise<number> {
@@ -63,7 +63,10 @@ async function child(mode: string, files: string[]): Promise<void> {
   const started = performance.now()
   const cpuStart = process.cpuUsage()
   const phases: { previewSeconds?: number } = {}
-  const rows = mode === 'exceljs' ? await exceljsStream(files) : mode === 'sheetjs' ? sheetjs(files) : await importAll(files, process.env.BENCH_ROSTER_DB || undefined, phases)
+  const rows = mode === 'exceljs' ? await exceljsStream(files)
+    : mode === 'sheetjs' ? sheetjs(files)
+    : mode === 'reader' ? await projectReader(files)
+    : await importAll(files, process.env.BENCH_ROSTER_DB || undefined, phases)
   const seconds = (performance.now() - started) / 1000
   const cpu = process.cpuUsage(cpuStart)
   process.stdout.write(`${JSON.stringify({ seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, rows, peakRssMb: peakRssMb(), ...phases })}\n`)
@@ -98,6 +101,7 @@ function compare(label: string, files: readonly string[]): void {
   const exceljs = fastest('exceljs', files)
   const whole = fastest('import', files)
   console.log(line('this project, whole import', whole, exceljs))
+  console.log(line('this project, reader alone', fastest('reader', files), exceljs))
   console.log(line('exceljs streaming, values', exceljs, exceljs))
   console.log(line('SheetJS read + sheet_to_json', fastest('sheetjs', files), exceljs))
   if (python) {
@@ -107,8 +111,8 @@ function compare(label: string, files: readonly string[]): void {
   } else console.log('  openpyxl: not installed (apt-get install python3-openpyxl)')
 }
 
-async function writeReturn(path: string, rows: number, seed: number): Promise<string> {
-  if (!(KEEP_DIR && existsSync(path))) await writeStandardStream(path, '临夏州教育局', makePeople(rows, seed))
+async function writeReturn(path: string, people: number | (() => TestPerson[]), seed = 5): Promise<string> {
+  if (!(KEEP_DIR && existsSync(path))) await writeStandardStream(path, '临夏州教育局', typeof people === 'number' ? makePeople(people, seed) : people())
   return path
 }
 
@@ -125,12 +129,13 @@ async function generateSmall(dir: string): Promise<string[]> {
   return readdirSync(smallDir).sort().map((file) => join(smallDir, file))
 }
 
-/** A roster of ROSTER volunteers none of the small returns names, built through the import itself. */
+/** A roster of ROSTER volunteers none of the small returns names (drawn from the same series, after them), built through the import itself. */
 async function rosterDatabase(dir: string): Promise<string> {
-  const path = join(dir, `roster-${ROSTER}.db`)
+  const path = join(dir, `roster-${ROSTER}-after-${SMALL_FILES * SMALL_ROWS}.db`)
   if (KEEP_DIR && existsSync(path)) return path
   rmSync(path, { force: true })
-  const file = await writeReturn(join(dir, `roster-${ROSTER}.xlsx`), ROSTER, 17)
+  const small = SMALL_FILES * SMALL_ROWS
+  const file = await writeReturn(join(dir, `roster-${ROSTER}-after-${small}.xlsx`), () => makePeople(small + ROSTER, 3).slice(small))
   const ctx = createContext(path)
   try {
     const preview = await invoke(ctx, 'import.preview', { form: 'roster', files: [file] })
@@ -148,8 +153,8 @@ export async function runImportBench(): Promise<void> {
     const started = performance.now()
     const small = await generateSmall(dir)
     const growth: string[] = []
-    for (const rows of GROWTH) growth.push(await writeReturn(join(dir, `rows-${rows}.xlsx`), rows, 5))
-    const big = GROWTH.includes(BIG_ROWS) ? (growth[GROWTH.indexOf(BIG_ROWS)] as string) : await writeReturn(join(dir, `rows-${BIG_ROWS}.xlsx`), BIG_ROWS, 5)
+    for (const rows of GROWTH) growth.push(await writeReturn(join(dir, `rows-${rows}.xlsx`), rows))
+    const big = GROWTH.includes(BIG_ROWS) ? (growth[GROWTH.indexOf(BIG_ROWS)] as string) : await writeReturn(join(dir, `rows-${BIG_ROWS}.xlsx`), BIG_ROWS)
     const roster = await rosterDatabase(dir)
     console.log(`generated the files and a ${ROSTER.toLocaleString('en-US')}-volunteer roster in ${((performance.now() - started) / 1000).toFixed(1)} s${QUICK ? ' (quick mode)' : ''}`)
     if (SETS.has('peers')) {

@@ -7,6 +7,8 @@ import { existsSync, readFileSync } from 'node:fs'
 import { Readable } from 'node:stream'
 import ExcelJS from 'exceljs'
 import * as XLSX from 'xlsx'
+import { ROSTER_FORM } from '../../src-main/core/forms/roster'
+import { readWorkbook } from '../../src-main/core/xlsx/readWorkbook'
 
 /** Values only; styles are cached because exceljs needs them to tell dates from numbers. */
 const EXCELJS_OPTIONS = { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' } as const
@@ -36,6 +38,15 @@ export async function exceljsStream(files: readonly string[]): Promise<number> {
     for await (const sheet of reader) {
       for await (const row of sheet as unknown as AsyncIterable<ExcelJS.Row>) if ((row.values as unknown[]).length > 0) rows++
     }
+  }
+  return rows
+}
+
+/** The project's own reader alone (no checks, no database): what the import pays for reading. */
+export async function projectReader(files: readonly string[]): Promise<number> {
+  let rows = 0
+  for (const file of files) {
+    for (const found of (await readWorkbook(file, readFileSync(file), ROSTER_FORM.sheets)).values()) rows += found.rows.length
   }
   return rows
 }
