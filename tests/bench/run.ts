@@ -1,4 +1,5 @@
-// npm run bench [-- roster|import|stats|responsiveness|export]: prints figures and ratios; never passes or fails on time.
+// npm run bench [-- roster|import|stats|responsiveness|export] [--quick]: prints figures and ratios; never passes or
+// fails on time. Flags (--quick) are read by the suites themselves.
 import { runExportBench } from './export'
 import { runImportBench } from './import'
 import { runResponsivenessBench } from './responsiveness'
@@ -13,7 +14,7 @@ const suites: Record<string, () => Promise<void>> = {
   export: runExportBench,
 }
 
-const wanted = process.argv.slice(2)
+const wanted = process.argv.slice(2).filter((argument) => !argument.startsWith('--'))
 const names = wanted.length > 0 ? wanted : Object.keys(suites)
 for (const name of names) {
   const suite = suites[name]

@@ -72,6 +72,7 @@ export function normalizeText(value: unknown): string {
 }
 
 const FULL_WIDTH_ALPHANUMERIC = /[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/g
+const FREE_TEXT_NEEDS_CLEANING = /[\s\u200B-\u200D\u2060\uFEFF\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/
 
 /**
  * Free text a person wrote (a unit, an activity's name, a write-up): cleaned like normalizeText,
@@ -79,6 +80,8 @@ const FULL_WIDTH_ALPHANUMERIC = /[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/g
  * letters become half-width (FORMS.md), and with `multiline` the line breaks of a write-up stay.
  */
 export function normalizeFreeText(value: unknown, options: { multiline?: boolean } = {}): string {
+  // Most units, posts and teams need none of it: no whitespace, nothing full-width, no apostrophe.
+  if (typeof value === 'string' && !FREE_TEXT_NEEDS_CLEANING.test(value) && !LEADING_APOSTROPHE.test(value)) return value
   const text = textOf(value)
     .replace(ZERO_WIDTH, '')
     .replace(FULL_WIDTH_ALPHANUMERIC, (char) => String.fromCharCode(char.charCodeAt(0) - FULL_WIDTH_OFFSET))

@@ -145,8 +145,19 @@ export const TEAMS: readonly Team[] = [
 ]
 
 /** The form of a typed value used for comparison: normalised, no spaces, Latin letters upper-case. */
+// An import asks for the key of the same few texts (回族, 中共党员, 临夏市) on every row: remember them.
+const keys = new Map<string, string>()
+const KEYS_KEPT = 10_000
+
 export function vocabularyKey(raw: unknown): string {
-  return normalizeText(raw).replace(/\s/g, '').toUpperCase()
+  if (typeof raw !== 'string') return normalizeText(raw).replace(/\s/g, '').toUpperCase()
+  let key = keys.get(raw)
+  if (key === undefined) {
+    if (keys.size >= KEYS_KEPT) keys.clear()
+    key = normalizeText(raw).replace(/\s/g, '').toUpperCase()
+    keys.set(raw, key)
+  }
+  return key
 }
 
 /** Key → standard value for one list: exact values win over aliases, earlier entries over later ones. */

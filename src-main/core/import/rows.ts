@@ -99,7 +99,7 @@ export function takeDataRows(found: FoundSheet, formSheet: FormSheet, mapping: C
     }
     kept.set(row.number, row.cells)
   }
-  if (found.merges.length > 0) applyMerges(kept, found.merges, rowsByNumber(found.rows), maxColumn)
+  if (found.merges.length > 0) applyMerges(kept, found.merges, mergeTops(found.rows, found.merges), maxColumn)
   found.rows = []
   const columns = Object.entries(mapping)
   function* rows(): Generator<SheetRow> {
@@ -119,6 +119,10 @@ export function extractRows(found: FoundSheet, formSheet: FormSheet, mapping: Co
   return { rows: [...rows], skipped }
 }
 
-function rowsByNumber(rows: readonly RawRow[]): Map<number, CellValue[]> {
-  return new Map(rows.map((row) => [row.number, row.cells]))
+/** The rows merged ranges take their values from, by number (only those: a 100,000-row sheet has one title merge). */
+function mergeTops(rows: readonly RawRow[], merges: readonly MergeRange[]): Map<number, CellValue[]> {
+  const tops = new Set(merges.map((merge) => merge.top))
+  const found = new Map<number, CellValue[]>()
+  for (const row of rows) if (tops.has(row.number)) found.set(row.number, row.cells)
+  return found
 }

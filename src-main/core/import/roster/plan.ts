@@ -34,7 +34,8 @@ export interface RosterPlan {
 
 interface State {
   person: PlannedPerson
-  first: { file: string; row: number }
+  /** The file the person first appears in (the row is person.source.row); one object less per person. */
+  firstFile: string
 }
 
 /** Personal numbers never leave the core unmasked in a preview. */
@@ -125,13 +126,13 @@ function planRow(plan: RosterPlan, states: Map<string, State>, lookup: (idNumber
     const before = existing ? personOf(existing) : null
     const final = before ? mergePerson(before, incoming, 'keep') : incoming
     const person: PlannedPerson = { idNumber: incoming.idNumber, existing, final, action: existing ? 'unchanged' : 'created', source: { fileIndex: file.index, sheet, row: row.row } }
-    states.set(incoming.idNumber, { person, first: { file: file.name, row: row.row } })
+    states.set(incoming.idNumber, { person, firstFile: file.name })
     plan.people.push(person)
     if (!before) return CREATE
     const changes = diffPerson(before, final)
     return { action: changes.length > 0 || existing?.deletedAt ? 'update' : 'unchanged', changes: maskedChanges(changes) }
   }
-  const where = `“${state.first.file}”第 ${state.first.row} 行`
+  const where = `“${state.firstFile}”第 ${state.person.source.row} 行`
   if (state.person.final.name !== incoming.name) {
     plan.issues.push(planIssue(file, row, 'error', '姓名', `身份证号码与${where}相同，但姓名不同（“${state.person.final.name}”）：请核对姓名和身份证号码`))
     return { action: 'rejected', changes: [] }
