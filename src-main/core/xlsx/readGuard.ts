@@ -69,7 +69,6 @@ export function checkWorkbookBytes(name: string, bytes: Buffer, limits: ReadLimi
     if (error instanceof ZipFormatError) throw new ReadFileError(MESSAGES.damaged)
     throw error
   }
-  if (!entries.some((entry) => entry.name === 'xl/workbook.xml')) throw new ReadFileError(MESSAGES.damaged)
   const declared = entries.reduce((sum, entry) => sum + entry.size, 0)
   if (declared > limits.maxUncompressed) {
     throw new ReadFileError(tooLarge(declared, limits.maxUncompressed).replace('文件过大', '文件解压后过大'))

@@ -1,7 +1,8 @@
-// A minimal reader of a zip's central directory. exceljs streams the workbook itself; this exists
-// so that a damaged or truncated file is refused before exceljs sees it (its streaming unzip can
-// stall or fail late on such input), so that a zip bomb is refused by its declared sizes, and so
-// that the few parts exceljs's streaming reader ignores (merged cells) can be read cheaply.
+// A minimal reader of a zip's central directory and its entries. The importer's workbook reader
+// goes through it: the directory says where every part is, so workbook.xml and its relations are
+// read first whatever order the writing tool zipped the parts in, a damaged or truncated file is
+// refused before any parsing, and a zip bomb is refused by its declared sizes (and by inflating no
+// more than was declared).
 import { createInflateRaw, inflateRawSync } from 'node:zlib'
 import { Readable } from 'node:stream'
 
@@ -62,12 +63,17 @@ function compressedData(bytes: Buffer, entry: ZipEntry): Buffer {
   return bytes.subarray(start, start + entry.compressedSize)
 }
 
-/** A small entry (workbook.xml, its relations) as text. */
-export function readZipText(bytes: Buffer, entry: ZipEntry): string {
+/** A small entry (workbook.xml, its relations, styles) inflated in one go, never past its declared size. */
+export function readZipBytes(bytes: Buffer, entry: ZipEntry): Buffer {
   const data = compressedData(bytes, entry)
-  if (entry.method === 0) return data.toString('utf8')
+  if (entry.method === 0) return data
   if (entry.method !== 8) throw new ZipFormatError(`unsupported compression ${entry.method}`)
-  return inflateRawSync(data, { maxOutputLength: Math.max(entry.size, 1) }).toString('utf8')
+  return inflateRawSync(data, { maxOutputLength: Math.max(entry.size, 1) })
+}
+
+/** A small entry as text. */
+export function readZipText(bytes: Buffer, entry: ZipEntry): string {
+  return readZipBytes(bytes, entry).toString('utf8')
 }
 
 /** A large entry (a worksheet) as a stream of chunks, never held whole in memory. */
@@ -75,7 +81,7 @@ export function streamZipEntry(bytes: Buffer, entry: ZipEntry): Readable {
   const data = compressedData(bytes, entry)
   if (entry.method === 0) return Readable.from([data])
   if (entry.method !== 8) throw new ZipFormatError(`unsupported compression ${entry.method}`)
-  const inflate = createInflateRaw()
+  const inflate = createInflateRaw({ chunkSize: 1 << 16 })
   inflate.end(data)
   return inflate
 }

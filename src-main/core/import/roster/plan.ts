@@ -1,7 +1,7 @@
 // Dedupe and plan: one person per normalised ID number, within the batch and against the roster.
 // Rows for the same person merge in order in 'keep' mode (an empty cell never erases a value), so
 // importing the same files twice plans nothing the second time.
-import type { Database, Statement } from 'better-sqlite3'
+import type { Database } from 'better-sqlite3'
 import { maskIdNumber, maskPhone, type Person } from '../../domain'
 import { diffPerson, mergePerson, type FieldChange } from '../../roster/merge'
 import { personOf, VOLUNTEER_COLUMNS, type StoredVolunteer } from '../../roster/rows'
@@ -80,8 +80,19 @@ export function planForCommit(db: Database, files: readonly ParsedFile<Person>[]
   return makePlan(db, files)
 }
 
+/**
+ * Finds the stored volunteer for an ID number. The roster's ID numbers are read once into a set, so
+ * the common case — a person not in the roster yet — costs a hash lookup instead of a query
+ * (100,000 queries took a second of a 100,000-row import).
+ */
+function rosterLookup(db: Database): (idNumber: string) => StoredVolunteer | null {
+  const known = new Set(db.prepare('SELECT id_number FROM volunteers').pluck().all() as string[])
+  const select = db.prepare(`SELECT ${VOLUNTEER_COLUMNS} FROM volunteers v WHERE v.id_number = ?`)
+  return (idNumber) => (known.has(idNumber) ? ((select.get(idNumber) as StoredVolunteer | undefined) ?? null) : null)
+}
+
 function makePlan(db: Database, files: readonly ParsedFile<Person>[]): RosterPlan {
-  const lookup = db.prepare(`SELECT ${VOLUNTEER_COLUMNS} FROM volunteers v WHERE v.id_number = ?`)
+  const lookup = rosterLookup(db)
   const states = new Map<string, State>()
   const plan: RosterPlan = { people: [], rows: new Map(), issues: [] }
   for (const file of files) {
@@ -102,11 +113,11 @@ function makePlan(db: Database, files: readonly ParsedFile<Person>[]): RosterPla
   return plan
 }
 
-function planRow(plan: RosterPlan, states: Map<string, State>, lookup: Statement, file: ParsedFile<Person>, row: ParsedRow<Person>, incoming: Person): RowPlan {
+function planRow(plan: RosterPlan, states: Map<string, State>, lookup: (idNumber: string) => StoredVolunteer | null, file: ParsedFile<Person>, row: ParsedRow<Person>, incoming: Person): RowPlan {
   const sheet = file.result.sheet ?? ''
   const state = states.get(incoming.idNumber)
   if (!state) {
-    const existing = (lookup.get(incoming.idNumber) as StoredVolunteer | undefined) ?? null
+    const existing = lookup(incoming.idNumber)
     if (existing && existing.name !== incoming.name) {
       plan.issues.push(planIssue(file, row, 'error', '姓名', `身份证号码 ${maskIdNumber(incoming.idNumber)} 在花名册中登记的姓名是“${existing.name}”，与本行的“${incoming.name}”不一致：请核对姓名和身份证号码`))
       return { action: 'rejected', changes: [] }
