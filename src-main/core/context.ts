@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3'
 import type { OpenOptions } from './db/open'
+import type { ParsePool } from './import/parsePool'
 
 /** Progress of a long job, sent to whichever host is listening (IPC, CLI stderr, test bridge). */
 export interface ProgressEvent {
@@ -21,4 +22,6 @@ export interface CoreContext {
   dataDir: string
   now: () => Date
   progress: (event: ProgressEvent) => void
+  /** Reads import files in worker threads; started on the first import, closed by closeContext. */
+  parsePool: ParsePool
 }

@@ -1,5 +1,5 @@
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron'
-import { invokeEnveloped, type CoreContext } from '../core/index'
+import type { SupervisedCore } from '../host/supervisor'
 import { INVOKE_CHANNEL } from './bridge'
 
 /** Only our own page may call the core: the renderer's file or the dev server, nothing navigated to. */
@@ -10,13 +10,14 @@ function isTrustedSender(event: IpcMainInvokeEvent, window: WebContents): boolea
   return url.startsWith('file://') || (devServer !== undefined && url.startsWith(devServer))
 }
 
-export function registerIpc(ctx: CoreContext, window: WebContents): void {
+export function registerIpc(core: SupervisedCore, window: WebContents): void {
   ipcMain.removeHandler(INVOKE_CHANNEL)
   ipcMain.handle(INVOKE_CHANNEL, async (event, name: unknown, input: unknown) => {
     if (!isTrustedSender(event, window)) {
       return { ok: false, error: { code: 'INVALID_INPUT', message: '拒绝来自未知页面的请求' } }
     }
-    // invokeEnveloped checks the name against the handler table and the input against its schema.
-    return invokeEnveloped(ctx, name, input)
+    // Forwarded to the core's utility process, which checks the name against the handler table and
+    // the input against its schema. Bytes arrive here as Uint8Array and go on by structured clone.
+    return core.invoke(String(name), input)
   })
 }

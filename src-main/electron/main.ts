@@ -1,11 +1,12 @@
-// The Electron shell: a window, a menu, one IPC channel into the core. No logic lives here.
+// The Electron shell: a window, a menu, dialogs, one IPC channel forwarded to the core, which runs
+// in a utility process (coreHost.ts). No logic lives here, and nothing here waits on an import.
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { app, BrowserWindow, Menu, dialog, shell } from 'electron'
-import { createContext, type CoreContext } from '../core/index'
-import { ensureDailyBackup, createBackup } from '../core/db/backup'
 import { configuredDbPath } from '../core/settings/location'
+import type { SupervisedCore } from '../host/supervisor'
 import { PROGRESS_CHANNEL } from './bridge'
+import { startCore } from './coreProcess'
 import { registerIpc } from './ipc'
 
 const CONTENT_SECURITY_POLICY =
@@ -20,7 +21,7 @@ function nativeBinding(): string | undefined {
   return candidates.find((path) => existsSync(path))
 }
 
-function createWindow(ctx: CoreContext): BrowserWindow {
+function createWindow(core: SupervisedCore): BrowserWindow {
   const window = new BrowserWindow({
     width: 1360,
     height: 860,
@@ -44,16 +45,25 @@ function createWindow(ctx: CoreContext): BrowserWindow {
   })
   window.webContents.on('will-navigate', (event) => event.preventDefault())
   window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }))
-  ctx.progress = (event) => {
+  const stopProgress = core.onProgress((event) => {
     if (!window.isDestroyed()) window.webContents.send(PROGRESS_CHANNEL, event)
-  }
-  registerIpc(ctx, window.webContents)
+  })
+  window.on('closed', stopProgress)
+  registerIpc(core, window.webContents)
   if (process.env.ELECTRON_RENDERER_URL) void window.loadURL(process.env.ELECTRON_RENDERER_URL)
   else void window.loadFile(join(import.meta.dirname, '../renderer/index.html'))
   return window
 }
 
-function buildMenu(ctx: CoreContext): void {
+/** A menu command's call into the core: the answer, or the core's Chinese message in a dialog. */
+async function ask<T>(core: SupervisedCore, name: string, input: unknown = {}): Promise<T | undefined> {
+  const answer = await core.invoke(name, input)
+  if (answer.ok) return answer.value as T
+  void dialog.showMessageBox({ type: 'error', message: answer.error.message })
+  return undefined
+}
+
+function buildMenu(core: SupervisedCore): void {
   Menu.setApplicationMenu(
     Menu.buildFromTemplate([
       {
@@ -62,11 +72,17 @@ function buildMenu(ctx: CoreContext): void {
           {
             label: '立即备份',
             click: async () => {
-              const backup = await createBackup(ctx, 'manual')
-              void dialog.showMessageBox({ message: `已备份到 ${backup.path}` })
+              const backup = await ask<{ path: string }>(core, 'backup.create')
+              if (backup) void dialog.showMessageBox({ message: `已备份到 ${backup.path}` })
             },
           },
-          { label: '打开数据文件夹', click: () => void shell.openPath(ctx.dataDir) },
+          {
+            label: '打开数据文件夹',
+            click: async () => {
+              const settings = await ask<{ dataDir: string }>(core, 'settings.get')
+              if (settings) void shell.openPath(settings.dataDir)
+            },
+          },
           { type: 'separator' },
           { label: '退出', role: 'quit' },
         ],
@@ -83,19 +99,23 @@ async function start(): Promise<void> {
     return
   }
   await app.whenReady()
-  const ctx = createContext(process.env.VOLUNTEER_LEDGER_DB ?? configuredDbPath(), { nativeBinding: nativeBinding() })
-  await ensureDailyBackup(ctx)
-  buildMenu(ctx)
-  let window = createWindow(ctx)
+  // Asked again at every (re)start: moving the data folder changes where the database is.
+  const core = startCore(join(import.meta.dirname, 'coreHost.js'), () => ({
+    dbPath: process.env.VOLUNTEER_LEDGER_DB ?? configuredDbPath(),
+    nativeBinding: nativeBinding(),
+  }))
+  buildMenu(core)
+  let window = createWindow(core)
   app.on('second-instance', () => {
     if (window.isMinimized()) window.restore()
     window.focus()
   })
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) window = createWindow(ctx)
+    if (BrowserWindow.getAllWindows().length === 0) window = createWindow(core)
   })
   app.on('window-all-closed', () => {
-    ctx.db.close()
+    // SQLite's WAL keeps the database whole whenever the process ends; every write is one transaction.
+    core.stop()
     app.quit()
   })
 }

@@ -6,7 +6,7 @@ import { createServer, type Server } from 'node:http'
 import { tmpdir } from 'node:os'
 import { extname, join, normalize, resolve } from 'node:path'
 import { test as base, type Page } from '@playwright/test'
-import { createContext, invokeEnveloped, type CoreContext } from '../../src-main/core/index'
+import { closeContext, createContext, invokeEnveloped, type CoreContext } from '../../src-main/core/index'
 
 const RENDERER_DIR = resolve(import.meta.dirname, '../../out/renderer')
 export const SCREENSHOT_DIR = resolve(import.meta.dirname, '../output/screenshots')
@@ -62,8 +62,20 @@ async function bridge(page: Page, ctx: CoreContext): Promise<void> {
     const listeners: ((event: unknown) => void)[] = []
     const w = window as unknown as Record<string, unknown>
     w.__ledgerEmit = (event: unknown) => listeners.forEach((listener) => listener(event))
+    // The bridge speaks JSON: the renderer's bytes (sent as they are to Electron's IPC) travel as base64.
+    const encode = (value: unknown): unknown => {
+      if (value instanceof ArrayBuffer) return encode(new Uint8Array(value))
+      if (value instanceof Uint8Array) {
+        let binary = ''
+        for (let offset = 0; offset < value.length; offset += 0x8000) binary += String.fromCharCode(...value.subarray(offset, offset + 0x8000))
+        return { base64: btoa(binary) }
+      }
+      if (Array.isArray(value)) return value.map(encode)
+      if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, encode(item)]))
+      return value
+    }
     w.ledger = {
-      invoke: (name: string, input: unknown) => (w.__ledgerInvoke as (n: string, i: unknown) => Promise<unknown>)(name, input),
+      invoke: (name: string, input: unknown) => (w.__ledgerInvoke as (n: string, i: unknown) => Promise<unknown>)(name, encode(input)),
       onProgress: (listener: (event: unknown) => void) => {
         listeners.push(listener)
         return () => listeners.splice(listeners.indexOf(listener), 1)
@@ -103,7 +115,7 @@ export const test = base.extend<{ ledger: LedgerFixture }>({
       },
     })
     server.close()
-    ctx.db.close()
+    await closeContext(ctx)
     rmSync(dir, { recursive: true, force: true })
   },
 })

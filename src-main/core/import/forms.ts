@@ -18,11 +18,21 @@ export interface RowCheck<Item> {
   issues: RowIssue[]
 }
 
-export interface FormImporter<Item> {
+export interface FormImporter<Item, Data = unknown> {
   key: string
   sheet: FormSheet
-  /** Loads what validation needs once per batch (vocabularies) and returns the row check. */
-  prepare: (ctx: CoreContext) => (row: SheetRow) => RowCheck<Item>
+  /**
+   * Loads what validation needs once per batch (vocabularies, tasks, today) as plain data: the rows
+   * are checked in a parse worker (import/parsePool.ts), which has no database and receives a copy.
+   */
+  load: (ctx: CoreContext) => Data
+  /** The row check made from that data, in the worker or in process. */
+  checker: (data: Data) => (row: SheetRow) => RowCheck<Item>
+}
+
+/** The row check for this batch, in process. */
+export function prepareCheck<Item, Data>(importer: FormImporter<Item, Data>, ctx: CoreContext): (row: SheetRow) => RowCheck<Item> {
+  return importer.checker(importer.load(ctx))
 }
 
 /** A row's values keyed by the declaration's field names, as the domain rules take them. */

@@ -6,12 +6,10 @@ import { createBackup } from '../db/backup'
 import { CoreError } from '../errors'
 import { operatorOf } from '../settings/settings'
 import { DEFAULT_READ_LIMITS, type ReadLimits } from '../xlsx/readGuard'
-import { parseFile, type ParsedFile } from './parseFile'
+import { parseBatch } from './parseBatch'
+import type { ParsedFile } from './parseFile'
 import type { CommitHooks, FormPipeline, PipelineOptions, PipelinePlan } from './pipeline'
 import { pipelineFor } from './pipelines'
-import { throttledProgress } from './progress'
-import { MESSAGES } from '../xlsx/readGuard'
-import { rememberedMapping, rememberMapping } from './store'
 import { summarise, type Summary } from './summary'
 import type { ImportSource, PlannedRow, RowAction } from './types'
 import { maskIdNumber } from '../domain'
@@ -50,54 +48,6 @@ const PREVIEW_TTL_MS = 60 * 60_000
 const MAX_PENDING = 3
 const pending = new Map<string, Pending>()
 
-/**
- * Every file is read once per sheet of the form. For a form of several sheets (表3) a file need not
- * hold them all: a sheet it lacks is dropped, unless the file holds none of them.
- */
-async function parseAll(ctx: CoreContext, input: PreviewInput, pipeline: FormPipeline, limits: ReadLimits): Promise<ParsedFile<unknown>[]> {
-  const progress = throttledProgress(ctx)
-  const overrides = new Map((input.mappings ?? []).map((override) => [override.fileIndex, override.columns]))
-  const parsed: ParsedFile<unknown>[] = []
-  for (const [position, source] of input.files.entries()) {
-    progress({ phase: '读取', done: position, total: input.files.length, file: source.name }, position === 0)
-    const entries: ParsedFile<unknown>[] = []
-    for (const importer of pipeline.sheets) {
-      const index = parsed.length + entries.length
-      const manual = overrides.get(index)
-      const file = await parseFile(source, index, {
-        importer, check: importer.prepare(ctx), limits, manual,
-        remembered: (key) => rememberedMapping(ctx.db, importer.key, key),
-        onRows: (rows) => progress({ phase: '读取', done: position, total: input.files.length, file: source.name, message: `已读 ${rows} 行` }),
-        onChecked: (rows, total) => progress({ phase: '校验', done: rows, total, file: source.name }),
-      })
-      file.result.formSheet = importer.sheet.name
-      if (manual && file.result.headerKey && file.result.missing.length === 0) {
-        rememberMapping(ctx.db, importer.key, file.result.headerKey, file.result.mapping, ctx.now().toISOString())
-      }
-      const absent = pipeline.sheets.length > 1 && file.result.error === MESSAGES.noHeader
-      if (!absent) entries.push(file)
-      // A file that cannot be read at all (.xls, damaged) is reported once, not once per sheet.
-      if (file.result.status === 'failed' && !file.result.needsMapping && !absent) break
-    }
-    dropClaimedSheetWarnings(entries)
-    if (entries.length === 0) {
-      const missing = await parseFile(source, parsed.length, { importer: pipeline.sheets[0]!, check: pipeline.sheets[0]!.prepare(ctx), limits, remembered: () => undefined })
-      entries.push(missing)
-    }
-    parsed.push(...entries)
-  }
-  progress({ phase: '读取', done: input.files.length, total: input.files.length }, true)
-  return parsed
-}
-
-/** "Another sheet has this header too" is no news when that sheet is the form's own other sheet (表3). */
-function dropClaimedSheetWarnings(entries: ParsedFile<unknown>[]): void {
-  const claimed = new Set(entries.map((entry) => entry.result.sheet))
-  for (const entry of entries) {
-    entry.issues = entry.issues.filter((issue) => issue.row !== null || issue.sheet === entry.result.sheet || !claimed.has(issue.sheet))
-  }
-}
-
 function expirePending(now: number): void {
   for (const [id, entry] of pending) if (entry.expires < now) pending.delete(id)
   while (pending.size >= MAX_PENDING) pending.delete(pending.keys().next().value as string)
@@ -107,7 +57,7 @@ export async function previewImport(ctx: CoreContext, input: PreviewInput, limit
   const options: PipelineOptions = { year: input.year }
   const pipeline = pipelineFor(input.form, options)
   if (input.form === 'plan' && !input.year) throw new CoreError('INVALID_INPUT', '导入活动清单（表2）须指定年度，如 year: 2026（命令行 --year 2026）')
-  const files = await parseAll(ctx, input, pipeline, limits)
+  const files = await parseBatch(ctx, input, pipeline, limits)
   ctx.progress({ job: 'import', phase: '校验', done: 0, total: files.length })
   const plan = pipeline.plan(ctx.db, files, options)
   const summary = summarise(files, plan.rows, plan.issues, plan.counts)

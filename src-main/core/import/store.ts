@@ -80,9 +80,10 @@ export function filesWithIssues(db: Database, batchId: number): StoredFileIssues
   }))
 }
 
-export function rememberedMapping(db: Database, form: string, key: string): Record<string, number> | undefined {
-  const row = db.prepare('SELECT mapping FROM import_mappings WHERE form = ? AND header_key = ?').get(form, key) as { mapping: string } | undefined
-  return row ? (JSON.parse(row.mapping) as Record<string, number>) : undefined
+/** Every mapping remembered for a form, by header key: what a parse worker is given. */
+export function rememberedMappings(db: Database, form: string): Record<string, Record<string, number>> {
+  const rows = db.prepare('SELECT header_key AS key, mapping FROM import_mappings WHERE form = ?').all(form) as { key: string; mapping: string }[]
+  return Object.fromEntries(rows.map((row) => [row.key, JSON.parse(row.mapping) as Record<string, number>]))
 }
 
 export function rememberMapping(db: Database, form: string, key: string, mapping: Record<string, number>, at: string): void {

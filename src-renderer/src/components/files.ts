@@ -1,5 +1,5 @@
-// Bytes in the renderer: base64 for the core's inputs (works over every transport), Blobs for
-// showing pictures and for saving exported workbooks through the browser's download.
+// Bytes in the renderer: Uint8Array for the core's inputs (sent as they are), Blobs for showing
+// pictures and for saving exported workbooks through the browser's download.
 
 /** Whatever a transport made of a Uint8Array (itself, an ArrayBuffer, or a plain index object). */
 export function toBytes(value: unknown): Uint8Array {
@@ -9,15 +9,6 @@ export function toBytes(value: unknown): Uint8Array {
   if (Array.isArray(value)) return Uint8Array.from(value as number[])
   if (value && typeof value === 'object') return Uint8Array.from(Object.values(value as Record<string, number>))
   return new Uint8Array()
-}
-
-export function bytesToBase64(bytes: Uint8Array): string {
-  const CHUNK = 0x8000
-  let binary = ''
-  for (let offset = 0; offset < bytes.length; offset += CHUNK) {
-    binary += String.fromCharCode(...bytes.subarray(offset, offset + CHUNK))
-  }
-  return btoa(binary)
 }
 
 export function blobUrl(data: unknown, type: string): string {
@@ -40,7 +31,7 @@ export function downloadBytes(fileName: string, data: unknown, type = XLSX): voi
 }
 
 /** A JPEG thumbnail about `size` pixels on its long side, made with a canvas. */
-export async function makeThumbnail(file: Blob, size = 240): Promise<Uint8Array | null> {
+export async function makeThumbnail(file: Blob, size = 240): Promise<Uint8Array<ArrayBuffer> | null> {
   try {
     const bitmap = await createImageBitmap(file)
     const scale = Math.min(1, size / Math.max(bitmap.width, bitmap.height))

@@ -7,7 +7,7 @@ import { call, onProgress, type OperationOutput } from '../api'
 import { useClockStore } from './clock'
 import { downloadBytes, toBytes } from '../components/files'
 import { advance, preparing, startProgress, type ImportProgress } from '../views/import/progress'
-import { encodeFile, keepSpreadsheets, type ChosenFile, type PickedFile } from '../views/import/readFiles'
+import { fileBytes, keepSpreadsheets, type ChosenFile, type PickedFile } from '../views/import/readFiles'
 import { zipFiles } from '../views/import/zipFiles'
 
 export type Preview = OperationOutput<'import.preview'>
@@ -49,7 +49,7 @@ export const useImportStore = defineStore('import', () => {
   /** Mappings given by hand, by file index; sent again with every re-check. */
   const mappings = ref<Record<number, ColumnMapping>>({})
   /** The bytes as sent, so a re-check after a mapping does not read the disk again. */
-  let encoded: { name: string; data: { base64: string } }[] = []
+  let encoded: { name: string; data: Uint8Array<ArrayBuffer> }[] = []
   /** Original values of rows with issues, by `${fileIndex}:${row}`, loaded per file on demand. */
   const issueValues = ref<Record<string, Record<string, string>>>({})
   const loadedValueFiles = new Set<number>()
@@ -97,7 +97,7 @@ export const useImportStore = defineStore('import', () => {
       encoded = []
       for (const [index, item] of chosen.value.entries()) {
         progress.value = preparing(progress.value, index, item.name)
-        encoded.push({ name: item.name, data: await encodeFile(item.file) })
+        encoded.push({ name: item.name, data: await fileBytes(item.file) })
       }
       await runPreview()
       stage.value = 'preview'

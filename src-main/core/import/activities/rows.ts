@@ -25,8 +25,9 @@ export type ActivityRow = ActivityRecord & { kind: 'activity' }
 export const activityImporter: FormImporter<unknown> = {
   key: 'activities',
   sheet: ACTIVITY_SHEET,
-  prepare: (ctx) => {
-    const options = { tasks: listTasks(ctx.db), today: localDay(ctx.now()) }
+  load: (ctx) => ({ tasks: listTasks(ctx.db), today: localDay(ctx.now()) }),
+  checker: (data) => {
+    const options = data as Parameters<typeof validateActivity>[1]
     return (row) => {
       const { record, issues } = validateActivity(rawFields(ACTIVITY_SHEET, row), options)
       return { item: record ? { ...record, kind: 'activity' } : null, issues: columnIssues(ACTIVITY_SHEET, issues) }
@@ -55,5 +56,6 @@ export function checkParticipantRow(raw: Record<string, unknown>): { item: Parti
 export const participantImporter: FormImporter<unknown> = {
   key: 'activities-participants',
   sheet: PARTICIPANT_SHEET,
-  prepare: () => (row) => checkParticipantRow(rawFields(PARTICIPANT_SHEET, row)),
+  load: () => null,
+  checker: () => (row) => checkParticipantRow(rawFields(PARTICIPANT_SHEET, row)),
 }

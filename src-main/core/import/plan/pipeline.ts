@@ -32,8 +32,9 @@ function importer(year: number): FormImporter<unknown> {
   return {
     key: 'plan',
     sheet: SHEET,
-    prepare: (ctx) => {
-      const tasks = listTasks(ctx.db)
+    load: (ctx) => listTasks(ctx.db),
+    checker: (data) => {
+      const tasks = data as ReturnType<typeof listTasks>
       return (row) => {
         // seq 0 marks a row without 序号: the plan gives it the next free number.
         const { record, issues } = validatePlanItem(rawFields(SHEET, row), { year, tasks, seq: 0 })

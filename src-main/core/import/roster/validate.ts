@@ -29,11 +29,11 @@ export function checkRosterRow(row: SheetRow, options: Parameters<typeof validat
   return { item: person, issues: rowIssues }
 }
 
-export const rosterImporter: FormImporter<Person> = {
+type CheckOptions = Parameters<typeof validatePerson>[1]
+
+export const rosterImporter: FormImporter<Person, CheckOptions> = {
   key: 'roster',
   sheet: SHEET,
-  prepare: (ctx: CoreContext) => {
-    const options = { vocabulary: loadPersonVocabulary(ctx.db), today: ctx.now() }
-    return (row) => checkRosterRow(row, options)
-  },
+  load: (ctx: CoreContext) => ({ vocabulary: loadPersonVocabulary(ctx.db), today: ctx.now() }),
+  checker: (options) => (row) => checkRosterRow(row, options),
 }

@@ -1,7 +1,7 @@
 // Files the clerk picks or drops: whole folders are walked, only spreadsheets are kept (legacy
 // .xls/.et/.csv too, so the core can tell the clerk to save them as .xlsx), and Excel's "~$" lock
-// files and repeats are left out. Bytes travel to the core as base64 (works over every transport).
-import { bytesToBase64 } from '../../components/files'
+// files and repeats are left out. Bytes travel to the core as they are (a Uint8Array: Electron's
+// IPC clones it as binary; the E2E bridge encodes it for its own transport).
 
 const EXTENSIONS = ['.xlsx', '.xls', '.et', '.csv']
 const LEGACY = ['.xls', '.et', '.csv']
@@ -78,6 +78,6 @@ export async function fromDrop(transfer: DataTransfer): Promise<PickedFile[]> {
   return picked
 }
 
-export async function encodeFile(file: File): Promise<{ base64: string }> {
-  return { base64: bytesToBase64(new Uint8Array(await file.arrayBuffer())) }
+export async function fileBytes(file: File): Promise<Uint8Array<ArrayBuffer>> {
+  return new Uint8Array(await file.arrayBuffer())
 }
