@@ -94,7 +94,9 @@ export async function main(argv: readonly string[]): Promise<number> {
       },
     })
     const result = await invoke(ctx, found.command.operation, input)
-    process.stdout.write(json ? `${JSON.stringify(result, binaryAsSize)}\n` : `${formatHuman(result, found.command.spec.columns)}\n`)
+    const format = found.command.spec.format as ((value: unknown) => string) | undefined
+    const human = format ? format(result) : formatHuman(result, found.command.spec.columns)
+    process.stdout.write(json ? `${JSON.stringify(result, binaryAsSize)}\n` : `${human}\n`)
     const exitCode = found.command.spec.exitCode as ((value: unknown) => number) | undefined
     return exitCode?.(result) ?? 0
   } catch (error) {

@@ -15,6 +15,8 @@ export interface CliSpec {
   columns?: readonly string[]
   /** The process exit code for a result that is not a plain success (1 when some rows failed, say). */
   exitCode?: (result: never) => number
+  /** The plain-text rendering of a result (without --json), when the generic one would not read well. */
+  format?: (result: never) => string
 }
 
 export interface Handler<Schema extends z.ZodType, Result> {

@@ -81,6 +81,7 @@ function activityFields(row: ActivityExportRow): FieldValues {
     summary: row.summary,
     highlight: yesNo(row.highlight === 1),
     note: row.note,
+    highlightText: row.highlightText,
   }
 }
 

@@ -4,6 +4,7 @@
 import { z } from 'zod'
 import type { CoreContext } from '../context'
 import { ACTIVITIES_FORM, FORMS, PLAN_FORM } from '../forms'
+import { countyFilter } from '../reference/countyFilter'
 import { handler } from '../handler'
 import { writeTemplateWorkbook } from '../xlsx/writeTemplate'
 import { exportActivities } from './activities'
@@ -17,7 +18,7 @@ const filterText = (max: number) => z.string().max(max).optional()
 const rosterFilters = z
   .object({
     q: filterText(100),
-    countyCode: filterText(20),
+    countyCode: countyFilter,
     category: filterText(100),
     team: filterText(100),
     political: filterText(50),

@@ -24,6 +24,8 @@ export const ACTIVITIES_FORM: FormDefinition = {
         { name: '活动简介', field: 'summary', kind: 'text', aliases: ['活动内容', '简介'], width: 30, help: '' },
         { name: '是否亮点', field: 'highlight', kind: 'text', vocabulary: 'yesNo', aliases: ['亮点'], width: 8, help: '是 或 否' },
         { name: '备注', field: 'note', kind: 'text', width: 12, help: '' },
+        // Appended, so a return made with the 15-column form still imports unchanged.
+        { name: '亮点做法', field: 'highlightText', kind: 'text', aliases: ['亮点做法及成效', '典型做法'], width: 30, help: '标为亮点的活动：做法和成效，供年度工作亮点汇总；可不填' },
       ],
     },
     {

@@ -4,7 +4,8 @@ import { z } from 'zod'
 import { handler } from '../handler'
 import { operatorOf } from '../settings/settings'
 import { createBackup } from '../db/backup'
-import { errorWorkbooks, runExitCode, runImport, type RunOutput } from './run'
+import { runExitCode, runImport, type RunOutput } from './run'
+import { errorWorkbooks, formatErrorWorkbooks, type ErrorWorkbook } from './replies'
 import { cancelPreview, commitPreview, previewImport, previewRows } from './service'
 import { CoreError } from '../errors'
 import { batchDetail, findBatch, listBatches } from './store'
@@ -98,6 +99,11 @@ export const importHandlers = {
       .object({ batch: batchId.optional(), previewId: previewId.optional(), outDir: z.string().min(1).max(1000).optional() })
       .refine((value) => value.batch !== undefined || value.previewId !== undefined, '请指定导入批次或预览'),
     run: (ctx, input) => errorWorkbooks(ctx, input),
-    cli: { command: 'errors', flags: { batch: 'batch', out: 'outDir' }, summary: '生成错误标注工作簿（每个有问题的学校文件一份，坏单元格标红并加批注）' },
+    cli: {
+      command: 'errors',
+      flags: { batch: 'batch', out: 'outDir' },
+      summary: '生成退回学校的工作簿：--batch 批次 --out 文件夹；每个有问题的文件一份（首页“问题汇总”，坏单元格标红/标黄并加批注），未能读取的文件附一份说明',
+      format: ((result: { workbooks: ErrorWorkbook[] }) => formatErrorWorkbooks(result)) as (result: never) => string,
+    },
   }),
 }

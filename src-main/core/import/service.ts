@@ -156,6 +156,7 @@ export function previewSources(ctx: CoreContext, previewId: string) {
     name: file.name,
     position: file.index,
     source: file.bytes,
+    error: file.result.status === 'failed' ? (file.result.error ?? null) : null,
     issues: [...file.issues, ...entry.plan.issues.filter((issue) => issue.fileIndex === file.index)],
   }))
 }

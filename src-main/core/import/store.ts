@@ -86,6 +86,13 @@ export function rememberedMappings(db: Database, form: string): Record<string, R
   return Object.fromEntries(rows.map((row) => [row.key, JSON.parse(row.mapping) as Record<string, number>]))
 }
 
+/** Files of a batch that could not be read at all (.xls, damaged, a required column missing), with why. */
+export function failedFiles(db: Database, batchId: number): { name: string; position: number; error: string }[] {
+  return db
+    .prepare(`SELECT name, position, error FROM import_files WHERE batch_id = ? AND status = 'failed' AND error IS NOT NULL ORDER BY position`)
+    .all(batchId) as { name: string; position: number; error: string }[]
+}
+
 export function rememberMapping(db: Database, form: string, key: string, mapping: Record<string, number>, at: string): void {
   db.prepare(
     `INSERT INTO import_mappings (form, header_key, mapping, updated_at) VALUES (?, ?, ?, ?)

@@ -81,7 +81,7 @@ export function validatePlanItem(
   if (phone) {
     const checked = checkPhone(phone)
     if (checked.ok) phone = checked.phone
-    else issues.push({ field: 'phone', level: 'warning', message: `联系电话“${phone}”格式不对：${checked.message}` })
+    else issues.push({ field: 'phone', level: 'warning', message: checked.message })
   }
 
   const seqText = normalizeText(raw.seq)

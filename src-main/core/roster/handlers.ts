@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { checkIdNumber, formatBirthMonth, validatePerson } from '../domain'
+import { countyFilter } from '../reference/countyFilter'
 import { handler } from '../handler'
 import { loadPersonVocabulary } from '../reference/vocabulary'
 import * as repo from './repository'
@@ -20,7 +21,7 @@ export const rosterHandlers = {
   'roster.search': handler({
     input: z.object({
       q: z.string().max(100).optional(),
-      countyCode: z.string().max(20).optional(),
+      countyCode: countyFilter,
       category: z.string().max(100).optional(),
       team: z.string().max(100).optional(),
       political: z.string().max(50).optional(),

@@ -43,13 +43,21 @@ export const systemHandlers = {
   'settings.get': handler({
     input: z.object({}).default({}),
     run: (ctx) => ({ ...readSettings(ctx.db), dataDir: ctx.dataDir, dbPath: ctx.dbPath }),
+    cli: { command: 'settings', summary: '显示设置：单位名称、操作员、数据位置' },
   }),
   'settings.save': handler({
-    input: z.object({
-      unitName: z.string().trim().min(1, '单位名称不能为空').max(100).optional(),
-      operatorName: z.string().trim().max(50).optional(),
-    }),
+    input: z
+      .object({
+        unitName: z.string().trim().min(1, '单位名称不能为空').max(100).optional(),
+        operatorName: z.string().trim().max(50).optional(),
+      })
+      .refine((changes) => changes.unitName !== undefined || changes.operatorName !== undefined, '请给出要修改的设置：--unit-name 单位名称 或 --operator 操作员'),
     run: (ctx, input) => writeSettings(ctx.db, input),
+    cli: {
+      command: 'settings set',
+      flags: { 'unit-name': 'unitName', operator: 'operatorName' },
+      summary: '修改设置：--unit-name 单位名称（填报单位、退回学校的批注署名）--operator 操作员（记入导入和修改历史）',
+    },
   }),
   'settings.moveData': handler({
     input: z.object({ folder: z.string().trim().min(1, '请填写文件夹路径').max(500) }),

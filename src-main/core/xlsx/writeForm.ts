@@ -47,6 +47,11 @@ export interface FormSheetContent {
   blankRows?: number
   /** Called now and then while rows are written, for the progress of long exports. */
   onProgress?: (done: number, total: number) => void
+  /** The labels of row 2 when the sheet comes from the bureau (反馈单位, 反馈日期), not from a school. */
+  unitLabel?: string
+  dateLabel?: string
+  /** One line after the data instead of the signature footer (a note to the reader). */
+  footerText?: string
 }
 
 /** Where things landed, for callers that add to the sheet (validations on the blank rows). */
@@ -94,11 +99,11 @@ function writeHeading(worksheet: Worksheet, sheet: FormSheet, content: FormSheet
   const half = Math.max(1, Math.floor(width / 2))
   const unit = content.unitName ?? '____________________'
   const date = content.date ? formatFillDate(content.date) : '______年____月____日'
-  worksheet.getCell(2, 1).value = `填报单位（盖章）：${unit}`
+  worksheet.getCell(2, 1).value = `${content.unitLabel ?? '填报单位（盖章）'}：${unit}`
   worksheet.getCell(2, 1).style = unitLineStyle('left')
   mergeRow(worksheet, 2, 1, half)
   if (width > half) {
-    worksheet.getCell(2, half + 1).value = `填报日期：${date}`
+    worksheet.getCell(2, half + 1).value = `${content.dateLabel ?? '填报日期'}：${date}`
     worksheet.getCell(2, half + 1).style = unitLineStyle('right')
     mergeRow(worksheet, 2, half + 1, width)
   }
@@ -220,6 +225,15 @@ function writeSignatureFooter(worksheet: Worksheet, row: number, sheet: FormShee
   worksheet.getRow(row).height = ROW_HEIGHTS.footer
 }
 
+/** A note in place of the signature footer, over the whole width, tall enough for its lines. */
+function writeFooterText(worksheet: Worksheet, row: number, sheet: FormSheet, text: string): void {
+  worksheet.getCell(row, 1).value = text
+  worksheet.getCell(row, 1).style = { ...footerStyle, alignment: { ...footerStyle.alignment, wrapText: true } }
+  mergeRow(worksheet, row, 1, sheet.columns.length)
+  const width = sheet.columns.reduce((sum, column) => sum + column.width, 0)
+  worksheet.getRow(row).height = rowHeight([width], [text]) ?? ROW_HEIGHTS.footer
+}
+
 function sheetOptions(sheet: FormSheet): Partial<AddWorksheetOptions> {
   return {
     pageSetup: {
@@ -253,7 +267,8 @@ export function writeFormSheet(workbook: Workbook, sheet: FormSheet, content: Fo
   const rowsWritten = writeRows(worksheet, sheet, content)
   const lastDataRow = FIRST_DATA_ROW + rowsWritten + (content.blankRows ?? 0) - 1
   const footerRow = lastDataRow + 2
-  writeSignatureFooter(worksheet, footerRow, sheet)
+  if (content.footerText !== undefined) writeFooterText(worksheet, footerRow, sheet, content.footerText)
+  else writeSignatureFooter(worksheet, footerRow, sheet)
   // The filter covers the data only, so sorting or filtering never moves the signature footer.
   worksheet.autoFilter = {
     from: { row: HEADER_ROW, column: 1 },

@@ -8,14 +8,30 @@ import type { CellKind } from '../forms/types'
 const CHINESE_CHARSET = 134
 
 /**
- * 方正小标宋简体 is the official-document title font; where it is not installed Excel and WPS fall
- * back to a Chinese font (FORMS.md accepts 黑体/SimHei there). The body uses 仿宋 rather than
- * 仿宋_GB2312 because 仿宋 ships with every Windows since Vista, while 仿宋_GB2312 is missing on a
- * plain Windows 10/11 and would print in a substituted font.
+ * Fonts. A cell of a workbook names exactly one font face: SpreadsheetML has no fallback list like
+ * CSS's font-family, and exceljs writes what it is given. What the file can carry besides the name
+ * is the character set and the font family (ECMA-376 §18.8.18/§18.8.21, "used in font selection if
+ * a font of the given face name is not available"). Excel and WPS on Windows resolve a missing face
+ * through the Windows font mapper, which weighs exactly those two: the charset first (GB2312, so a
+ * Chinese font is chosen, never a Latin one that would print boxes), then the family.
+ *
+ * So the title names 方正小标宋简体, the official-document title face that bureau and school PCs
+ * with the 方正 fonts have, and carries GB2312 and family 3 (modern, constant stroke width: the
+ * family of 黑体/SimHei, which ships with every Chinese Windows). Where 方正小标宋简体 is missing,
+ * the substitute is a Chinese face, and the family asks the mapper for a 黑体-like one rather than
+ * its default 宋体 — FORMS.md's fallback, as far as a file can ask for one; which face is finally
+ * used depends on the fonts installed (not tried on a real Windows here). The header names 黑体
+ * itself, with the same hints.
+ *
+ * The body uses 仿宋 rather than 仿宋_GB2312 because 仿宋 ships with every Windows since Vista,
+ * while 仿宋_GB2312 is missing on a plain Windows 10/11 and would print in a substituted font.
  */
+/** Font family numbers of SpreadsheetML (the Windows FF_ families): 1 roman (serif), 3 modern. */
+const MODERN_FAMILY = 3
+
 export const FONTS = {
-  title: { name: '方正小标宋简体', size: 18, bold: true, charset: CHINESE_CHARSET },
-  header: { name: '黑体', size: 11, bold: true, charset: CHINESE_CHARSET },
+  title: { name: '方正小标宋简体', size: 18, bold: true, charset: CHINESE_CHARSET, family: MODERN_FAMILY },
+  header: { name: '黑体', size: 11, bold: true, charset: CHINESE_CHARSET, family: MODERN_FAMILY },
   body: { name: '仿宋', size: 11, charset: CHINESE_CHARSET },
 } as const satisfies Record<string, Partial<Font>>
 

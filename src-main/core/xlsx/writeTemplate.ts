@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs'
 import type { DataValidation, Worksheet } from 'exceljs'
 import type { FormColumn, FormDefinition, FormSheet, VocabularyRef } from '../forms/types'
 import { writeFormSheet, type WrittenSheet } from './writeForm'
-import { FONTS, headerStyle, THIN_BORDERS, titleStyle } from './writeStyles'
+import { FONTS, headerStyle, PAGE_FOOTER, PAGE_MARGINS, THIN_BORDERS, titleStyle } from './writeStyles'
 
 /** The values offered for each controlled list, read from the database by the caller. */
 export type VocabularyLists = Partial<Record<VocabularyRef, readonly string[]>>
@@ -118,7 +118,14 @@ const GENERAL_NOTES = [
 
 /** One line per column of every sheet: name, 必填 or not, what to write, the allowed values. */
 function writeGuide(workbook: ExcelJS.Workbook, form: FormDefinition, lists: VocabularyLists): Worksheet {
-  const guide = workbook.addWorksheet(GUIDE_SHEET)
+  // Printed like the forms: A4, margins of about 1.5 cm, and the whole explanation on one page
+  // (without a page setup Excel prints on Letter, split across three pages).
+  const guide = workbook.addWorksheet(GUIDE_SHEET, {
+    pageSetup: {
+      paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 1, horizontalCentered: true, margins: PAGE_MARGINS,
+    },
+    headerFooter: { oddFooter: PAGE_FOOTER },
+  })
   guide.columns = [{ width: 16 }, { width: 10 }, { width: 56 }, { width: 60 }]
   const body = { font: FONTS.body, border: THIN_BORDERS, alignment: { vertical: 'middle', wrapText: true } } as const
   guide.getCell('A1').value = `${form.label}填表说明`

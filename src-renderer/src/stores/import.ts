@@ -32,7 +32,8 @@ export type ImportStage = 'choose' | 'checking' | 'preview' | 'committing' | 'do
 /** Saves the error workbooks: one .xlsx as it is, several as one .zip. Returns how many. */
 export async function downloadErrorWorkbooks(target: { batch: number } | { previewId: string }, zipName: string): Promise<number> {
   const { workbooks } = await call('import.errors', target)
-  const files = workbooks.map((workbook) => ({ name: workbook.name, data: toBytes(workbook.data) }))
+  // A file the core could not mark (too unusual a layout) has no bytes, only a reason: the issues list covers it.
+  const files = workbooks.flatMap((workbook) => (workbook.data ? [{ name: workbook.name, data: toBytes(workbook.data) }] : []))
   if (files.length === 1) downloadBytes(files[0]!.name, files[0]!.data)
   else if (files.length > 1) downloadBytes(zipName, zipFiles(files), 'application/zip')
   return files.length

@@ -185,6 +185,15 @@ describe('export.form options', () => {
     expect(byName.rows).toBe(1)
   })
 
+  it('takes the county by name, short name or code, and refuses one it does not know, listing the choices', async () => {
+    for (const county of ['临夏市', '622901', ' 临夏州临夏市 ']) {
+      expect((await invoke(db.ctx, 'export.form', { form: 'roster', filters: { countyCode: county } })).rows).toBe(2)
+    }
+    expect((await invoke(db.ctx, 'export.form', { form: 'roster', filters: { countyCode: '' } })).rows).toBe(4)
+    await expect(invoke(db.ctx, 'export.form', { form: 'roster', filters: { countyCode: '兰州市' } })).rejects.toThrow(/所在县市“兰州市”无法识别，可选：临夏市、临夏县、康乐县\/康乐.*东乡族自治县\/东乡县\/东乡/)
+    await expect(invoke(db.ctx, 'roster.search', { countyCode: '临夏' })).rejects.toThrow(/无法识别/)
+  })
+
   it('writes the file when given a path, adding .xlsx, and returns its path', async () => {
     const result = await invoke(db.ctx, 'export.form', { form: 'roster', out: join(db.dir, '花名册导出') })
     expect(result).toEqual({ file: join(db.dir, '花名册导出.xlsx'), rows: 4 })

@@ -124,6 +124,17 @@ describe('表1 blank template', () => {
     expect(guide.getCell(3 + columns.length, 1).value).toBeNull()
   })
 
+  it('prints 填表说明 on one A4 page, fitted to the width', () => {
+    expect(sheetOf(workbook, '填表说明').pageSetup).toMatchObject({ paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 1 })
+    expect(sheetOf(workbook, '填表说明').headerFooter.oddFooter).toBe('&C第 &P 页 共 &N 页')
+  })
+
+  it('names 方正小标宋简体 for the title, with the Chinese charset and the 黑体 family for a missing font', () => {
+    const title = sheetOf(workbook, '花名册').getCell('A1').font
+    expect(title).toMatchObject({ name: '方正小标宋简体', size: 18, bold: true, charset: 134, family: 3 })
+    expect(sheetOf(workbook, '花名册').getCell('A3').font).toMatchObject({ name: '黑体', charset: 134, family: 3 })
+  })
+
   it('writes a template to a path from the command line spec', async () => {
     const { join } = await import('node:path')
     const result = await invoke(db.ctx, 'template.form', { form: 'roster', out: join(db.dir, 't.xlsx') })

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { invoke } from '../../../src-main/core/api'
 import { makeId } from '../../support/people'
 import { issueKey, openLedger, type Ledger } from './support'
+import { loadBook, noteText, summaryRows } from './errorBook'
 
 let ledger: Ledger
 const MA = makeId('622901', '19850312', 1, true)
@@ -115,10 +116,13 @@ describe('importing 表3 (activities and participants)', () => {
     const result = await invoke(ledger.ctx, 'import.run', { form: 'activities', files: [await returnWithProblems()] })
     const { workbooks } = await invoke(ledger.ctx, 'import.errors', { batch: result.batch as number })
     expect(workbooks.map((workbook) => workbook.name)).toEqual(['活动登记（错误标注）.xlsx'])
-    const book = new ExcelJS.Workbook()
-    await book.xlsx.load(workbooks[0]!.data as unknown as ArrayBuffer)
-    expect(String(book.getWorksheet('活动登记')?.getCell('H5').note ?? '')).toMatch(/没有序号 9/)
-    expect(String(book.getWorksheet('参与名单')?.getCell('F6').note ?? '')).toMatch(/24 小时/)
+    const book = await loadBook(workbooks[0]!.data as Uint8Array)
+    expect(noteText(book.getWorksheet('活动登记')!.getCell('H5'))).toMatch(/没有序号 9/)
+    expect(noteText(book.getWorksheet('参与名单')!.getCell('F6'))).toMatch(/24 小时/)
+    // 问题汇总 lists the problems of both sheets, without the roster's name for an ID.
+    const rows = summaryRows(book)
+    expect(new Set(rows.map((row) => row[0]))).toEqual(new Set(['活动登记', '参与名单']))
+    expect(rows.flat().join()).not.toContain('王芳')
   })
 
   it('counts an activity in its month on the dashboard, and undo takes the batch back out', async () => {
@@ -136,7 +140,10 @@ describe('importing 表3 (activities and participants)', () => {
     await invoke(ledger.ctx, 'plan.save', { year: 2026, fields: { seq: 4, task: '送教下乡', name: '名师送教', plannedText: '2026年10月', departments: '教师发展科' } })
     const volunteers = (await invoke(ledger.ctx, 'roster.search', {})).rows
     await invoke(ledger.ctx, 'activities.save', {
-      fields: { name: '名师送教', heldOn: '2026-10-15', task: '送教下乡', defaultHours: 3, departments: '教师发展科', planSeq: 4, beneficiaries: 120 },
+      fields: {
+        name: '名师送教', heldOn: '2026-10-15', task: '送教下乡', defaultHours: 3, departments: '教师发展科', planSeq: 4, beneficiaries: 120,
+        highlight: true, highlightText: '名师团队“一对一”结对帮扶，\n送教 12 节示范课',
+      },
       participants: volunteers.map((volunteer, index) => ({ volunteerId: volunteer.id, hours: index === 0 ? 4.5 : null })),
     })
     const exported = join(ledger.dir, '表3.xlsx')
@@ -153,6 +160,10 @@ describe('importing 表3 (activities and participants)', () => {
       expect(result.issues).toEqual([])
       const [copy] = (await invoke(other.ctx, 'activities.list', { year: 2026 })).rows
       expect(copy).toMatchObject({ name: '名师送教', heldOn: '2026-10-15', volunteerCount: 3, hoursTotal: 10.5, planSeq: 4, beneficiaries: 120 })
+      // The highlight and its write-up come through too (亮点做法, with its line break).
+      expect(await invoke(other.ctx, 'activities.get', { id: copy!.id })).toMatchObject({
+        highlight: true, highlightText: '名师团队“一对一”结对帮扶，\n送教 12 节示范课',
+      })
       expect((await invoke(other.ctx, 'plan.list', { year: 2026 }))[0]).toMatchObject({ state: '已开展', heldOn: '2026-10-15' })
     } finally {
       other.close()

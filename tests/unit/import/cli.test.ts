@@ -14,7 +14,7 @@ beforeAll(async () => {
 })
 afterAll(() => rmSync(fixtures.dir, { recursive: true, force: true }))
 
-function cli(...args: string[]): { status: number | null; json: unknown; stderr: string } {
+function cli(...args: string[]): { status: number | null; json: unknown; stdout: string; stderr: string } {
   const result = spawnSync(process.execPath, ['--import', 'tsx', CLI, ...args], { encoding: 'utf8' })
   let json: unknown = null
   try {
@@ -22,7 +22,7 @@ function cli(...args: string[]): { status: number | null; json: unknown; stderr:
   } catch {
     json = null
   }
-  return { status: result.status, json, stderr: result.stderr }
+  return { status: result.status, json, stdout: result.stdout, stderr: result.stderr }
 }
 
 describe('import on the command line', () => {
@@ -54,7 +54,23 @@ describe('import on the command line', () => {
     expect(imported.status).toBe(1)
     expect(cli('imports', '--db', db, '--json').json).toMatchObject({ total: 1, rows: [{ id: 1, counts: { created: 10 } }] })
     expect(cli('errors', '--db', db, '--batch', '1', '--out', out, '--json').json).toMatchObject({ workbooks: [{ name: '02-东乡县锁南中学（错误标注）.xlsx' }] })
+    // Without --json: one line per file, what was written where.
+    const lines = cli('errors', '--db', db, '--batch', '1', '--out', out).stdout.trim().split('\n')
+    expect(lines).toEqual([`${fixtures.paths.messy}\t标注 ${lines[0]?.match(/标注 (\d+)/)?.[1]} 个问题\t${join(out, '02-东乡县锁南中学（错误标注）.xlsx')}`, '共 1 个文件'])
     expect(cli('undo-import', '--db', db, '1', '--json').json).toMatchObject({ batch: 1, removed: 10 })
     expect(cli('stats', '--db', db, '--json').json).toEqual({ volunteers: 0 })
+  })
+})
+
+describe('settings on the command line', () => {
+  it('sets the unit name and the operator, shows them, and refuses a call that sets nothing', () => {
+    const db = join(fixtures.dir, 'settings.db')
+    expect(cli('settings', 'set', '--db', db, '--unit-name', '临夏州教育局基础教育科', '--operator', '张敏', '--json').json).toEqual({
+      unitName: '临夏州教育局基础教育科', operatorName: '张敏',
+    })
+    expect(cli('settings', '--db', db, '--json').json).toMatchObject({ unitName: '临夏州教育局基础教育科', operatorName: '张敏' })
+    const nothing = cli('settings', 'set', '--db', db)
+    expect(nothing.status).toBe(2)
+    expect(nothing.stderr).toMatch(/--unit-name/)
   })
 })

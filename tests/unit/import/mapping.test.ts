@@ -7,6 +7,8 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { invoke } from '../../../src-main/core/api'
 import { PEOPLE } from '../../fixtures/generate'
 import { makeFixtures, openLedger, storedIds, type FixturePaths, type Ledger } from './support'
+import { ERROR_FILL, WARNING_FILL } from '../../../src-main/core/import/errorWorkbook'
+import { fillOf, loadBook, noteText, summaryRows } from './errorBook'
 
 let fixtures: { dir: string; paths: FixturePaths }
 let ledger: Ledger
@@ -57,23 +59,34 @@ describe('column mapping by hand', () => {
 })
 
 describe('error workbooks', () => {
-  it('copies each file with problems, bad cells red with the reason, warnings yellow', async () => {
+  it('copies each file with problems, bad cells red with the reason, warnings yellow; a file it could not read gets a reply', async () => {
     const result = await invoke(ledger.ctx, 'import.run', { form: 'roster', files: Object.values(fixtures.paths) })
     const { workbooks } = await invoke(ledger.ctx, 'import.errors', { batch: result.batch as number })
-    expect(workbooks.map((workbook) => workbook.name)).toEqual(['02-东乡县锁南中学（错误标注）.xlsx', '03-重复与补充（错误标注）.xlsx'])
-    const messy = await loadWorkbook(workbooks[0]?.data as Uint8Array)
+    expect(workbooks.map((workbook) => [workbook.name, workbook.kind])).toEqual([
+      ['02-东乡县锁南中学（错误标注）.xlsx', 'marked'],
+      ['03-重复与补充（错误标注）.xlsx', 'marked'],
+      ['04-旧格式（问题说明）.xlsx', 'reply'],
+      ['05-损坏（问题说明）.xlsx', 'reply'],
+      ['06-截断（问题说明）.xlsx', 'reply'],
+      ['07-名单（问题说明）.xlsx', 'reply'],
+      ['08-证件号码列（问题说明）.xlsx', 'reply'],
+      ['09-WPS表格（问题说明）.xlsx', 'reply'],
+    ])
+    const messy = await loadBook(workbooks[0]?.data as Uint8Array)
     const sheet = messy.getWorksheet('Sheet1') as ExcelJS.Worksheet
-    const fill = (address: string) => (sheet.getCell(address).fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb
-    expect(fill('C9')).toBe('FFFF7C80')
-    expect(String(sheet.getCell('C9').note)).toMatch(/第 9 行“身份证号码”.*文本/)
-    expect(fill('D11')).toBe('FFFFFF00')
-    expect(fill('E11')).toBe('FFFFFF00')
-    expect(fill('C5')).not.toBe('FFFF7C80')
-    // The school's own layout is kept: its 填表说明 sheet, its header, its rows.
-    expect(messy.worksheets.map((worksheet) => worksheet.name)).toEqual(['填表说明', 'Sheet1'])
+    expect(fillOf(sheet.getCell('C9'))).toBe(ERROR_FILL)
+    expect(noteText(sheet.getCell('C9'))).toMatch(/^错误：.*文本/)
+    expect(fillOf(sheet.getCell('D11'))).toBe(WARNING_FILL)
+    expect(fillOf(sheet.getCell('E11'))).toBe(WARNING_FILL)
+    expect(fillOf(sheet.getCell('C5'))).toBeUndefined()
+    // The school's own layout is kept: its 填表说明 sheet, its header, its rows; 问题汇总 comes first.
+    expect(messy.worksheets.map((worksheet) => worksheet.name)).toEqual(['问题汇总', '填表说明', 'Sheet1'])
     expect(sheet.getCell('B5').value).toBe(PEOPLE.liu.name)
-    const repeats = await loadWorkbook(workbooks[1]?.data as Uint8Array)
-    expect(String(repeats.getWorksheet('名单')?.getCell('A3').note)).toMatch(/姓名不同/)
+    const repeats = await loadBook(workbooks[1]?.data as Uint8Array)
+    expect(noteText(repeats.getWorksheet('名单')!.getCell('A3'))).toMatch(/姓名与本行不同/)
+    // A legacy .xls is answered with why and what to do; a missing ID column names it.
+    expect(summaryRows(await loadBook(workbooks[2]?.data as Uint8Array))).toEqual([['', '', '', '错误', expect.stringMatching(/旧版 \.xls/), expect.stringMatching(/另存为 \.xlsx.*重新报送/)]])
+    expect(summaryRows(await loadBook(workbooks[6]?.data as Uint8Array))[0]?.[4]).toMatch(/找不到必填列“身份证号码”/)
   })
 
   it('writes them into a folder the clerk chose', async () => {

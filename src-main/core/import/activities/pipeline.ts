@@ -18,7 +18,7 @@ type Stored = activities.StoredActivity
 const COMPARED: [keyof Stored, string][] = [
   ['taskCode', '活动类别'], ['place', '开展地点'], ['organizer', '组织单位'], ['departments', '责任科室'], ['planItemId', '清单序号'],
   ['defaultHours', '服务时长（小时）'], ['targetGroup', '服务对象'], ['beneficiaries', '受益人数'], ['summary', '活动简介'],
-  ['highlight', '是否亮点'], ['note', '备注'],
+  ['highlight', '是否亮点'], ['note', '备注'], ['highlightText', '亮点做法'],
 ]
 
 interface ActivityTarget { key: string; existingId: number | null; activity: Stored; changes: FieldChange[] }
