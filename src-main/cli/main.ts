@@ -89,6 +89,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   try {
     const input = buildInput(found.command, parsed, found.rest)
     ctx = createContext(dbPath, {
+      // Loaded only when a PDF is asked for: starting a browser is for print and certificates alone.
+      renderPdf: async (html) => (await import('./renderPdf')).renderPdf(html),
       progress: (event) => {
         if (!json && process.stderr.isTTY) process.stderr.write(`\r${event.phase} ${event.done}/${event.total}`)
       },

@@ -11,6 +11,8 @@ import { activityHandlers } from './activities/handlers'
 import { dashboardHandlers } from './dashboard/handlers'
 import { planHandlers } from './plan/handlers'
 import { referenceHandlers } from './reference/handlers'
+import { printHandlers } from './print/handlers'
+import { reportHandlers } from './reports/handlers'
 import { rosterHandlers } from './roster/handlers'
 import { systemHandlers } from './system/handlers'
 
@@ -23,6 +25,8 @@ export const api = combineHandlerTables(
   planHandlers,
   activityHandlers,
   dashboardHandlers,
+  reportHandlers,
+  printHandlers,
 )
 
 export type Api = typeof api

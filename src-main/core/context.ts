@@ -24,4 +24,9 @@ export interface CoreContext {
   progress: (event: ProgressEvent) => void
   /** Reads import files in worker threads; started on the first import, closed by closeContext. */
   parsePool: ParsePool
+  /**
+   * HTML → PDF, given by hosts that can render it (the CLI and the tests through Chromium,
+   * src-main/cli/renderPdf.ts). The core itself never loads a browser; without it a PDF is refused.
+   */
+  renderPdf?: (html: string) => Promise<Uint8Array>
 }

@@ -9,10 +9,11 @@ export interface CoreOptions extends OpenOptions {
   progress?: (event: ProgressEvent) => void
   /** How import files are read: worker count (0 = in process), worker script, heap and time limits. */
   parsing?: ParsePoolOptions
+  renderPdf?: CoreContext['renderPdf']
 }
 
 export function createContext(dbPath: string, options: CoreOptions = {}): CoreContext {
-  const { now, progress, parsing, ...openOptions } = options
+  const { now, progress, parsing, renderPdf, ...openOptions } = options
   return {
     db: openDatabase(dbPath, openOptions),
     dbPath,
@@ -21,6 +22,7 @@ export function createContext(dbPath: string, options: CoreOptions = {}): CoreCo
     now: now ?? (() => new Date()),
     progress: progress ?? (() => {}),
     parsePool: createParsePool(parsing),
+    renderPdf,
   }
 }
 

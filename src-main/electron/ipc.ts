@@ -1,6 +1,12 @@
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron'
 import type { SupervisedCore } from '../host/supervisor'
 import { INVOKE_CHANNEL } from './bridge'
+import { printPdfThroughCore } from './print'
+
+/** Operations that need a window, answered by the main process (the core has none in its process). */
+const MAIN_SIDE: Record<string, (core: SupervisedCore, input: unknown) => Promise<unknown>> = {
+  'print.pdf': printPdfThroughCore,
+}
 
 /** Only our own page may call the core: the renderer's file or the dev server, nothing navigated to. */
 function isTrustedSender(event: IpcMainInvokeEvent, window: WebContents): boolean {
@@ -18,6 +24,7 @@ export function registerIpc(core: SupervisedCore, window: WebContents): void {
     }
     // Forwarded to the core's utility process, which checks the name against the handler table and
     // the input against its schema. Bytes arrive here as Uint8Array and go on by structured clone.
-    return core.invoke(String(name), input)
+    const mainSide = MAIN_SIDE[String(name)]
+    return mainSide ? mainSide(core, input) : core.invoke(String(name), input)
   })
 }

@@ -8,6 +8,7 @@ import type { SupervisedCore } from '../host/supervisor'
 import { PROGRESS_CHANNEL } from './bridge'
 import { startCore } from './coreProcess'
 import { registerIpc } from './ipc'
+import { registerPrint } from './print'
 
 const CONTENT_SECURITY_POLICY =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
@@ -50,6 +51,7 @@ function createWindow(core: SupervisedCore): BrowserWindow {
   })
   window.on('closed', stopProgress)
   registerIpc(core, window.webContents)
+  registerPrint(core, window.webContents)
   if (process.env.ELECTRON_RENDERER_URL) void window.loadURL(process.env.ELECTRON_RENDERER_URL)
   else void window.loadFile(join(import.meta.dirname, '../renderer/index.html'))
   return window

@@ -74,6 +74,10 @@ export async function runStatisticsBench(): Promise<void> {
       ['activities.get (100 participants)', (run) => invoke(ctx, 'activities.get', { id: 1 + (run % ACTIVITIES) })],
       ['volunteers.service (profile)', (run) => invoke(ctx, 'volunteers.service', { volunteerId: volunteerIds[(run * 97) % volunteerIds.length] as number })],
       ['volunteers.service (busiest)', () => invoke(ctx, 'volunteers.service', { volunteerId: busiest })],
+      ['reports.hours (表4, year, page 1)', (run) => invoke(ctx, 'reports.hours', { year: YEARS[run % YEARS.length] as number })],
+      ['reports.hours (department)', () => invoke(ctx, 'reports.hours', { year: 2026, filters: { department: '基础教育科' } })],
+      ['reports.monthly (表5)', (run) => invoke(ctx, 'reports.monthly', { year: YEARS[run % YEARS.length] as number })],
+      ['reports.yearly (表5, 3 tables)', (run) => invoke(ctx, 'reports.yearly', { year: YEARS[run % YEARS.length] as number })],
     ]
     console.log(`\nstatistics handlers over ${ACTIVITIES} activities and ${participations} participations:`)
     for (const [label, call] of cases) {

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os'
 import { extname, join, normalize, resolve } from 'node:path'
 import { test as base, type Page } from '@playwright/test'
 import { closeContext, createContext, invokeEnveloped, type CoreContext } from '../../src-main/core/index'
+import { renderPdf } from '../../src-main/cli/renderPdf'
 
 const RENDERER_DIR = resolve(import.meta.dirname, '../../out/renderer')
 export const SCREENSHOT_DIR = resolve(import.meta.dirname, '../output/screenshots')
@@ -92,7 +93,7 @@ export const test = base.extend<{ ledger: LedgerFixture }>({
     const dir = mkdtempSync(join(tmpdir(), 'ledger-e2e-'))
     // The user's data folder is this test's folder: nothing a test does reaches the real one.
     process.env.VOLUNTEER_LEDGER_DATA = dir
-    const ctx = createContext(join(dir, 'ledger.db'), { now: () => E2E_NOW })
+    const ctx = createContext(join(dir, 'ledger.db'), { now: () => E2E_NOW, renderPdf })
     const { server, url } = await serveRenderer()
     await bridge(page, ctx)
     mkdirSync(SCREENSHOT_DIR, { recursive: true })

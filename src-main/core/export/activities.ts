@@ -1,20 +1,20 @@
 // 表3 志愿服务活动开展情况登记表 export: a year's activities (活动登记) and everyone who served in
 // them (参与名单), in date order, in the layout the importer reads back.
 //
-// This is the data-exchange file of the activity records, like the roster export: a participant
-// row names its volunteer by the full ID number, which is what the importer matches on, so full
-// numbers are written unless `maskIds` asks for a copy that is only printed or shown.
+// A participant row names its volunteer by the ID number, masked unless the clerk chooses full
+// numbers for this export (recorded in the audit history); a copy meant to be re-imported needs
+// them, because the importer matches participants on the full ID number.
 //
 // 参与志愿者人数 is counted from the participation records, never the figure a school declared, and
 // 参与名单 streams from a SQLite cursor: a busy year can hold hundreds of thousands of rows.
 import type { Database } from 'better-sqlite3'
 import type { CoreContext } from '../context'
-import { maskIdNumber } from '../domain'
 import { ACTIVITIES_FORM } from '../forms/activities'
 import type { FormSheet } from '../forms/types'
 import { readSettings } from '../settings/settings'
+import { personalNumbers, recordFullNumbers, type OutputKind, type PersonalNumbers } from './personalNumbers'
 import { recordRows, streamRows, yesNo, type FieldValues } from './rows'
-import { writeFormSheets, type ExportedWorkbook } from './workbook'
+import { writeFormSheets, type ExportedWorkbook, type SheetToWrite } from './workbook'
 
 /** An activity as the exports print it; departments in the bureau's order, joined with 、. */
 export interface ActivityExportRow {
@@ -37,7 +37,8 @@ export interface ActivityExportRow {
 }
 
 export interface ActivitiesExportOptions {
-  maskIds?: boolean
+  /** Full ID numbers in 参与名单 instead of masked ones; recorded in the audit history. */
+  fullNumbers?: boolean
 }
 
 function yearRange(year: number): { from: string; to: string } {
@@ -88,7 +89,7 @@ function activityFields(row: ActivityExportRow): FieldValues {
 type ParticipantRow = [activityName: string, heldOn: string, name: string, idNumber: string, hours: number, note: string | null]
 
 /** Every participation of the year's activities, in the order of 活动登记, then by name in pinyin. */
-function* participantRecords(db: Database, year: number, maskIds: boolean): Generator<FieldValues> {
+function* participantRecords(db: Database, year: number, numbers: PersonalNumbers): Generator<FieldValues> {
   const cursor = db
     .prepare(
       `SELECT a.name, a.held_on, v.name, v.id_number, pa.hours, pa.note
@@ -101,7 +102,7 @@ function* participantRecords(db: Database, year: number, maskIds: boolean): Gene
     .raw(true)
     .iterate(yearRange(year)) as IterableIterator<ParticipantRow>
   for (const [activityName, heldOn, name, idNumber, hours, note] of cursor) {
-    yield { activityName, heldOn, name, idNumber: maskIds ? maskIdNumber(idNumber) : idNumber, hours, note }
+    yield { activityName, heldOn, name, idNumber: numbers.id(idNumber), hours, note }
   }
 }
 
@@ -111,25 +112,33 @@ function sheetsOfForm(): [FormSheet, FormSheet] {
   return [held, participants]
 }
 
-export async function exportActivities(
-  ctx: CoreContext,
-  year: number,
-  options: ActivitiesExportOptions = {},
-): Promise<ExportedWorkbook & { participants: number }> {
+/** 表3's two sheets to write or print; a full-numbers output is recorded in the audit history. */
+export function activitiesSheets(ctx: CoreContext, year: number, options: ActivitiesExportOptions, kind: OutputKind): { sheets: SheetToWrite[]; participants: number } {
   const [heldSheet, participantSheet] = sheetsOfForm()
   const activities = selectActivitiesOfYear(ctx.db, year)
   const participants = activities.reduce((sum, activity) => sum + activity.participants, 0)
   const heading = { unitName: readSettings(ctx.db).unitName, date: ctx.now(), year }
-  const exported = await writeFormSheets(ctx, [
+  const numbers = personalNumbers(options.fullNumbers ?? false)
+  if (numbers.fullNumbers) recordFullNumbers(ctx, kind, ACTIVITIES_FORM.label, participants)
+  const sheets = [
     { sheet: heldSheet, content: { ...heading, rows: recordRows(heldSheet, activities.map(activityFields)) } },
     {
       sheet: participantSheet,
       content: {
         ...heading,
-        rows: streamRows(participantSheet, participantRecords(ctx.db, year, options.maskIds ?? false)),
+        rows: streamRows(participantSheet, participantRecords(ctx.db, year, numbers)),
         rowCount: participants,
       },
     },
-  ])
-  return { ...exported, participants }
+  ]
+  return { sheets, participants }
+}
+
+export async function exportActivities(
+  ctx: CoreContext,
+  year: number,
+  options: ActivitiesExportOptions = {},
+): Promise<ExportedWorkbook & { participants: number }> {
+  const { sheets, participants } = activitiesSheets(ctx, year, options, 'export')
+  return { ...(await writeFormSheets(ctx, sheets)), participants }
 }

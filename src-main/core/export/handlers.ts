@@ -11,6 +11,8 @@ import { exportActivities } from './activities'
 import { exportHighlights } from './highlights'
 import { loadVocabularyLists } from './lists'
 import { exportPlan } from './plan'
+import { periodFields } from '../reports/handlers'
+import { exportReport } from './reports'
 import { exportRoster } from './roster'
 import { deliver, exportFileName, workbookBytes, type SavedExport } from './workbook'
 
@@ -52,7 +54,8 @@ const yearOf = (what: string) =>
     .min(2000, { error: '年度应在 2000—2100 之间' })
     .max(2100, { error: '年度应在 2000—2100 之间' })
 
-const FORM_CHOICES = '可导出的表格：roster（志愿者花名册）、plan（活动清单）、activities（活动开展情况登记表）'
+const FORM_CHOICES =
+  '可导出的表格：roster（志愿者花名册）、plan（活动清单）、activities（活动开展情况登记表）、hours（时长统计表）、monthly（月度统计）、yearly（年度统计）'
 
 const exportFormInput = z.discriminatedUnion(
   'form',
@@ -61,12 +64,15 @@ const exportFormInput = z.discriminatedUnion(
       form: z.literal('roster'),
       out: outPath,
       filters: rosterFilters,
-      /** Full ID numbers by default: the export is the roster's exchange copy (see export/roster.ts). */
-      maskIds: flag,
+      /** Masked by default; full numbers only when chosen for this export, and audited (export/personalNumbers.ts). */
+      fullNumbers: flag,
     }),
     z.object({ form: z.literal('plan'), year: yearOf('活动清单'), out: outPath }),
-    /** Full ID numbers by default, like the roster: 参与名单 is re-imported (see export/activities.ts). */
-    z.object({ form: z.literal('activities'), year: yearOf('活动开展情况登记表'), out: outPath, maskIds: flag }),
+    z.object({ form: z.literal('activities'), year: yearOf('活动开展情况登记表'), out: outPath, fullNumbers: flag }),
+    // 表4 and 表5: a year or --from/--to, and the screen's filters (reports/filters.ts).
+    z.object({ form: z.literal('hours'), ...periodFields, out: outPath, fullNumbers: flag }),
+    z.object({ form: z.literal('monthly'), ...periodFields, out: outPath }),
+    z.object({ form: z.literal('yearly'), ...periodFields, out: outPath }),
   ],
   { error: FORM_CHOICES },
 )
@@ -74,7 +80,7 @@ const exportFormInput = z.discriminatedUnion(
 async function runExportForm(ctx: CoreContext, input: z.output<typeof exportFormInput>): Promise<SavedExport> {
   switch (input.form) {
     case 'roster': {
-      const exported = await exportRoster(ctx, { filters: input.filters, maskIds: input.maskIds })
+      const exported = await exportRoster(ctx, { filters: input.filters, fullNumbers: input.fullNumbers })
       return deliver(exported, exportFileName('志愿者花名册', ctx.now()), input.out)
     }
     case 'plan': {
@@ -82,9 +88,13 @@ async function runExportForm(ctx: CoreContext, input: z.output<typeof exportForm
       return deliver(exported, exportFileName(PLAN_FORM.label, ctx.now(), `（${input.year}年度）`), input.out)
     }
     case 'activities': {
-      const exported = await exportActivities(ctx, input.year, { maskIds: input.maskIds })
+      const exported = await exportActivities(ctx, input.year, { fullNumbers: input.fullNumbers })
       return deliver(exported, exportFileName(ACTIVITIES_FORM.label, ctx.now(), `（${input.year}年度）`), input.out)
     }
+    case 'hours':
+    case 'monthly':
+    case 'yearly':
+      return exportReport(ctx, input.form, input, input.out)
   }
 }
 
@@ -99,10 +109,11 @@ export const exportHandlers = {
       command: 'export',
       flags: {
         form: 'form', year: 'year', out: 'out', q: 'filters.q', county: 'filters.countyCode', category: 'filters.category',
-        team: 'filters.team', political: 'filters.political', unit: 'filters.unit', 'mask-ids': 'maskIds',
+        team: 'filters.team', political: 'filters.political', unit: 'filters.unit', 'full-numbers': 'fullNumbers',
+        from: 'from', to: 'to', task: 'filters.task', department: 'filters.department',
       },
       summary:
-        '按局定格式导出表格：--form roster|plan|activities [--year 年度] --out 文件.xlsx；plan、activities 须给 --year；身份证号码默认完整写出，--mask-ids true 则打码',
+        '按局定格式导出表格：--form roster|plan|activities|hours|monthly|yearly [--year 年度 | --from 日期 --to 日期] [--county --unit --team --task --department --category] --out 文件.xlsx；plan、activities 须给 --year；身份证号码、联系电话默认打码，--full-numbers 写出完整号码（记入操作日志）',
       exitCode: exitWithoutFile,
     },
   }),

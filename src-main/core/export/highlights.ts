@@ -7,7 +7,7 @@ import type { FormSheet } from '../forms/types'
 import { readSettings } from '../settings/settings'
 import { selectActivitiesOfYear, type ActivityExportRow } from './activities'
 import { recordRows, type FieldValues } from './rows'
-import { writeFormWorkbook, type ExportedWorkbook } from './workbook'
+import { writeFormSheets, type ExportedWorkbook, type SheetToWrite } from './workbook'
 
 export const HIGHLIGHTS_SHEET: FormSheet = {
   name: '工作亮点',
@@ -39,12 +39,14 @@ function highlightFields(row: ActivityExportRow): FieldValues {
   }
 }
 
-export async function exportHighlights(ctx: CoreContext, year: number): Promise<ExportedWorkbook> {
+export function highlightsSheet(ctx: CoreContext, year: number): SheetToWrite {
   const rows = selectActivitiesOfYear(ctx.db, year, true).map(highlightFields)
-  return writeFormWorkbook(ctx, HIGHLIGHTS_SHEET, {
-    unitName: readSettings(ctx.db).unitName,
-    date: ctx.now(),
-    year,
-    rows: recordRows(HIGHLIGHTS_SHEET, rows),
-  })
+  return {
+    sheet: HIGHLIGHTS_SHEET,
+    content: { unitName: readSettings(ctx.db).unitName, date: ctx.now(), year, rows: recordRows(HIGHLIGHTS_SHEET, rows) },
+  }
+}
+
+export function exportHighlights(ctx: CoreContext, year: number): Promise<ExportedWorkbook> {
+  return writeFormSheets(ctx, [highlightsSheet(ctx, year)])
 }

@@ -10,7 +10,7 @@ import { localDay } from '../plan/plannedTime'
 import { listPlanItems, type PlanItemView } from '../plan/repository'
 import { readSettings } from '../settings/settings'
 import { recordRows, type FieldValues } from './rows'
-import { writeFormWorkbook, type ExportedWorkbook } from './workbook'
+import { writeFormSheets, type ExportedWorkbook, type SheetToWrite } from './workbook'
 
 /** 已开展 2026-03-05 / 未开展 / 逾期未开展, as the bureau's 完成情况 column reads. */
 export function completionText(item: Pick<PlanItemView, 'state' | 'heldOn'>): string {
@@ -34,14 +34,16 @@ function planFields(item: PlanItemView): FieldValues {
   }
 }
 
-export async function exportPlan(ctx: CoreContext, year: number): Promise<ExportedWorkbook> {
+export function planSheet(ctx: CoreContext, year: number): SheetToWrite {
   const sheet = PLAN_FORM.sheets[0]
   if (!sheet) throw new Error('表2 has no sheet declared')
   const items = listPlanItems(ctx.db, { year }, localDay(ctx.now()))
-  return writeFormWorkbook(ctx, sheet, {
-    unitName: readSettings(ctx.db).unitName,
-    date: ctx.now(),
-    year,
-    rows: recordRows(sheet, items.map(planFields)),
-  })
+  return {
+    sheet,
+    content: { unitName: readSettings(ctx.db).unitName, date: ctx.now(), year, rows: recordRows(sheet, items.map(planFields)) },
+  }
+}
+
+export function exportPlan(ctx: CoreContext, year: number): Promise<ExportedWorkbook> {
+  return writeFormSheets(ctx, [planSheet(ctx, year)])
 }

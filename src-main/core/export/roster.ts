@@ -1,13 +1,12 @@
 // 表1 志愿者花名册 export: the live roster (optionally filtered like roster.search) in the bureau's
 // layout, sorted by county, then unit, then name in pinyin order, numbered 1..n.
 //
-// ID numbers: this file is the data-exchange copy of the roster — a clerk sends it to another
-// office or re-imports it after a reinstall — and the importer identifies a person by the full ID
-// number, so the full number is written by default. `maskIds` writes 622901********123X (and
-// masks phone numbers the same way) for a table that is only printed or shown (DOMAIN.md, PIPL).
+// ID and phone numbers are masked (622901********123X, 138****1234) unless the clerk chooses full
+// numbers for this one export (FORMS.md, PIPL), which is recorded in the audit history. A copy
+// meant to be re-imported — after a reinstall, or by another office — needs full numbers, since
+// the importer identifies a person by the full ID number; a masked one is refused row by row.
 import type { Database } from 'better-sqlite3'
 import type { CoreContext } from '../context'
-import { maskIdNumber, maskPhone } from '../domain'
 import type { FormColumn } from '../forms/types'
 import { ROSTER_FORM } from '../forms/roster'
 import { namePinyin } from '../roster/pinyin'
@@ -15,7 +14,8 @@ import { searchNeedle } from '../roster/repository'
 import { VOLUNTEER_COLUMNS, type StoredVolunteer } from '../roster/rows'
 import { readSettings } from '../settings/settings'
 import type { WriteValue } from '../xlsx/writeForm'
-import { writeFormWorkbook, type ExportedWorkbook } from './workbook'
+import { personalNumbers, recordFullNumbers, type OutputKind, type PersonalNumbers } from './personalNumbers'
+import { writeFormSheets, type ExportedWorkbook, type SheetToWrite } from './workbook'
 
 export interface RosterExportFilters {
   q?: string
@@ -28,7 +28,8 @@ export interface RosterExportFilters {
 
 export interface RosterExportOptions {
   filters?: RosterExportFilters
-  maskIds?: boolean
+  /** Full ID and phone numbers instead of masked ones; recorded in the audit history. */
+  fullNumbers?: boolean
 }
 
 export interface ExportRow extends StoredVolunteer {
@@ -97,14 +98,14 @@ function sortForExport(rows: ExportRow[]): ExportRow[] {
   )
 }
 
-function fieldValue(row: ExportRow, column: FormColumn, maskIds: boolean): WriteValue {
+function fieldValue(row: ExportRow, column: FormColumn, numbers: PersonalNumbers): WriteValue {
   switch (column.field) {
     case undefined:
       return null
     case 'idNumber':
-      return maskIds ? maskIdNumber(row.idNumber) : row.idNumber
+      return numbers.id(row.idNumber)
     case 'phone':
-      return maskIds ? maskPhone(row.phone) : row.phone
+      return numbers.phone(row.phone)
     case 'county':
       // The full name, which the importer reads back to the same county code.
       return row.countyName
@@ -115,18 +116,21 @@ function fieldValue(row: ExportRow, column: FormColumn, maskIds: boolean): Write
   }
 }
 
-export function rosterRows(rows: readonly ExportRow[], maskIds: boolean): WriteValue[][] {
+export function rosterRows(rows: readonly ExportRow[], numbers: PersonalNumbers): WriteValue[][] {
   const columns = ROSTER_FORM.sheets[0]?.columns ?? []
-  return rows.map((row) => columns.map((column) => fieldValue(row, column, maskIds)))
+  return rows.map((row) => columns.map((column) => fieldValue(row, column, numbers)))
 }
 
-export async function exportRoster(ctx: CoreContext, options: RosterExportOptions = {}): Promise<ExportedWorkbook> {
+/** 表1 as a sheet to write or print; a full-numbers output is recorded in the audit history. */
+export function rosterSheet(ctx: CoreContext, options: RosterExportOptions, kind: OutputKind): SheetToWrite {
   const sheet = ROSTER_FORM.sheets[0]
   if (!sheet) throw new Error('表1 has no sheet declared')
-  const rows = rosterRows(selectRosterForExport(ctx.db, options.filters), options.maskIds ?? false)
-  return writeFormWorkbook(ctx, sheet, {
-    unitName: readSettings(ctx.db).unitName,
-    date: ctx.now(),
-    rows,
-  })
+  const numbers = personalNumbers(options.fullNumbers ?? false)
+  const rows = rosterRows(selectRosterForExport(ctx.db, options.filters), numbers)
+  if (numbers.fullNumbers) recordFullNumbers(ctx, kind, ROSTER_FORM.label, rows.length)
+  return { sheet, content: { unitName: readSettings(ctx.db).unitName, date: ctx.now(), rows } }
+}
+
+export function exportRoster(ctx: CoreContext, options: RosterExportOptions = {}): Promise<ExportedWorkbook> {
+  return writeFormSheets(ctx, [rosterSheet(ctx, options, 'export')])
 }

@@ -72,15 +72,6 @@ export async function writeFormSheets(ctx: CoreContext, sheets: readonly SheetTo
   return { data: sink.bytes(), rows: counts[0] ?? 0 }
 }
 
-/** One form sheet; see writeFormSheets. */
-export function writeFormWorkbook(
-  ctx: CoreContext,
-  sheet: FormSheet,
-  content: Omit<FormSheetContent, 'onProgress'>,
-): Promise<ExportedWorkbook> {
-  return writeFormSheets(ctx, [{ sheet, content }])
-}
-
 /** 志愿者花名册-20261129.xlsx: the form's label and the local date of the export. */
 export function exportFileName(label: string, date: Date, suffix = ''): string {
   const stamp = `${date.getFullYear()}${String(date.getMonth() + 1).padStart(2, '0')}${String(date.getDate()).padStart(2, '0')}`
@@ -91,8 +82,8 @@ export function exportFileName(label: string, date: Date, suffix = ''): string {
  * Writes next to the target and renames, so a failed export never leaves half a workbook under
  * the name the clerk asked for. On Windows the rename fails while Excel has the file open.
  */
-export function saveFile(out: string, data: Uint8Array): string {
-  const target = resolve(/\.xlsx$/i.test(out) ? out : `${out}.xlsx`)
+export function saveFile(out: string, data: Uint8Array | string, extension = '.xlsx'): string {
+  const target = resolve(out.toLowerCase().endsWith(extension) ? out : `${out}${extension}`)
   if (!existsSync(dirname(target))) {
     throw new CoreError('FILE', `保存位置“${dirname(target)}”不存在，请先建立该文件夹或另选位置。`)
   }

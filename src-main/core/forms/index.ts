@@ -16,3 +16,4 @@ export function formByKey(key: string): FormDefinition | undefined {
 
 export * from './types'
 export { ACTIVITIES_FORM, PLAN_FORM, ROSTER_FORM }
+export { HOURS_FORM, MONTHLY_FORM, REPORT_FORMS, YEARLY_FORM, type ReportFormDefinition } from './reports'

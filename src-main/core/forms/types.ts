@@ -14,7 +14,8 @@ export type VocabularyRef =
   | 'team'
   | 'yesNo'
 
-export type CellKind = 'text' | 'id' | 'phone' | 'integer' | 'decimal' | 'date' | 'month' | 'sequence'
+/** `percent` holds a fraction (0.75) shown as 75.0%: 表5's 完成率. */
+export type CellKind = 'text' | 'id' | 'phone' | 'integer' | 'decimal' | 'percent' | 'date' | 'month' | 'sequence'
 
 export interface FormColumn {
   /** The bureau's column name, exactly as printed in row 3. */

@@ -35,6 +35,8 @@ export interface FormSheetContent {
   date: Date | null
   /** Fills a `{year}` in the title (表2's 「…（2026年度）」); blanks to fill in when absent. */
   year?: number
+  /** Fills a `{period}` in the title (表4/表5: 2026年度, or 2026年3月1日至2026年6月30日). */
+  period?: string
   /**
    * One array per row in the declaration's column order; a null 序号 is numbered 1..n. Any iterable
    * will do, so a large export can stream rows straight from a SQLite cursor instead of holding
@@ -76,8 +78,8 @@ export const FOOTER_LABELS = ['单位负责人：', '审核人：', '填表人�
 const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g
 
 /** The title with its `{year}` placeholder filled, or left as a blank to write the year in. */
-export function formTitle(title: string, year: number | undefined): string {
-  return title.replace('{year}', year === undefined ? '______' : String(year))
+export function formTitle(title: string, year: number | undefined, period?: string): string {
+  return title.replace('{year}', year === undefined ? '______' : String(year)).replace('{period}', period ?? '______')
 }
 
 export function formatFillDate(date: Date): string {
@@ -90,7 +92,7 @@ function mergeRow(worksheet: Worksheet, row: number, from: number, to: number): 
 
 function writeHeading(worksheet: Worksheet, sheet: FormSheet, content: FormSheetContent): void {
   const width = sheet.columns.length
-  worksheet.getCell(1, 1).value = formTitle(sheet.title, content.year)
+  worksheet.getCell(1, 1).value = formTitle(sheet.title, content.year, content.period)
   worksheet.getCell(1, 1).style = titleStyle
   mergeRow(worksheet, 1, 1, width)
   worksheet.getRow(1).height = ROW_HEIGHTS.title

@@ -75,12 +75,12 @@ export const footerStyle: Partial<Style> = {
 
 /** Kinds written as numbers; everything else is written as a text cell. */
 export function isNumericKind(kind: CellKind): boolean {
-  return kind === 'sequence' || kind === 'integer' || kind === 'decimal'
+  return kind === 'sequence' || kind === 'integer' || kind === 'decimal' || kind === 'percent'
 }
 
 function alignmentFor(kind: CellKind): Partial<Alignment> {
   if (kind === 'sequence') return { horizontal: 'center', vertical: 'middle' }
-  if (kind === 'integer' || kind === 'decimal') return { horizontal: 'right', vertical: 'middle' }
+  if (kind === 'integer' || kind === 'decimal' || kind === 'percent') return { horizontal: 'right', vertical: 'middle' }
   return { horizontal: 'left', vertical: 'middle', wrapText: true }
 }
 
@@ -93,6 +93,7 @@ function alignmentFor(kind: CellKind): Partial<Alignment> {
 export function dataStyle(kind: CellKind): Partial<Style> {
   const style: Partial<Style> = { font: FONTS.body, alignment: alignmentFor(kind), border: THIN_BORDERS }
   if (kind === 'decimal') style.numFmt = '0.0#'
+  else if (kind === 'percent') style.numFmt = '0.0%'
   else if (!isNumericKind(kind)) style.numFmt = TEXT_FORMAT
   return style
 }

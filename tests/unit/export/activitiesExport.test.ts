@@ -25,7 +25,7 @@ const exportActivities = (input: Record<string, unknown>) =>
 
 beforeAll(async () => {
   seeded = await seedYear('ledger-activities-export-')
-  result = await exportActivities({ year: 2026 })
+  result = await exportActivities({ year: 2026, fullNumbers: true })
   if (!('data' in result)) throw new Error('expected bytes')
   data = result.data
   workbook = await readWorkbook(data)
@@ -124,8 +124,8 @@ describe('表3 export: 参与名单', () => {
     }
   })
 
-  it('masks ID numbers when asked, and then no full number is in the file', async () => {
-    const masked = await exportActivities({ year: 2026, maskIds: 'true' })
+  it('masks ID numbers by default, and then no full number is in the file', async () => {
+    const masked = await exportActivities({ year: 2026 })
     if (!('data' in masked)) throw new Error('expected bytes')
     const ws = sheetOf(await readWorkbook(masked.data), '参与名单')
     expect(ws.getCell(6, 5).value).toBe(`622901********${PEOPLE.ma.idNumber.slice(-4)}`)

@@ -47,7 +47,8 @@ beforeAll(async () => {
   await addVolunteer(db.ctx, { name: '李伟', idNumber: LI, unit: '临夏州中学', county: '临夏市', note: '+86 备用' })
   const gone = await addVolunteer(db.ctx, { name: '赵亮', idNumber: makeId('622922', '19800101', 5, true), county: '康乐县' })
   await invoke(db.ctx, 'roster.delete', { ids: [gone.id] })
-  const result = await invoke(db.ctx, 'export.form', { form: 'roster' })
+  // The exchange copy with full numbers, as a clerk exports it for re-import; masking is tested below.
+  const result = await invoke(db.ctx, 'export.form', { form: 'roster', fullNumbers: true })
   if (!('data' in result)) throw new Error('expected bytes')
   data = result.data
   workbook = await readWorkbook(data)
@@ -169,13 +170,30 @@ describe('表1 export layout', () => {
 })
 
 describe('export.form options', () => {
-  it('masks ID and phone numbers when asked, for a table meant for printing', async () => {
-    const result = await invoke(db.ctx, 'export.form', { form: 'roster', maskIds: true })
+  it('masks ID and phone numbers by default', async () => {
+    const result = await invoke(db.ctx, 'export.form', { form: 'roster' })
     if (!('data' in result)) throw new Error('expected bytes')
     const masked = sheetOf(await readWorkbook(result.data), '花名册')
     expect(masked.getCell(5, 7).value).toBe(`622901********${MA.slice(-4)}`)
     expect(masked.getCell(5, 12).value).toBe('138****1234')
     expect(partXml(result.data, 'xl/sharedStrings.xml')).not.toContain(MA)
+    expect(partXml(result.data, 'xl/sharedStrings.xml')).not.toContain('13809301234')
+  })
+
+  it('records a full-numbers export in the audit history: who, when, which output, how many rows', async () => {
+    writeSettings(db.ctx.db, { operatorName: '李会计' })
+    await invoke(db.ctx, 'export.form', { form: 'roster', fullNumbers: true })
+    const { rows } = await invoke(db.ctx, 'audit.list', { entity: 'output' })
+    expect(rows[0]).toMatchObject({
+      at: NOW.toISOString(),
+      operator: '李会计',
+      action: 'export-full-numbers',
+      summary: '导出“志愿者花名册”含完整身份证号码和联系电话，共 4 行',
+      after: { output: '志愿者花名册', kind: 'export', rows: 4, fullNumbers: true },
+    })
+    const before = rows.length
+    await invoke(db.ctx, 'export.form', { form: 'roster' })
+    expect((await invoke(db.ctx, 'audit.list', { entity: 'output' })).rows).toHaveLength(before)
   })
 
   it('applies the roster filters', async () => {
@@ -195,7 +213,7 @@ describe('export.form options', () => {
   })
 
   it('writes the file when given a path, adding .xlsx, and returns its path', async () => {
-    const result = await invoke(db.ctx, 'export.form', { form: 'roster', out: join(db.dir, '花名册导出') })
+    const result = await invoke(db.ctx, 'export.form', { form: 'roster', fullNumbers: true, out: join(db.dir, '花名册导出') })
     expect(result).toEqual({ file: join(db.dir, '花名册导出.xlsx'), rows: 4 })
     const written = sheetOf(await readWorkbook(readFileSync(join(db.dir, '花名册导出.xlsx'))), '花名册')
     expect(written.getCell(5, 7).value).toBe(MA)
@@ -226,7 +244,7 @@ describe('export.form options', () => {
   })
 
   it('names the forms it can export when asked for another', async () => {
-    await expect(invoke(db.ctx, 'export.form', { form: 'hours' })).rejects.toThrow(/roster.*plan.*activities/)
+    await expect(invoke(db.ctx, 'export.form', { form: 'payroll' })).rejects.toThrow(/roster.*plan.*activities.*hours/)
   })
 
   it('writes an empty roster as headers and footer only', async () => {

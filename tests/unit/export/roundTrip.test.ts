@@ -78,7 +78,7 @@ describe('表1 export → import round trip', () => {
     const target = openTestDb('ledger-roundtrip-b-')
     try {
       for (const fields of randomVolunteers(200, 20261129)) await addVolunteer(source.ctx, fields)
-      const exported = await invoke(source.ctx, 'export.form', { form: 'roster' })
+      const exported = await invoke(source.ctx, 'export.form', { form: 'roster', fullNumbers: true })
       if (!('data' in exported)) throw new Error('expected bytes')
       expect(exported.rows).toBe(200)
 
@@ -103,7 +103,7 @@ describe('表1 export → import round trip', () => {
     const db = openTestDb('ledger-roundtrip-c-')
     try {
       for (const fields of randomVolunteers(30, 7)) await addVolunteer(db.ctx, fields)
-      const exported = await invoke(db.ctx, 'export.form', { form: 'roster' })
+      const exported = await invoke(db.ctx, 'export.form', { form: 'roster', fullNumbers: true })
       if (!('data' in exported)) throw new Error('expected bytes')
       const run = await invoke(db.ctx, 'import.run', {
         form: 'roster',

@@ -149,8 +149,8 @@ describe('importing 表3 (activities and participants)', () => {
     const exported = join(ledger.dir, '表3.xlsx')
     const roster = join(ledger.dir, '表1.xlsx')
     const plan = join(ledger.dir, '表2.xlsx')
-    await invoke(ledger.ctx, 'export.form', { form: 'activities', year: 2026, out: exported })
-    await invoke(ledger.ctx, 'export.form', { form: 'roster', out: roster })
+    await invoke(ledger.ctx, 'export.form', { form: 'activities', year: 2026, fullNumbers: true, out: exported })
+    await invoke(ledger.ctx, 'export.form', { form: 'roster', fullNumbers: true, out: roster })
     await invoke(ledger.ctx, 'export.form', { form: 'plan', year: 2026, out: plan })
     const other = openLedger(new Date('2026-11-29T08:00:00+08:00'))
     try {

@@ -1,0 +1,80 @@
+// Printing: `print.document` gives the HTML of a report for the app's preview and print (Electron
+// prints it with webContents.print / printToPDF), or, with `out`, writes it as .html, or as .pdf
+// through the host's renderPdf (the CLI's Chromium). Personal numbers are masked unless
+// `fullNumbers` is chosen for this one print, which is recorded in the audit history.
+import { z } from 'zod'
+import type { CoreContext } from '../context'
+import { CoreError } from '../errors'
+import { saveFile } from '../export/workbook'
+import { handler } from '../handler'
+import { periodFields, REPORT_FLAGS } from '../reports/handlers'
+import { documentFor, PRINTABLE_REPORTS } from './registry'
+import type { HtmlDocument } from './html'
+
+const flag = z.union([z.boolean(), z.stringbool()]).default(false)
+
+const rosterFilterFields = {
+  q: z.string().max(100).optional(),
+  political: z.string().max(50).optional(),
+}
+
+export const printInput = z.object({
+  report: z.enum(PRINTABLE_REPORTS, { error: `可打印的内容：${PRINTABLE_REPORTS.join('、')}` }),
+  ...periodFields,
+  filters: periodFields.filters.unwrap().extend(rosterFilterFields).optional(),
+  fullNumbers: flag,
+  /** highlight-page: the activity. */
+  activity: z.coerce.number().int().positive().optional(),
+  /** certificate: the certificate numbers or ids to reprint. */
+  certificates: z.array(z.coerce.number().int().positive()).max(5000).optional(),
+  out: z.string().trim().min(1).max(1000).optional(),
+})
+
+export type PrintInput = z.output<typeof printInput>
+
+export type PrintResult = HtmlDocument | { file: string; bytes: number }
+
+/** Writes a document where `out` says: .html as is, .pdf through the host's Chromium. */
+export async function saveDocument(ctx: CoreContext, document: HtmlDocument, out: string): Promise<{ file: string; bytes: number }> {
+  if (/\.html?$/i.test(out)) {
+    return { file: saveFile(out, document.html, out.toLowerCase().endsWith('.htm') ? '.htm' : '.html'), bytes: Buffer.byteLength(document.html) }
+  }
+  if (!/\.pdf$/i.test(out)) throw new CoreError('INVALID_INPUT', `输出文件“${out}”须以 .pdf 或 .html 结尾。`)
+  const pdf = await renderer(ctx)(document.html)
+  return { file: saveFile(out, pdf, '.pdf'), bytes: pdf.byteLength }
+}
+
+function renderer(ctx: CoreContext): NonNullable<CoreContext['renderPdf']> {
+  if (!ctx.renderPdf) throw new CoreError('INTERNAL', '此环境不能生成 PDF：请在程序中用“打印”另存为 PDF，或输出 .html 文件。')
+  return ctx.renderPdf
+}
+
+/** 志愿服务时长统计表（2026年度）.pdf: the document's title, safe as a file name. */
+function pdfFileName(document: HtmlDocument): string {
+  return `${document.title.replace(/[\\/:*?"<>|]/g, '_')}.pdf`
+}
+
+export const printHandlers = {
+  'print.document': handler({
+    input: printInput,
+    run: async (ctx, input): Promise<PrintResult> => {
+      const document = documentFor(ctx, input)
+      return input.out ? saveDocument(ctx, document, input.out) : document
+    },
+    cli: {
+      command: 'print',
+      flags: { ...REPORT_FLAGS, report: 'report', activity: 'activity', out: 'out', 'full-numbers': 'fullNumbers' },
+      summary: `打印或另存 PDF：--report ${PRINTABLE_REPORTS.join('|')} [--year 年度] [--activity 活动ID] --out 文件.pdf|文件.html`,
+      exitCode: (result: PrintResult) => ('html' in result ? 2 : 0),
+    },
+  }),
+  /** The same document as PDF bytes, for the UI to save where the clerk chooses. */
+  'print.pdf': handler({
+    input: printInput.omit({ out: true }),
+    run: async (ctx, input): Promise<{ fileName: string; data: Uint8Array; rows: number }> => {
+      const document = documentFor(ctx, input)
+      const data = await renderer(ctx)(document.html)
+      return { fileName: pdfFileName(document), data, rows: 0 }
+    },
+  }),
+}
