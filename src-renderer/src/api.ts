@@ -12,8 +12,20 @@ export interface LedgerBridge {
 
 declare global {
   interface Window {
-    ledger: LedgerBridge
+    /** Missing when the page is opened outside its host (a browser, a preload that failed). */
+    ledger?: LedgerBridge
   }
+}
+
+export function hasBridge(): boolean {
+  return typeof window.ledger?.invoke === 'function' && typeof window.ledger.onProgress === 'function'
+}
+
+const NO_BRIDGE: ErrorPayload = { code: 'INTERNAL', message: '程序界面没有连接到数据服务（window.ledger 缺失），请重新打开本程序。' }
+
+function bridge(): LedgerBridge {
+  if (!hasBridge()) throw new ApiError(NO_BRIDGE)
+  return window.ledger!
 }
 
 export class ApiError extends Error {
@@ -32,7 +44,7 @@ export async function call<Name extends OperationName>(
   ...args: {} extends OperationInput<Name> ? [input?: OperationInput<Name>] : [input: OperationInput<Name>]
 ): Promise<OperationOutput<Name>> {
   const input = args[0] === undefined ? {} : plain(args[0])
-  const envelope = (await window.ledger.invoke(name, input)) as Envelope<OperationOutput<Name>>
+  const envelope = (await bridge().invoke(name, input)) as Envelope<OperationOutput<Name>>
   if (!envelope.ok) throw new ApiError(envelope.error)
   return envelope.value
 }
@@ -47,7 +59,7 @@ function plain(value: unknown): unknown {
 }
 
 export function onProgress(listener: (event: ProgressEvent) => void): () => void {
-  return window.ledger.onProgress(listener)
+  return bridge().onProgress(listener)
 }
 
 export type { OperationOutput, OperationInput, ProgressEvent }

@@ -24,7 +24,7 @@ const TYPES: Record<string, string> = {
 }
 
 /** Chromium will not run module scripts from file://, so the built page is served on loopback. */
-async function serveRenderer(): Promise<{ server: Server; url: string }> {
+export async function serveRenderer(): Promise<{ server: Server; url: string }> {
   if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
     throw new Error('out/renderer is missing: run `npm run build:renderer` (npm run test:e2e does it)')
   }

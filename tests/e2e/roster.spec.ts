@@ -265,7 +265,11 @@ test('moves volunteers to the recycle bin and restores them, one and in a batch'
   await rowOf(page, '王芳').locator('.el-checkbox').click()
   await page.getByRole('button', { name: /移入回收站（2）/ }).click()
   await page.locator('.el-message-box').getByRole('button', { name: '移入回收站' }).click()
-  await expect(page.locator('.el-table__empty-text')).toHaveText('花名册中还没有志愿者')
+  // The emptied roster says what to do next: import the schools' returns or send them the template.
+  const empty = page.getByTestId('roster-empty')
+  await expect(empty).toContainText('花名册中还没有志愿者')
+  await expect(empty.getByRole('button', { name: '导入花名册' })).toBeVisible()
+  await expect(empty.getByRole('button', { name: '下载空白模板' })).toBeVisible()
   expect(await stats(ledger)).toBe(0)
 
   await page.locator('.nav-menu').getByText('回收站').click()

@@ -4,6 +4,7 @@ import type { Database } from 'better-sqlite3'
 import { maskIdNumber } from '../domain'
 import { CoreError } from '../errors'
 import { writeDepartments } from '../plan/repository'
+import { matchingVolunteerIds } from '../roster/repository'
 import type { ActivityRecord } from './rules'
 
 export interface StoredActivity extends Omit<ActivityRecord, 'planSeq' | 'declaredParticipants'> {
@@ -94,8 +95,11 @@ export function listActivities(db: Database, query: ActivityQuery): { total: num
     params.department = query.department
   }
   if (query.q) {
-    where.push("(a.name LIKE @q ESCAPE '\\' OR a.place LIKE @q ESCAPE '\\' OR a.organizer LIKE @q ESCAPE '\\')")
+    // The activity's own words, or a participant the roster search finds (name, initials, ID fragment).
+    where.push(`(a.name LIKE @q ESCAPE '\\' OR a.place LIKE @q ESCAPE '\\' OR a.organizer LIKE @q ESCAPE '\\'
+                 OR a.id IN (SELECT p.activity_id FROM participations p WHERE p.volunteer_id IN (SELECT value FROM json_each(@participants))))`)
     params.q = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+    params.participants = JSON.stringify(matchingVolunteerIds(db, query.q))
   }
   const clause = where.join(' AND ')
   const total = (db.prepare(`SELECT count(*) AS n FROM activities a WHERE ${clause}`).get(params) as { n: number }).n

@@ -64,6 +64,17 @@ export function searchRoster(db: Database, query: RosterQuery): RosterPage {
   return { total, rows: ids.flatMap((id) => (byId.has(id) ? [toView(byId.get(id)!)] : [])) }
 }
 
+/**
+ * Every volunteer the roster search would find for q (name, pinyin, initials, ID or phone fragment,
+ * unit), live or in the recycle bin: an activity they took part in stays theirs either way.
+ */
+export function matchingVolunteerIds(db: Database, q: string): number[] {
+  const needle = searchNeedle(normalizeText(q))
+  if (!needle) return []
+  const all = { needle, sort: 'pinyin' as const, descending: false, offset: 0, limit: Number.MAX_SAFE_INTEGER }
+  return [...searchIds(db, { ...all, deleted: false }).ids, ...searchIds(db, { ...all, deleted: true }).ids]
+}
+
 const FIND_BY_ID = `SELECT ${VOLUNTEER_COLUMNS} FROM volunteers v WHERE v.id = ?`
 const FIND_BY_ID_NUMBER = `SELECT ${VOLUNTEER_COLUMNS} FROM volunteers v WHERE v.id_number = ?`
 

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { handler } from '../handler'
-import { listAudit } from '../audit/audit'
+import { auditFilterOptions, listAudit } from '../audit/audit'
 import { createBackup, listBackups, restoreBackup } from '../db/backup'
 import { checkIntegrity } from '../db/check'
 import { countLive } from '../roster/repository'
@@ -8,6 +8,8 @@ import { yearDashboard } from '../dashboard/year'
 import { localDay } from '../plan/plannedTime'
 import { readSettings, writeSettings } from '../settings/settings'
 import { moveDataFolder } from '../settings/location'
+
+const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应写成 YYYY-MM-DD，如 2026-11-29')
 
 export const systemHandlers = {
   'system.init': handler({
@@ -87,9 +89,23 @@ export const systemHandlers = {
     input: z.object({
       entity: z.string().max(50).optional(),
       entityId: z.number().int().optional(),
-      offset: z.number().int().min(0).default(0),
-      limit: z.number().int().min(1).max(500).default(100),
-    }),
+      action: z.string().max(50).optional(),
+      operator: z.string().max(100).optional(),
+      from: localDate.optional(),
+      to: localDate.optional(),
+      offset: z.coerce.number().int().min(0).default(0),
+      limit: z.coerce.number().int().min(1).max(500).default(100),
+    }).refine((input) => !input.from || !input.to || input.from <= input.to, { message: '开始日期不能晚于结束日期' }),
     run: (ctx, input) => listAudit(ctx.db, input),
+    cli: {
+      command: 'audit',
+      flags: { from: 'from', to: 'to', operator: 'operator', entity: 'entity', action: 'action', limit: 'limit' },
+      columns: ['at', 'operator', 'actionLabel', 'entityLabel', 'summary'],
+      summary: '操作记录，新的在前（--from/--to YYYY-MM-DD，--operator 操作员，--entity volunteer|activity|plan_item|import_batch，--action）',
+    },
+  }),
+  'audit.filterOptions': handler({
+    input: z.object({}).default({}),
+    run: (ctx) => auditFilterOptions(ctx.db),
   }),
 }

@@ -12,17 +12,22 @@ export interface ImportProgress {
   fileCount: number
   file: string
   detail: string
+  /**
+   * False while a file streams in and its length is not known yet (an .xlsx names no row count the
+   * reader can trust before the end): the bar then moves as an indeterminate one, never a frozen 0%.
+   */
+  measured: boolean
 }
 
 export function startProgress(fileCount: number): ImportProgress {
-  return { percent: 0, phase: '准备', fileIndex: 0, fileCount, file: '', detail: '正在读取所选文件' }
+  return { percent: 0, phase: '准备', fileIndex: 0, fileCount, file: '', detail: '正在读取所选文件', measured: true }
 }
 
 const number = (value: number) => value.toLocaleString('zh-CN')
 
 /** Reading and checking the files is 95% of the bar; comparing with the roster the rest. */
 export function advance(progress: ImportProgress, event: ProgressEvent): ImportProgress {
-  const next = { ...progress }
+  const next = { ...progress, measured: true }
   if (event.phase === '写入') {
     Object.assign(next, { phase: '写入', file: '', detail: '正在写入台账（写入前已自动备份数据库）' })
     next.percent = event.total > 0 ? Math.round((event.done / event.total) * 100) : 0
@@ -30,7 +35,12 @@ export function advance(progress: ImportProgress, event: ProgressEvent): ImportP
   }
   let fraction = 0
   if (event.phase === '读取' && event.file) {
-    Object.assign(next, { phase: '读取', fileIndex: event.done, fileCount: event.total, file: event.file, detail: event.message ?? '正在读取' })
+    // While a file streams, the core counts the rows read so far; their total comes with the check.
+    const streaming = event.message !== undefined
+    Object.assign(next, {
+      phase: '读取', fileIndex: event.done, fileCount: event.total, file: event.file, measured: !streaming,
+      detail: streaming ? `${event.message}（总行数读完才知道）` : '正在读取',
+    })
   } else if (event.phase === '校验' && event.file) {
     fraction = event.total > 0 ? event.done / event.total : 0
     Object.assign(next, { phase: '校验', file: event.file, detail: `已检查 ${number(event.done)} / ${number(event.total)} 行` })
