@@ -95,7 +95,10 @@ function markLateParticipants(db: Database, id: number | undefined, record: Acti
 function activityLateness(db: Database, id: number | undefined, record: ActivityRecord, today: string): boolean {
   if (id !== undefined) return repo.getActivity(db, id).late
   const late = lateness(record, today).late
-  if (late && !record.lateReason) fail(lateReasonMissing('本活动', record, today), [{ field: 'lateReason', level: 'error', message: '补录原因必填' }])
+  if (late && !record.lateReason) {
+    const message = lateReasonMissing('本活动', record, today)
+    fail(message, [{ field: 'lateReason', level: 'error', message }])
+  }
   return late
 }
 
@@ -120,7 +123,8 @@ export function saveActivity(ctx: CoreContext, input: SaveActivityInput): { id: 
     const differences = repo.replaceParticipants(db, id, participants, at)
     const reason = input.changeReason?.trim()
     if (differences.length > 0 && !reason) {
-      fail('本次修改改变了参与人员的服务时长（或移除了参与人员），请填写修改原因。', [{ field: 'changeReason', level: 'error', message: '修改原因必填' }])
+      const message = '本次修改改变了参与人员的服务时长（或移除了参与人员），请填写修改原因。'
+      fail(message, [{ field: 'changeReason', level: 'error', message }])
     }
     if (reason) logHoursChanges(db, { id, name: record.name, heldOn: record.heldOn }, differences, { reason, operator: operatorOf(db), at })
     recordAudit(db, ctx.now(), operatorOf(db), {
