@@ -89,3 +89,30 @@ test('a five-day 红色研学 across a month boundary, with its leader, on the d
   const record = (await ledger.call('volunteers.service', { volunteerId: ma })) as { hoursChanges: { before: number; after: number; reason: string }[] }
   expect(record.hoursChanges).toEqual([expect.objectContaining({ before: 30, after: 31, reason: '核对行程单后更正' })])
 })
+
+test('star levels in the roster, the volunteer’s record with its hours changes, and the 星级名单', async ({ page, ledger }) => {
+  const ma = ((await ledger.call('roster.save', { fields: { name: '马建国', idNumber: idFor(11), unit: '临夏州中学', team: TEAM }, mode: 'keep' })) as { id: number }).id
+  const fields = { name: '暑期支教', heldOn: '2026-07-06', endedOn: '2026-07-17', leader: '王芳', lateReason: '支教结束后统一登记' }
+  const { id } = (await ledger.call('activities.save', { fields, participants: [{ volunteerId: ma, hours: 96 }] })) as { id: number }
+  await ledger.call('activities.save', { id, fields, participants: [{ volunteerId: ma, hours: 100 }], changeReason: '补记两天晚自习辅导' })
+
+  await ledger.open('#/roster')
+  const row = page.locator('.el-table__body-wrapper tr.el-table__row').filter({ hasText: '马建国' })
+  await expect(row.locator('.star')).toHaveText('★1')
+  await expect(row.locator('.star')).toHaveAttribute('title', '一星志愿者，累计服务 100 小时')
+  await row.getByRole('button', { name: '服务记录' }).click()
+  const drawer = page.locator('.service-drawer')
+  await expect(drawer.getByTestId('star-level')).toContainText('星级：一星，距下一星级还差 200 小时')
+  const change = drawer.locator('.changes-table tr.el-table__row')
+  await expect(change).toContainText('补记两天晚自习辅导')
+  await expect(change).toContainText('96')
+  await expect(change).toContainText('100')
+  await shot(page, ledger, 'records-service-drawer')
+  await page.keyboard.press('Escape')
+
+  await page.getByRole('button', { name: '星级名单' }).click()
+  const reached = dialog(page)
+  await expect(reached.locator('.reached-table tr.el-table__row')).toHaveCount(1)
+  await expect(reached.locator('.reached-table')).toContainText('2026-07-06')
+  await expect(reached).toContainText('一星 100 小时')
+})

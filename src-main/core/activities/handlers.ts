@@ -10,6 +10,7 @@ import { localDay } from '../plan/plannedTime'
 import { hoursChangesOf } from './hoursLog'
 import { lateness, listLateEntries } from './lateEntries'
 import { volunteerService } from './profile'
+import { levelsReached, saveStarThresholds, standingsOf, starThresholds, STAR_LABELS } from './stars'
 import * as repo from './repository'
 import * as service from './service'
 
@@ -122,7 +123,26 @@ export const activityHandlers = {
     run: (ctx, input) => ({
       ...volunteerService(ctx.db, input.volunteerId, input.from && input.to ? { from: input.from, to: input.to } : undefined),
       hoursChanges: hoursChangesOf(ctx.db, input.volunteerId),
+      // Cumulative over every year, whatever period the record shows.
+      star: standingsOf(ctx.db, [input.volunteerId])[input.volunteerId]!,
     }),
+  }),
+  'stars.levels': handler({
+    input: z.object({}).default({}),
+    run: (ctx) => starThresholds(ctx.db).map((hours, index) => ({ label: STAR_LABELS[index]!, hours })),
+  }),
+  'stars.levels.save': handler({
+    input: z.object({ thresholds: z.array(z.coerce.number()).max(10) }),
+    run: (ctx, input) => saveStarThresholds(ctx.db, input.thresholds),
+  }),
+  'stars.of': handler({
+    input: z.object({ volunteerIds: z.array(z.number().int().positive()).max(500) }),
+    run: (ctx, input) => standingsOf(ctx.db, input.volunteerIds),
+  }),
+  'stars.reached': handler({
+    input: z.object({ from: day, to: day }),
+    run: (ctx, input) => levelsReached(ctx.db, input),
+    cli: { command: 'stars', flags: { from: 'from', to: 'to' }, summary: '列出期间内服务时长累计达到星级（一星至五星）的志愿者' },
   }),
   'activities.lateEntries': handler({
     input: z.object({ from: day, to: day }),
