@@ -44,8 +44,11 @@ describe('working days', () => {
 describe('活动负责人', () => {
   it('is required for a new activity entered by hand, and kept', async () => {
     await expect(save({ name: '名师送教', heldOn: '2026-10-30', leader: '' })).rejects.toThrow(/活动负责人必填/)
-    const { id } = await save({ name: '名师送教', heldOn: '2026-10-30', leader: '马建国' })
+    const a = await volunteer(0)
+    const { id } = await save({ name: '名师送教', heldOn: '2026-10-30', leader: '马建国' }, [{ volunteerId: a }])
     expect(await invoke(ctx, 'activities.get', { id })).toMatchObject({ leader: '马建国' })
+    // The service record (and so the certificate built from it) names who led each activity.
+    expect((await invoke(ctx, 'volunteers.service', { volunteerId: a })).lines[0]).toMatchObject({ name: '名师送教', leader: '马建国', endedOn: null })
   })
 })
 
