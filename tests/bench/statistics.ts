@@ -55,9 +55,10 @@ export async function runStatisticsBench(): Promise<void> {
           team: index % 3 === 0 ? '教育宣讲团' : '临夏州新时代助学支教志愿服务队', departments: [pick(random, DEPARTMENTS)],
           planItemId: null, defaultHours: 2, targetGroup: null, beneficiaries: Math.floor(random() * 500), summary: null,
           highlight: index % 50 === 0, highlightText: null, note: null,
+          endedOn: null, leader: '张敏', concentrated: index % 7 !== 0, late: false, lateReason: null,
         }, at)
         const first = Math.floor(random() * (volunteerIds.length - perActivity))
-        replaceParticipants(ctx.db, id, volunteerIds.slice(first, first + perActivity).map((volunteerId) => ({ volunteerId, hours: 2, note: null })))
+        replaceParticipants(ctx.db, id, volunteerIds.slice(first, first + perActivity).map((volunteerId) => ({ volunteerId, hours: 2, note: null })), at)
       }
     })()
     const participations = (ctx.db.prepare('SELECT count(*) AS n FROM participations').get() as { n: number }).n

@@ -119,6 +119,10 @@ test('an activity recorded with three participants fulfils its checklist item an
   await form.locator('[data-field="place"] input').fill('和政县城关小学')
   await choose(page, form.locator('[data-field="county"]'), '和政县')
   await form.locator('[data-field="organizer"] input').fill('教师发展科')
+  await form.getByLabel('活动负责人').fill('马建国')
+  // Recorded on 29 November, 31 working days after: a 补录, and the form asks why.
+  await expect(form.locator('[data-field="lateReason"]')).toContainText('属于补录')
+  await form.getByLabel('补录原因').fill('送教团返程后统一整理材料')
   await form.locator('[data-field="targetGroup"] input').fill('农村小学教师')
   await form.locator('[data-field="beneficiaries"] input').fill('120')
   await form.locator('[data-field="defaultHours"] input').fill('3')
@@ -145,8 +149,8 @@ test('an activity recorded with three participants fulfils its checklist item an
 
   const activity = rows(page).filter({ hasText: '名师送教下乡和政行' })
   await expect(activity).toContainText('2026-10-15')
-  await expect(activity.locator('td').nth(9)).toHaveText('10')
-  await expect(activity.locator('td').nth(8)).toHaveText('3')
+  await expect(activity.locator('td').nth(10)).toHaveText('10')
+  await expect(activity.locator('td').nth(9)).toHaveText('3')
 
   await page.locator('.nav-menu').getByText('活动清单').click()
   await expect(rows(page).filter({ hasText: '名师送教下乡和政行' })).toContainText('已开展（2026-10-15）')
@@ -169,6 +173,8 @@ test('the core refuses more than 24 hours and the form shows its message', async
   await form.locator('[data-field="name"] input').fill('送法进校园宣讲')
   await form.locator('[data-field="heldOn"] input').fill('2026-09-10')
   await form.locator('[data-field="heldOn"] input').press('Enter')
+  await form.getByLabel('活动负责人').fill('王芳')
+  await form.getByLabel('补录原因').fill('材料迟交')
   await form.locator('[data-field="defaultHours"] input').fill('2')
   await addParticipant(page, 'mjg', '马建国')
   await form.getByLabel('马建国的服务时长').fill('25')

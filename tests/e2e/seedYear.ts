@@ -48,6 +48,7 @@ export async function seedYear(ledger: LedgerFixture): Promise<SeededYear> {
     const participants = volunteerIds.filter((_, n) => (n + index) % (3 + (index % 2)) !== 0).map((volunteerId) => ({ volunteerId }))
     await ledger.call('activities.save', {
       fields: {
+        leader: '张敏', lateReason: '年底集中补登',
         name: activity.name, task: activity.task, heldOn: `2026-${activity.month}-${activity.day}`, place: activity.place,
         organizer: '临夏州教育局', team: activity.team, departments: activity.departments, defaultHours: 2 + (index % 3) * 0.5,
         targetGroup: '中小学师生', beneficiaries: 80 + index * 40, summary: `${activity.name}，全体志愿者按计划完成服务。`,

@@ -6,7 +6,11 @@ import type { CoreContext } from '../context'
 import { findByIdNumber } from '../roster/repository'
 import { bytesInput } from '../binary'
 import { addPhoto, listPhotos, readPhoto, removePhoto } from './photos'
+import { localDay } from '../plan/plannedTime'
+import { hoursChangesOf } from './hoursLog'
+import { lateness, listLateEntries } from './lateEntries'
 import { volunteerService } from './profile'
+import { levelsReached, saveStarThresholds, standingsOf, starThresholds, STAR_LABELS } from './stars'
 import * as repo from './repository'
 import * as service from './service'
 
@@ -14,15 +18,17 @@ const field = z.union([z.string().max(2000), z.number(), z.boolean()]).optional(
 const activityFields = z.object({
   name: field, task: field, heldOn: field, place: field, organizer: field, planSeq: field, participantsCount: field,
   defaultHours: field, targetGroup: field, beneficiaries: field, summary: field, highlight: field, note: field,
-  county: field, team: field, highlightText: field,
+  county: field, team: field, highlightText: field, endedOn: field, leader: field, concentrated: field, lateReason: field,
   departments: z.union([z.string().max(500), z.array(z.string().max(50)).transform((names) => names.join('、'))]).optional(),
 })
 const participant = z.object({
   volunteerId: z.number().int().positive(),
   hours: z.union([z.number(), z.string().max(20)]).nullable().optional(),
   note: z.string().max(200).nullable().optional(),
+  lateReason: z.string().max(500).nullable().optional(),
 })
 const year = z.coerce.number().int().min(2000).max(2100)
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应写成 YYYY-MM-DD')
 
 /** The CLI names participants by ID number ("ID" or "ID:hours", comma-separated). */
 function participantsFromIdNumbers(ctx: CoreContext, text: string) {
@@ -65,6 +71,7 @@ export const activityHandlers = {
       planItemId: z.number().int().positive().nullable().optional(),
       participants: z.array(participant).max(5000).default([]),
       participantIdNumbers: z.string().max(200_000).optional(),
+      changeReason: z.string().max(500).nullable().optional(),
     }),
     run: (ctx, input) => {
       const byIdNumber = input.participantIdNumbers ? participantsFromIdNumbers(ctx, input.participantIdNumbers) : []
@@ -77,13 +84,14 @@ export const activityHandlers = {
         county: 'fields.county', team: 'fields.team', departments: 'fields.departments', 'plan-seq': 'fields.planSeq',
         hours: 'fields.defaultHours', target: 'fields.targetGroup', beneficiaries: 'fields.beneficiaries',
         summary: 'fields.summary', highlight: 'fields.highlight', participants: 'participantIdNumbers',
+        'end-date': 'fields.endedOn', leader: 'fields.leader', concentrated: 'fields.concentrated', 'late-reason': 'fields.lateReason',
       },
       summary: '登记已开展的活动（--participants 身份证号码[:小时],… 列出参与志愿者）',
     },
   }),
   'activities.delete': handler({
-    input: z.object({ id: z.number().int().positive() }),
-    run: (ctx, input) => service.removeActivity(ctx, input.id),
+    input: z.object({ id: z.number().int().positive(), reason: z.string().max(500).optional() }),
+    run: (ctx, input) => service.removeActivity(ctx, input.id, input.reason),
   }),
   'activities.highlights': handler({
     input: z.object({ year }),
@@ -112,7 +120,37 @@ export const activityHandlers = {
   }),
   'volunteers.service': handler({
     input: z.object({ volunteerId: z.number().int().positive(), from: z.string().optional(), to: z.string().optional() }),
-    run: (ctx, input) =>
-      volunteerService(ctx.db, input.volunteerId, input.from && input.to ? { from: input.from, to: input.to } : undefined),
+    run: (ctx, input) => ({
+      ...volunteerService(ctx.db, input.volunteerId, input.from && input.to ? { from: input.from, to: input.to } : undefined),
+      hoursChanges: hoursChangesOf(ctx.db, input.volunteerId),
+      // Cumulative over every year, whatever period the record shows.
+      star: standingsOf(ctx.db, [input.volunteerId])[input.volunteerId]!,
+    }),
+  }),
+  'stars.levels': handler({
+    input: z.object({}).default({}),
+    run: (ctx) => starThresholds(ctx.db).map((hours, index) => ({ label: STAR_LABELS[index]!, hours })),
+  }),
+  'stars.levels.save': handler({
+    input: z.object({ thresholds: z.array(z.coerce.number()).max(10) }),
+    run: (ctx, input) => saveStarThresholds(ctx.db, input.thresholds),
+  }),
+  'stars.of': handler({
+    input: z.object({ volunteerIds: z.array(z.number().int().positive()).max(500) }),
+    run: (ctx, input) => standingsOf(ctx.db, input.volunteerIds),
+  }),
+  'stars.reached': handler({
+    input: z.object({ from: day, to: day }),
+    run: (ctx, input) => levelsReached(ctx.db, input),
+    cli: { command: 'stars', flags: { from: 'from', to: 'to' }, summary: '列出期间内服务时长累计达到星级（一星至五星）的志愿者' },
+  }),
+  'activities.lateEntries': handler({
+    input: z.object({ from: day, to: day }),
+    run: (ctx, input) => listLateEntries(ctx.db, input),
+    cli: { command: 'activities late', flags: { from: 'from', to: 'to' }, summary: '列出补录（活动结束 10 个工作日后才登记）的活动和参与人员及补录原因' },
+  }),
+  'activities.lateness': handler({
+    input: z.object({ heldOn: day, endedOn: day.nullable().optional() }),
+    run: (ctx, input) => lateness({ heldOn: input.heldOn, endedOn: input.endedOn ?? null }, localDay(ctx.now())),
   }),
 }

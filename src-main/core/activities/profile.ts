@@ -4,7 +4,11 @@ import type { Database } from 'better-sqlite3'
 export interface ServiceLine {
   activityId: number
   heldOn: string
+  /** The last day of an activity over several days (null for one day). */
+  endedOn: string | null
   name: string
+  /** 活动负责人 (办法 Art. 7), for the service record and the certificate. */
+  leader: string | null
   taskName: string | null
   hours: number
 }
@@ -17,7 +21,7 @@ export interface VolunteerService {
 export function volunteerService(db: Database, volunteerId: number, period?: { from: string; to: string }): VolunteerService {
   const lines = db
     .prepare(
-      `SELECT a.id AS activityId, a.held_on AS heldOn, a.name, t.name AS taskName, p.hours
+      `SELECT a.id AS activityId, a.held_on AS heldOn, a.ended_on AS endedOn, a.name, a.leader, t.name AS taskName, p.hours
        FROM participations p JOIN activities a ON a.id = p.activity_id LEFT JOIN tasks t ON t.code = a.task_code
        WHERE p.volunteer_id = @volunteerId AND a.held_on BETWEEN @from AND @to
        ORDER BY a.held_on, a.id`,

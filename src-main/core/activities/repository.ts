@@ -7,8 +7,11 @@ import { writeDepartments } from '../plan/repository'
 import { matchingVolunteerIds } from '../roster/repository'
 import type { ActivityRecord } from './rules'
 
-export interface StoredActivity extends Omit<ActivityRecord, 'planSeq' | 'declaredParticipants'> {
+export interface StoredActivity extends Omit<ActivityRecord, 'planSeq' | 'declaredParticipants' | 'concentrated'> {
   planItemId: number | null
+  concentrated: boolean
+  /** Entered more than 10 working days after its last day (补录); set when first recorded. */
+  late: boolean
 }
 
 export interface ActivityView extends StoredActivity {
@@ -25,6 +28,9 @@ export interface ParticipantInput {
   volunteerId: number
   hours: number
   note: string | null
+  /** 补录 of this participant: entered more than 10 working days after the activity. */
+  late?: boolean
+  lateReason?: string | null
 }
 
 export interface ParticipantView {
@@ -35,10 +41,13 @@ export interface ParticipantView {
   idMasked: string
   hours: number
   note: string | null
+  late: boolean
+  lateReason: string | null
 }
 
 const SELECT_ACTIVITY = `
-  SELECT a.id, a.name, a.task_code AS taskCode, t.name AS taskName, a.held_on AS heldOn, a.county_code AS countyCode,
+  SELECT a.id, a.name, a.task_code AS taskCode, t.name AS taskName, a.held_on AS heldOn, a.ended_on AS endedOn,
+         a.leader, a.concentrated, a.late, a.late_reason AS lateReason, a.county_code AS countyCode,
          c.name AS countyName, a.place, a.organizer, a.team, a.plan_item_id AS planItemId, p.name AS planItemName,
          p.seq AS planSeq, a.default_hours AS defaultHours, a.target_group AS targetGroup, a.beneficiaries,
          a.summary, a.highlight, a.highlight_text AS highlightText, a.note,
@@ -50,10 +59,17 @@ const SELECT_ACTIVITY = `
   LEFT JOIN counties c ON c.code = a.county_code
   LEFT JOIN plan_items p ON p.id = a.plan_item_id`
 
-type ActivityRow = Omit<ActivityView, 'departments' | 'highlight'> & { departments: string | null; highlight: number }
+type ActivityRow = Omit<ActivityView, 'departments' | 'highlight' | 'concentrated' | 'late'> &
+  { departments: string | null; highlight: number; concentrated: number; late: number }
 
 function toView(row: ActivityRow): ActivityView {
-  return { ...row, highlight: row.highlight === 1, departments: row.departments ? row.departments.split('、') : [] }
+  return {
+    ...row,
+    highlight: row.highlight === 1,
+    concentrated: row.concentrated === 1,
+    late: row.late === 1,
+    departments: row.departments ? row.departments.split('、') : [],
+  }
 }
 
 export interface ActivityQuery {
@@ -74,7 +90,8 @@ export function listActivities(db: Database, query: ActivityQuery): { total: num
   if (query.year !== undefined) {
     const from = query.month ? `${query.year}-${String(query.month).padStart(2, '0')}-01` : `${query.year}-01-01`
     const to = query.month ? `${query.year}-${String(query.month).padStart(2, '0')}-31` : `${query.year}-12-31`
-    where.push('a.held_on BETWEEN @from AND @to')
+    // An activity over several days belongs to every month it covered.
+    where.push('a.held_on <= @to AND coalesce(a.ended_on, a.held_on) >= @from')
     Object.assign(params, { from, to })
   }
   if (query.taskCode !== undefined) {
@@ -121,15 +138,27 @@ export function findActivityId(db: Database, name: string, heldOn: string): numb
 }
 
 function activityParams(activity: StoredActivity) {
-  return { ...activity, highlight: activity.highlight ? 1 : 0, defaultHours: activity.defaultHours ?? 0 }
+  return {
+    // A snapshot taken before version 5 (an import's undo record) lacks the newer fields.
+    ...activity,
+    endedOn: activity.endedOn ?? null,
+    leader: activity.leader ?? null,
+    lateReason: activity.lateReason ?? null,
+    highlight: activity.highlight ? 1 : 0,
+    concentrated: activity.concentrated === false ? 0 : 1,
+    late: activity.late ? 1 : 0,
+    defaultHours: activity.defaultHours ?? 0,
+  }
 }
 
 export function insertActivity(db: Database, activity: StoredActivity, at: string, batchId: number | null = null): number {
   const result = db
     .prepare(
-      `INSERT INTO activities (name, task_code, held_on, county_code, place, organizer, team, plan_item_id, default_hours,
+      `INSERT INTO activities (name, task_code, held_on, ended_on, leader, concentrated, late, late_reason, county_code,
+         place, organizer, team, plan_item_id, default_hours,
          target_group, beneficiaries, summary, highlight, highlight_text, note, batch_id, created_at, updated_at)
-       VALUES (@name, @taskCode, @heldOn, @countyCode, @place, @organizer, @team, @planItemId, @defaultHours,
+       VALUES (@name, @taskCode, @heldOn, @endedOn, @leader, @concentrated, @late, @lateReason, @countyCode,
+         @place, @organizer, @team, @planItemId, @defaultHours,
          @targetGroup, @beneficiaries, @summary, @highlight, @highlightText, @note, @batchId, @at, @at)`,
     )
     .run({ ...activityParams(activity), batchId, at })
@@ -141,7 +170,8 @@ export function insertActivity(db: Database, activity: StoredActivity, at: strin
 export function updateActivity(db: Database, id: number, activity: StoredActivity, at: string): void {
   const result = db
     .prepare(
-      `UPDATE activities SET name = @name, task_code = @taskCode, held_on = @heldOn, county_code = @countyCode,
+      `UPDATE activities SET name = @name, task_code = @taskCode, held_on = @heldOn, ended_on = @endedOn,
+         leader = @leader, concentrated = @concentrated, late = @late, late_reason = @lateReason, county_code = @countyCode,
          place = @place, organizer = @organizer, team = @team, plan_item_id = @planItemId,
          default_hours = @defaultHours, target_group = @targetGroup, beneficiaries = @beneficiaries,
          summary = @summary, highlight = @highlight, highlight_text = @highlightText, note = @note, updated_at = @at
@@ -166,20 +196,58 @@ export function refreshTotals(db: Database, activityId: number): void {
   ).run({ id: activityId })
 }
 
-export function replaceParticipants(db: Database, activityId: number, participants: readonly ParticipantInput[], batchId: number | null = null): void {
-  db.prepare('DELETE FROM participations WHERE activity_id = ?').run(activityId)
-  const insert = db.prepare('INSERT INTO participations (activity_id, volunteer_id, hours, note, batch_id) VALUES (?, ?, ?, ?, ?)')
-  for (const participant of participants) insert.run(activityId, participant.volunteerId, participant.hours, participant.note, batchId)
+export interface HoursDifference {
+  volunteerId: number
+  before: number | null
+  after: number | null
+}
+
+export function insertParticipation(db: Database, activityId: number, participant: ParticipantInput, at: string, batchId: number | null = null): void {
+  db.prepare(
+    `INSERT INTO participations (activity_id, volunteer_id, hours, note, batch_id, entered_at, late, late_reason)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(activityId, participant.volunteerId, participant.hours, participant.note, batchId, at, participant.late ? 1 : 0, participant.lateReason ?? null)
+}
+
+/**
+ * Makes the activity's participants exactly these. Rows already there are updated in place, so
+ * when each was entered (and a 补录's reason) survives an edit; returns the hours that changed or
+ * went, for the hours log.
+ */
+export function replaceParticipants(db: Database, activityId: number, participants: readonly ParticipantInput[], at: string): HoursDifference[] {
+  const existing = new Map(
+    (db.prepare('SELECT volunteer_id AS volunteerId, hours FROM participations WHERE activity_id = ?').all(activityId) as { volunteerId: number; hours: number }[])
+      .map((row) => [row.volunteerId, row.hours]),
+  )
+  const update = db.prepare('UPDATE participations SET hours = ?, note = ? WHERE activity_id = ? AND volunteer_id = ?')
+  const remove = db.prepare('DELETE FROM participations WHERE activity_id = ? AND volunteer_id = ?')
+  const differences: HoursDifference[] = []
+  for (const participant of participants) {
+    const before = existing.get(participant.volunteerId)
+    existing.delete(participant.volunteerId)
+    if (before === undefined) {
+      insertParticipation(db, activityId, participant, at)
+      continue
+    }
+    update.run(participant.hours, participant.note, activityId, participant.volunteerId)
+    if (before !== participant.hours) differences.push({ volunteerId: participant.volunteerId, before, after: participant.hours })
+  }
+  for (const [volunteerId, before] of existing) {
+    remove.run(activityId, volunteerId)
+    differences.push({ volunteerId, before, after: null })
+  }
   refreshTotals(db, activityId)
+  return differences
 }
 
 export function listParticipants(db: Database, activityId: number): ParticipantView[] {
   const rows = db
     .prepare(
-      `SELECT p.volunteer_id AS volunteerId, v.name, v.gender, v.unit, v.id_number AS idNumber, p.hours, p.note
+      `SELECT p.volunteer_id AS volunteerId, v.name, v.gender, v.unit, v.id_number AS idNumber, p.hours, p.note,
+              p.late, p.late_reason AS lateReason
        FROM participations p JOIN volunteers v ON v.id = p.volunteer_id
        WHERE p.activity_id = ? ORDER BY v.name_pinyin`,
     )
-    .all(activityId) as (Omit<ParticipantView, 'idMasked'> & { idNumber: string })[]
-  return rows.map(({ idNumber, ...row }) => ({ ...row, idMasked: maskIdNumber(idNumber) }))
+    .all(activityId) as (Omit<ParticipantView, 'idMasked' | 'late'> & { idNumber: string; late: number })[]
+  return rows.map(({ idNumber, ...row }) => ({ ...row, late: row.late === 1, idMasked: maskIdNumber(idNumber) }))
 }

@@ -3,17 +3,19 @@
 import { findCounty, normalizeFreeText, normalizeText, splitDepartments } from '../domain'
 import { findTask, type TaskRef } from '../plan/rules'
 import { parseDay } from './day'
+import { daysCovered } from './workingDays'
 
 export type ActivityField =
   | 'name' | 'task' | 'heldOn' | 'place' | 'organizer' | 'departments' | 'planSeq' | 'participantsCount'
   | 'defaultHours' | 'targetGroup' | 'beneficiaries' | 'summary' | 'highlight' | 'note'
-  | 'county' | 'team' | 'highlightText'
+  | 'county' | 'team' | 'highlightText' | 'endedOn' | 'leader' | 'concentrated' | 'lateReason'
 
 export const ACTIVITY_FIELD_LABELS: Record<ActivityField, string> = {
   name: '活动名称', task: '活动类别', heldOn: '开展日期', place: '开展地点', organizer: '组织单位',
   departments: '责任科室', planSeq: '清单序号', participantsCount: '参与志愿者人数', defaultHours: '服务时长（小时）',
   targetGroup: '服务对象', beneficiaries: '受益人数', summary: '活动简介', highlight: '是否亮点', note: '备注',
   county: '所在县市', team: '服务队', highlightText: '亮点做法',
+  endedOn: '结束日期', leader: '活动负责人', concentrated: '是否集中服务', lateReason: '补录原因',
 }
 
 export interface ActivityIssue {
@@ -28,6 +30,12 @@ export interface ActivityRecord {
   name: string
   taskCode: number | null
   heldOn: string
+  /** The last day of an activity over several days; null for a one-day activity. */
+  endedOn: string | null
+  leader: string | null
+  /** 是否集中服务 as given; null when not said (the service applies the default). */
+  concentrated: boolean | null
+  lateReason: string | null
   countyCode: string | null
   place: string | null
   organizer: string | null
@@ -46,15 +54,27 @@ export interface ActivityRecord {
 }
 
 export const MAX_HOURS_PER_DAY = 24
+/** An activity over several days is a trip or a week of teaching, not a season. */
+export const MAX_ACTIVITY_DAYS = 92
 
-/** Hours a volunteer served in one activity day: more than 0, at most 24, in steps a clerk would write. */
-export function checkHours(raw: unknown): { ok: true; hours: number | null } | { ok: false; message: string } {
+/**
+ * Hours a volunteer served in one activity: more than 0, at most 24 for each day it covered, in
+ * steps a clerk would write.
+ */
+export function checkHours(raw: unknown, days = 1): { ok: true; hours: number | null } | { ok: false; message: string } {
   const text = normalizeText(raw)
   if (!text) return { ok: true, hours: null }
   const hours = Number(text.replace(/小时|h$/i, ''))
   if (!Number.isFinite(hours)) return { ok: false, message: `服务时长“${text}”不是数字，请填写小时数，如 2 或 1.5。` }
   if (hours <= 0) return { ok: false, message: `服务时长“${text}”必须大于 0 小时。` }
-  if (hours > MAX_HOURS_PER_DAY) return { ok: false, message: `服务时长“${text}”超过一天 ${MAX_HOURS_PER_DAY} 小时，请核对。` }
+  if (hours > MAX_HOURS_PER_DAY * days) {
+    return {
+      ok: false,
+      message: days === 1
+        ? `服务时长“${text}”超过一天 ${MAX_HOURS_PER_DAY} 小时，请核对。`
+        : `服务时长“${text}”超过活动 ${days} 天每天 ${MAX_HOURS_PER_DAY} 小时（共 ${MAX_HOURS_PER_DAY * days} 小时），请核对。`,
+    }
+  }
   return { ok: true, hours: Math.round(hours * 100) / 100 }
 }
 
@@ -74,17 +94,40 @@ function text(raw: unknown, field: ActivityField, issues: ActivityIssue[], limit
   return value || null
 }
 
-function readHighlight(raw: unknown, issues: ActivityIssue[]): boolean {
+/** 是/否 in the ways clerks write it; null when empty or unreadable (with a warning). */
+function readYesNo(raw: unknown, field: ActivityField, issues: ActivityIssue[], fallback: string): boolean | null {
+  if (typeof raw === 'boolean') return raw
   const value = normalizeText(raw)
-  if (!value || ['否', '不是', 'N', 'n', 'no', '0', 'false'].includes(value)) return false
+  if (!value) return null
+  if (['否', '不是', 'N', 'n', 'no', '0', 'false', '×'].includes(value)) return false
   if (['是', 'Y', 'y', 'yes', '1', 'true', '√'].includes(value)) return true
-  issues.push({ field: 'highlight', level: 'warning', message: `是否亮点“${value}”请填写“是”或“否”，已按“否”处理。` })
-  return false
+  issues.push({ field, level: 'warning', message: `${ACTIVITY_FIELD_LABELS[field]}“${value}”请填写“是”或“否”，已按${fallback}处理。` })
+  return null
+}
+
+function readEndedOn(raw: unknown, heldOn: string | null, today: string, issues: ActivityIssue[]): string | null {
+  const text = normalizeText(raw)
+  if (!text) return null
+  const endedOn = parseDay(raw)
+  const refuse = (message: string) => (issues.push({ field: 'endedOn', level: 'error', message }), null)
+  if (!endedOn) return refuse(`结束日期“${text}”无法识别，请写成如 2026-03-07；一天内结束的活动不填。`)
+  if (!heldOn) return null
+  if (endedOn < heldOn) return refuse(`结束日期 ${endedOn} 早于开展日期 ${heldOn}，请核对（开展日期是活动的第一天）。`)
+  if (endedOn > today) return refuse(`结束日期 ${endedOn} 晚于今天，只能登记已结束的活动。`)
+  if (daysCovered(heldOn, endedOn) > MAX_ACTIVITY_DAYS) return refuse(`活动从 ${heldOn} 到 ${endedOn} 超过 ${MAX_ACTIVITY_DAYS} 天，请按每次集中开展分别登记。`)
+  return endedOn === heldOn ? null : endedOn
+}
+
+export interface ValidateOptions {
+  tasks: readonly TaskRef[]
+  today: string
+  /** The form asks for 活动负责人 on a new activity; imports of older returns may lack the column. */
+  requireLeader?: boolean
 }
 
 export function validateActivity(
   raw: ActivityInput,
-  options: { tasks: readonly TaskRef[]; today: string },
+  options: ValidateOptions,
 ): { record: ActivityRecord | null; issues: ActivityIssue[] } {
   const issues: ActivityIssue[] = []
   const name = normalizeFreeText(raw.name)
@@ -114,7 +157,10 @@ export function validateActivity(
     issues.push({ field: 'departments', level: 'error', message: `责任科室“${split.unknown.join('、')}”不在十个科室之中，请填写科室全称，多个科室用“、”分隔。` })
   }
 
-  const hours = checkHours(raw.defaultHours)
+  const endedOn = readEndedOn(raw.endedOn, heldOn, options.today, issues)
+  const hours = checkHours(raw.defaultHours, heldOn ? daysCovered(heldOn, endedOn) : 1)
+  const leader = text(raw.leader, 'leader', issues, 50)
+  if (!leader && options.requireLeader) issues.push({ field: 'leader', level: 'error', message: '活动负责人必填，请填写负责本次活动的人员姓名。' })
   if (!hours.ok) issues.push({ field: 'defaultHours', level: 'error', message: hours.message })
 
   const planSeq = wholeNumber(raw.planSeq, 'planSeq', issues)
@@ -122,6 +168,10 @@ export function validateActivity(
     name,
     taskCode: task?.code ?? null,
     heldOn: heldOn ?? '',
+    endedOn,
+    leader,
+    concentrated: readYesNo(raw.concentrated, 'concentrated', issues, '默认（本队活动为“是”）'),
+    lateReason: text(raw.lateReason, 'lateReason', issues),
     countyCode: county?.code ?? null,
     place: text(raw.place, 'place', issues),
     organizer: text(raw.organizer, 'organizer', issues),
@@ -133,7 +183,7 @@ export function validateActivity(
     targetGroup: text(raw.targetGroup, 'targetGroup', issues),
     beneficiaries: wholeNumber(raw.beneficiaries, 'beneficiaries', issues) ?? 0,
     summary: text(raw.summary, 'summary', issues, 2000),
-    highlight: readHighlight(raw.highlight, issues),
+    highlight: readYesNo(raw.highlight, 'highlight', issues, '“否”') ?? false,
     highlightText: text(raw.highlightText, 'highlightText', issues, 2000),
     note: text(raw.note, 'note', issues, 1000),
   }

@@ -8,14 +8,19 @@ import { localDay } from '../plan/plannedTime'
 import { listTasks } from '../reference/repository'
 import { operatorOf } from '../settings/settings'
 import * as repo from './repository'
+import { logHoursChanges } from './hoursLog'
+import { lateness, lateReasonMissing } from './lateEntries'
 import { checkHours, validateActivity, type ActivityInput, type ActivityIssue, type ActivityRecord } from './rules'
+import { daysCovered } from './workingDays'
 
 export interface SaveActivityInput {
   id?: number
   fields: ActivityInput
   /** The form picks the checklist item directly; imports give 清单序号 in fields.planSeq. */
   planItemId?: number | null
-  participants: { volunteerId: number; hours?: number | string | null; note?: string | null }[]
+  participants: { volunteerId: number; hours?: number | string | null; note?: string | null; lateReason?: string | null }[]
+  /** Why participants' hours changed on an edit; required when any did (办法 Art. 13). */
+  changeReason?: string | null
 }
 
 function fail(message: string, issues: unknown[] = []): never {
@@ -37,8 +42,19 @@ export function resolvePlanItem(db: Database, record: ActivityRecord, planItemId
   return item.id
 }
 
-/** Every participant once, each with hours > 0 and ≤ 24 (their own, or the activity's default). */
+/**
+ * 集中服务 unless said otherwise for an activity of the bureau's own teams (the prefecture team and its
+ * groups) or of no team named; a partner team's activity is not, by default.
+ */
+export function defaultConcentrated(db: Database, team: string | null): boolean {
+  if (!team) return true
+  const kind = db.prepare('SELECT kind FROM teams WHERE name = ?').pluck().get(team) as string | undefined
+  return kind === undefined || kind === '本系统'
+}
+
+/** Every participant once, each with hours > 0 and ≤ 24 a day (their own, or the activity's default). */
 export function checkParticipants(db: Database, record: ActivityRecord, participants: SaveActivityInput['participants']) {
+  const days = daysCovered(record.heldOn, record.endedOn)
   const seen = new Set<number>()
   const findVolunteer = db.prepare('SELECT name, deleted_at AS deletedAt FROM volunteers WHERE id = ?')
   // Each refusal names the participant, so the form can mark that row.
@@ -50,31 +66,67 @@ export function checkParticipants(db: Database, record: ActivityRecord, particip
     if (volunteer.deletedAt) return refuse(volunteerId, `志愿者“${volunteer.name}”在回收站中，请先恢复再登记其参与。`)
     if (seen.has(volunteerId)) return refuse(volunteerId, `志愿者“${volunteer.name}”在本次活动中重复出现，同一人只能登记一次。`)
     seen.add(volunteerId)
-    const own = checkHours(participant.hours)
+    const own = checkHours(participant.hours, days)
     if (!own.ok) return refuse(volunteerId, `志愿者“${volunteer.name}”的${own.message}`)
     const hours = own.hours ?? record.defaultHours
     if (hours === null) return refuse(volunteerId, `志愿者“${volunteer.name}”没有服务时长，且活动未填写默认服务时长，请填写。`)
-    return { volunteerId, hours, note: participant.note?.trim() || null }
+    return { volunteerId, hours, note: participant.note?.trim() || null, lateReason: participant.lateReason?.trim() || null, name: volunteer.name }
   })
+}
+
+type CheckedParticipant = ReturnType<typeof checkParticipants>[number]
+
+/** A participant added more than 10 working days after the activity is a 补录 and needs a reason. */
+function markLateParticipants(db: Database, id: number | undefined, record: ActivityRecord, participants: CheckedParticipant[], today: string) {
+  if (!lateness(record, today).late) return participants.map((participant) => ({ ...participant, late: false }))
+  const already = new Set(id === undefined ? [] : (db.prepare('SELECT volunteer_id FROM participations WHERE activity_id = ?').pluck().all(id) as number[]))
+  return participants.map((participant) => {
+    const late = !already.has(participant.volunteerId)
+    const lateReason = participant.lateReason ?? record.lateReason
+    if (late && !lateReason) {
+      const message = lateReasonMissing(`参与人员“${participant.name}”`, record, today)
+      fail(message, [{ field: 'participants', volunteerId: participant.volunteerId, level: 'error', message }])
+    }
+    return { ...participant, late, lateReason: late ? lateReason : null }
+  })
+}
+
+/** A new activity entered late needs 补录原因; an edit keeps whether it was late when first recorded. */
+function activityLateness(db: Database, id: number | undefined, record: ActivityRecord, today: string): boolean {
+  if (id !== undefined) return repo.getActivity(db, id).late
+  const late = lateness(record, today).late
+  if (late && !record.lateReason) {
+    const message = lateReasonMissing('本活动', record, today)
+    fail(message, [{ field: 'lateReason', level: 'error', message }])
+  }
+  return late
 }
 
 export function saveActivity(ctx: CoreContext, input: SaveActivityInput): { id: number; warnings: ActivityIssue[] } {
   const { db } = ctx
-  const { record, issues } = validateActivity(input.fields, { tasks: listTasks(db), today: localDay(ctx.now()) })
+  const today = localDay(ctx.now())
+  const { record, issues } = validateActivity(input.fields, { tasks: listTasks(db), today, requireLeader: input.id === undefined })
   if (!record) fail(issues.filter((issue) => issue.level === 'error').map((issue) => issue.message).join('；'), issues)
   return db.transaction(() => {
     const planItemId = resolvePlanItem(db, record, input.planItemId)
-    const participants = checkParticipants(db, record, input.participants)
+    const late = activityLateness(db, input.id, record, today)
+    const participants = markLateParticipants(db, input.id, record, checkParticipants(db, record, input.participants), today)
     const clash = repo.findActivityId(db, record.name, record.heldOn)
     if (clash !== undefined && clash !== input.id) {
       throw new CoreError('CONFLICT', `${record.heldOn} 已登记过名为“${record.name}”的活动，请修改该活动，或换一个活动名称。`)
     }
     const at = ctx.now().toISOString()
-    const { planSeq: _seq, declaredParticipants: _declared, ...stored } = record
-    const activity = { ...stored, planItemId }
+    const { planSeq: _seq, declaredParticipants: _declared, concentrated, ...stored } = record
+    const activity = { ...stored, planItemId, late, concentrated: concentrated ?? defaultConcentrated(db, record.team) }
     const id = input.id ?? repo.insertActivity(db, activity, at)
     if (input.id !== undefined) repo.updateActivity(db, input.id, activity, at)
-    repo.replaceParticipants(db, id, participants)
+    const differences = repo.replaceParticipants(db, id, participants, at)
+    const reason = input.changeReason?.trim()
+    if (differences.length > 0 && !reason) {
+      const message = '本次修改改变了参与人员的服务时长（或移除了参与人员），请填写修改原因。'
+      fail(message, [{ field: 'changeReason', level: 'error', message }])
+    }
+    if (reason) logHoursChanges(db, { id, name: record.name, heldOn: record.heldOn }, differences, { reason, operator: operatorOf(db), at })
     recordAudit(db, ctx.now(), operatorOf(db), {
       action: input.id === undefined ? 'create' : 'update',
       entity: 'activity',
@@ -85,10 +137,14 @@ export function saveActivity(ctx: CoreContext, input: SaveActivityInput): { id: 
   })()
 }
 
-export function removeActivity(ctx: CoreContext, id: number): void {
+export function removeActivity(ctx: CoreContext, id: number, reason?: string): void {
   const { db } = ctx
   db.transaction(() => {
     const activity = repo.getActivity(db, id)
+    // The hours a deletion takes away are logged like any other change of hours.
+    const gone = (db.prepare('SELECT volunteer_id AS volunteerId, hours AS before FROM participations WHERE activity_id = ?').all(id) as { volunteerId: number; before: number }[])
+      .map((row) => ({ ...row, after: null }))
+    logHoursChanges(db, activity, gone, { reason: reason?.trim() || '删除活动', operator: operatorOf(db), at: ctx.now().toISOString() })
     repo.deleteActivity(db, id)
     recordAudit(db, ctx.now(), operatorOf(db), { action: 'delete', entity: 'activity', entityId: id, summary: `删除活动 ${activity.heldOn} ${activity.name}` })
   })()

@@ -34,6 +34,10 @@ export interface ActivityExportRow {
   highlight: number
   highlightText: string | null
   note: string | null
+  endedOn: string | null
+  leader: string | null
+  concentrated: number
+  lateReason: string | null
 }
 
 export interface ActivitiesExportOptions {
@@ -55,7 +59,8 @@ export function selectActivitiesOfYear(db: Database, year: number, highlightsOnl
               p.seq AS planSeq,
               (SELECT count(*) FROM participations pa WHERE pa.activity_id = a.id) AS participants,
               a.default_hours AS defaultHours, a.target_group AS targetGroup, a.beneficiaries, a.summary,
-              a.highlight, a.highlight_text AS highlightText, a.note
+              a.highlight, a.highlight_text AS highlightText, a.note,
+              a.ended_on AS endedOn, a.leader, a.concentrated, a.late_reason AS lateReason
        FROM activities a
        LEFT JOIN tasks t ON t.code = a.task_code
        LEFT JOIN plan_items p ON p.id = a.plan_item_id
@@ -82,6 +87,10 @@ function activityFields(row: ActivityExportRow): FieldValues {
     summary: row.summary,
     highlight: yesNo(row.highlight === 1),
     note: row.note,
+    endedOn: row.endedOn,
+    leader: row.leader,
+    concentrated: yesNo(row.concentrated === 1),
+    lateReason: row.lateReason,
     highlightText: row.highlightText,
   }
 }

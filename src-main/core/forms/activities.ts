@@ -18,13 +18,18 @@ export const ACTIVITIES_FORM: FormDefinition = {
         { name: '责任科室', field: 'departments', kind: 'text', vocabulary: 'department', aliases: ['责任单位', '牵头科室'], width: 16, help: '十个科室中的一个或几个，用“、”分隔' },
         { name: '清单序号', field: 'planSeq', kind: 'integer', aliases: ['对应清单序号'], width: 8, help: '本活动落实的年度活动清单项目的序号（同一年度），可不填' },
         { name: '参与志愿者人数', field: 'participantsCount', kind: 'integer', aliases: ['志愿者人数', '参与人数'], width: 10, help: '导出时按参与名单统计' },
-        { name: '服务时长（小时）', field: 'defaultHours', kind: 'decimal', aliases: ['服务时长', '时长', '服务时长(小时)'], width: 10, help: '每名志愿者的服务时长，参与名单未填时长的按此计；大于 0、不超过 24' },
+        { name: '服务时长（小时）', field: 'defaultHours', kind: 'decimal', aliases: ['服务时长', '时长', '服务时长(小时)'], width: 10, help: '每名志愿者的服务时长，参与名单未填时长的按此计；大于 0、每天不超过 24' },
         { name: '服务对象', field: 'targetGroup', kind: 'text', width: 14, help: '' },
         { name: '受益人数', field: 'beneficiaries', kind: 'integer', aliases: ['服务人数', '受益人次'], width: 9, help: '整数' },
         { name: '活动简介', field: 'summary', kind: 'text', aliases: ['活动内容', '简介'], width: 30, help: '' },
         { name: '是否亮点', field: 'highlight', kind: 'text', vocabulary: 'yesNo', aliases: ['亮点'], width: 8, help: '是 或 否' },
         { name: '备注', field: 'note', kind: 'text', width: 12, help: '' },
-        // Appended, so a return made with the 15-column form still imports unchanged.
+        // Appended in FORMS.md's order, then 亮点做法: a return made with the 15-column form still imports
+        // unchanged (an absent column is simply not given).
+        { name: '结束日期', field: 'endedOn', kind: 'date', aliases: ['截止日期', '结束时间'], width: 12, help: '活动持续多天时填最后一天，如 2026-07-18；一天内结束的不填。开展日期是第一天' },
+        { name: '活动负责人', field: 'leader', kind: 'text', aliases: ['负责人', '活动负责人姓名'], width: 10, help: '负责本次活动的人员姓名' },
+        { name: '是否集中服务', field: 'concentrated', kind: 'text', vocabulary: 'yesNo', aliases: ['集中服务'], width: 8, help: '是 或 否；计入全年不少于 12 次集中服务。不填时本系统服务队的活动按“是”' },
+        { name: '补录原因', field: 'lateReason', kind: 'text', aliases: ['补录说明'], width: 16, help: '活动结束超过 10 个工作日才登记的，须写明原因' },
         { name: '亮点做法', field: 'highlightText', kind: 'text', aliases: ['亮点做法及成效', '典型做法'], width: 30, help: '标为亮点的活动：做法和成效，供年度工作亮点汇总；可不填' },
       ],
     },

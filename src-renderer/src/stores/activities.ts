@@ -11,6 +11,7 @@ export type Participant = ActivityDetail['participants'][number]
 export type ActivitySaveInput = OperationInput<'activities.save'>
 export type Photo = OperationOutput<'activities.photos'>[number]
 export type VolunteerService = OperationOutput<'volunteers.service'>
+export type LateEntry = OperationOutput<'activities.lateEntries'>[number]
 
 export interface ActivityFilters {
   month: number | undefined
@@ -80,10 +81,15 @@ export const useActivitiesStore = defineStore('activities', () => {
     return call('activities.highlights', { year: forYear })
   }
 
+  /** 补录: activities and participants of the year entered more than 10 working days late, with reasons. */
+  async function lateEntries(forYear: number): Promise<LateEntry[]> {
+    return call('activities.lateEntries', { from: `${forYear}-01-01`, to: `${forYear}-12-31` })
+  }
+
   /** A volunteer's service record, counted from the activity records only. */
   async function serviceOf(volunteerId: number): Promise<VolunteerService> {
     return call('volunteers.service', { volunteerId })
   }
 
-  return { year, filters, rows, total, page, pageSize, loading, load, search, resetFilters, get, save, remove, highlights, serviceOf }
+  return { year, filters, rows, total, page, pageSize, loading, load, search, resetFilters, get, save, remove, highlights, lateEntries, serviceOf }
 })

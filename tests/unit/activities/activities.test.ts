@@ -33,7 +33,7 @@ async function volunteers(count: number): Promise<number[]> {
 }
 
 function activity(fields: Record<string, unknown>, participants: { volunteerId: number; hours?: number | string }[] = []) {
-  return invoke(ctx, 'activities.save', { fields: { defaultHours: 2, ...fields } as never, participants })
+  return invoke(ctx, 'activities.save', { fields: { defaultHours: 2, leader: '张敏', lateReason: '年底集中补登', ...fields } as never, participants })
 }
 
 describe('checklist (表2)', () => {
@@ -47,7 +47,7 @@ describe('checklist (表2)', () => {
 
     const [volunteer] = await volunteers(1)
     await activity({ name: '名师送教（康乐）', heldOn: '2026-04-02', task: '送教下乡' }, [{ volunteerId: volunteer! }])
-    await invoke(ctx, 'activities.save', { fields: { name: '补送教', heldOn: '2026-04-09', defaultHours: 3 }, planItemId: march.id, participants: [] })
+    await invoke(ctx, 'activities.save', { fields: { name: '补送教', heldOn: '2026-04-09', defaultHours: 3, leader: '张敏', lateReason: '年底集中补登' }, planItemId: march.id, participants: [] })
     items = await invoke(ctx, 'plan.list', { year: 2026 })
     expect(items[0]).toMatchObject({ state: '已开展', heldOn: '2026-04-09', activities: 1 })
     expect(july.warnings).toEqual([])
@@ -55,7 +55,7 @@ describe('checklist (表2)', () => {
 
   it('names an unknown participant by a masked ID number only', async () => {
     const stranger = '622901198503120012'
-    const refused = await invoke(ctx, 'activities.save', { fields: { name: '送教', heldOn: '2026-04-09', defaultHours: 2 }, participantIdNumbers: `${stranger}:2` }).catch((error: Error) => error.message)
+    const refused = await invoke(ctx, 'activities.save', { fields: { name: '送教', heldOn: '2026-04-09', defaultHours: 2, leader: '张敏', lateReason: '年底集中补登' }, participantIdNumbers: `${stranger}:2` }).catch((error: Error) => error.message)
     expect(refused).toBe('身份证号码 622901********0012 不在志愿者花名册中，请先登记该志愿者。')
   })
 
@@ -111,7 +111,7 @@ describe('the monthly rule', () => {
     expect(stats.activities).toBe(3)
     expect(stats.monthsMet).toBe(2)
     expect(stats.months?.map((m) => m.activities)).toEqual([1, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0])
-    expect(stats.months?.[0]).toEqual({ month: 1, activities: 1, volunteerTimes: 2, hours: 4, beneficiaries: 0, met: true })
+    expect(stats.months?.[0]).toEqual({ month: 1, activities: 1, otherActivities: 0, continuing: 0, volunteerTimes: 2, hours: 4, beneficiaries: 0, met: true })
     expect(stats.months?.[2]).toMatchObject({ volunteerTimes: 1, hours: 4, beneficiaries: 40 })
     const dashboard = await invoke(ctx, 'dashboard.year', { year: 2026 })
     expect(dashboard.programme.months.map((m) => m.state)).toEqual(['met', 'gap', 'met', 'gap', 'gap', 'current', 'future', 'future', 'future', 'future', 'future', 'future'])

@@ -61,7 +61,7 @@ describe('audit.list', () => {
     await add('王芳', 2)
     now = new Date(2026, 10, 16, 0, 30)
     await invoke(ctx, 'roster.delete', { ids: [ma.id] })
-    await invoke(ctx, 'activities.save', { fields: { name: '名师送教东乡行', heldOn: '2026-11-10', task: '送教下乡', defaultHours: 2 } as never, participants: [] })
+    await invoke(ctx, 'activities.save', { fields: { name: '名师送教东乡行', heldOn: '2026-11-10', leader: '张敏', lateReason: '年底集中补登', task: '送教下乡', defaultHours: 2 } as never, participants: [] })
   })
   afterEach(() => {
     ctx.db.close()

@@ -98,6 +98,30 @@ const MIGRATION_TESTS: Record<number, (db: Database) => void> = {
     db.prepare("UPDATE certificates SET voided_at = ?, void_reason = '填错'").run(AT)
     expect(() => db.prepare('INSERT INTO certificate_counters (year, last_seq) VALUES (2026, 0)').run()).toThrow(/CHECK/)
   },
+  6: (db) => {
+    const volunteer = insertVolunteer(db)
+    const activity = insertActivity(db)
+    const batch = insertBatch(db)
+    db.prepare("INSERT INTO participations (activity_id, volunteer_id, hours, note, batch_id) VALUES (?, ?, 3.5, '带队', ?)").run(activity, volunteer, batch)
+    migrateTo(db, 6)
+    // The rebuilt table kept the row as it was, and the recorded activity still counts as 集中服务.
+    expect(db.prepare('SELECT activity_id, volunteer_id, hours, note, batch_id, late FROM participations').all())
+      .toEqual([{ activity_id: activity, volunteer_id: volunteer, hours: 3.5, note: '带队', batch_id: batch, late: 0 }])
+    expect(db.prepare('SELECT concentrated, late, leader, ended_on FROM activities WHERE id = ?').get(activity))
+      .toEqual({ concentrated: 1, late: 0, leader: null, ended_on: null })
+    // 24 a day is the core's rule now: a five-day trip may carry 30 hours; 0 is still refused.
+    const other = insertVolunteer(db, '622901199007150027')
+    db.prepare('INSERT INTO participations (activity_id, volunteer_id, hours) VALUES (?, ?, 30)').run(activity, other)
+    expect(() => db.prepare('UPDATE participations SET hours = 0 WHERE volunteer_id = ?').run(other)).toThrow(/CHECK/)
+    expect(() => db.prepare('UPDATE activities SET concentrated = 2').run()).toThrow(/CHECK/)
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'participations' ORDER BY name").pluck().all())
+      .toEqual(['participations_late', 'participations_volunteer'])
+    // Deleting an activity still takes its participations with it, and the hours log outlives them.
+    db.prepare("INSERT INTO hours_changes (activity_id, volunteer_id, activity_name, held_on, before, after, reason, at) VALUES (?, ?, '名师送教', '2026-10-15', 3.5, NULL, '删除活动', ?)").run(activity, volunteer, AT)
+    db.prepare('DELETE FROM activities WHERE id = ?').run(activity)
+    expect(db.prepare('SELECT COUNT(*) FROM participations').pluck().get()).toBe(0)
+    expect(db.prepare('SELECT COUNT(*) FROM hours_changes').pluck().get()).toBe(1)
+  },
 }
 
 describe('each migration, from the version before it', () => {

@@ -51,7 +51,7 @@ async function seedPlan(ctx: CoreContext): Promise<void> {
 
 async function seedActivities(ctx: CoreContext, ids: SeededYear['volunteerIds']): Promise<void> {
   const save = (fields: Record<string, unknown>, participants: { volunteerId: number; hours?: number }[]) =>
-    invoke(ctx, 'activities.save', { fields, participants })
+    invoke(ctx, 'activities.save', { fields: { leader: '张敏', lateReason: '年底集中补登', ...fields }, participants })
   await save(
     {
       name: '红色文化研学进校园', heldOn: '2026-03-05', task: '教育宣讲', place: '临夏州中学', organizer: '临夏州教育局',

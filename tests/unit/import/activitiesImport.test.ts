@@ -136,12 +136,26 @@ describe('importing 表3 (activities and participants)', () => {
     await expect(invoke(ledger.ctx, 'import.undo', { batch: result.batch as number })).rejects.toThrow(/不能重复撤销/)
   })
 
+  it('reads the appended columns in FORMS.md order (结束日期, 活动负责人, 是否集中服务, 补录原因, then 亮点做法) and checks hours per day', async () => {
+    const header = [...ACTIVITY_HEADER, '结束日期', '活动负责人', '是否集中服务', '补录原因', '亮点做法']
+    const path = await workbook('新表.xlsx', {
+      活动登记: [header, [1, '红色研学', '教育宣讲', '2026-07-13', '延安', null, '基础教育科', null, 2, 8, null, 40, null, '是', null, '2026-07-17', '马建国', '否', '暑期外出，返校后登记', '五天行程']],
+      参与名单: [PARTICIPANT_HEADER, [1, '红色研学', '2026-07-13', '马建国', MA, 40, null], [2, '红色研学', '2026-07-13', '王芳', WANG, 121, null]],
+    })
+    const result = await invoke(ledger.ctx, 'import.run', { form: 'activities', files: [path] })
+    expect(result.issues.map(issueKey)).toEqual(['新表.xlsx:5:服务时长（小时）:error'])
+    const [activity] = (await invoke(ledger.ctx, 'activities.list', { year: 2026 })).rows
+    expect(activity).toMatchObject({ endedOn: '2026-07-17', leader: '马建国', concentrated: false, late: true, lateReason: '暑期外出，返校后登记', highlightText: '五天行程', hoursTotal: 40 })
+    const late = await invoke(ledger.ctx, 'activities.lateEntries', { from: '2026-07-01', to: '2026-07-31' })
+    expect(late.map((entry) => [entry.kind, entry.volunteerName, entry.reason])).toEqual([['活动', null, '暑期外出，返校后登记'], ['参与人员', '马建国', '暑期外出，返校后登记']])
+  })
+
   it('round-trips: an exported 表3 imports into another ledger with the same activities and hours', async () => {
     await invoke(ledger.ctx, 'plan.save', { year: 2026, fields: { seq: 4, task: '送教下乡', name: '名师送教', plannedText: '2026年10月', departments: '教师发展科' } })
     const volunteers = (await invoke(ledger.ctx, 'roster.search', {})).rows
     await invoke(ledger.ctx, 'activities.save', {
       fields: {
-        name: '名师送教', heldOn: '2026-10-15', task: '送教下乡', defaultHours: 3, departments: '教师发展科', planSeq: 4, beneficiaries: 120,
+        name: '名师送教', heldOn: '2026-10-15', leader: '张敏', lateReason: '年底集中补登', task: '送教下乡', defaultHours: 3, departments: '教师发展科', planSeq: 4, beneficiaries: 120,
         highlight: true, highlightText: '名师团队“一对一”结对帮扶，\n送教 12 节示范课',
       },
       participants: volunteers.map((volunteer, index) => ({ volunteerId: volunteer.id, hours: index === 0 ? 4.5 : null })),

@@ -41,7 +41,7 @@ export async function seedReports(prefix: string): Promise<ReportSeed> {
   await plan({ seq: 2, task: '送教下乡', name: '名师送教', plannedText: '2026年9月', departments: '教师发展科' })
   await plan({ seq: 3, task: '劳动实践', name: '公益劳动', plannedText: '2026年5月', departments: '职教成教科' })
   const save = (fields: Record<string, unknown>, participants: { volunteerId: number; hours: number }[]) =>
-    invoke(ctx, 'activities.save', { fields, participants })
+    invoke(ctx, 'activities.save', { fields: { leader: '张敏', lateReason: '年底集中补登', ...fields }, participants })
   await save({ name: '岁末送教', heldOn: '2025-12-31', task: '送教下乡', departments: '教师发展科', county: '临夏县', beneficiaries: 100 }, [
     { volunteerId: ids.ma, hours: 3 }, { volunteerId: ids.wang, hours: 2 },
   ])

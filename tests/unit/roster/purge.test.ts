@@ -44,7 +44,7 @@ describe('purging the recycle bin', () => {
 
   it('keeps a person who served in an activity and says why; refuses one still in the roster', async () => {
     const { ma, wang } = await importTwo()
-    await invoke(ledger.ctx, 'activities.save', { fields: { name: '名师送教', heldOn: '2026-10-15', defaultHours: 2 }, participants: [{ volunteerId: ma }] })
+    await invoke(ledger.ctx, 'activities.save', { fields: { name: '名师送教', heldOn: '2026-10-15', defaultHours: 2, leader: '张敏', lateReason: '年底集中补登' }, participants: [{ volunteerId: ma }] })
     await invoke(ledger.ctx, 'roster.delete', { ids: [ma] })
     const result = await invoke(ledger.ctx, 'roster.purge', { ids: [ma] })
     expect(result.purged).toBe(0)

@@ -6,6 +6,11 @@ import type { CoreContext } from '../../context'
 import { maskIdNumber } from '../../domain'
 import { recordAudit } from '../../audit/audit'
 import * as activities from '../../activities/repository'
+import { logHoursChanges } from '../../activities/hoursLog'
+import { lateness } from '../../activities/lateEntries'
+import { checkHours } from '../../activities/rules'
+import { defaultConcentrated } from '../../activities/service'
+import { daysCovered } from '../../activities/workingDays'
 import { findPlanItemBySeq } from '../../plan/repository'
 import type { FieldChange } from '../../roster/merge'
 import { planIssue } from '../issueAt'
@@ -19,10 +24,14 @@ const COMPARED: [keyof Stored, string][] = [
   ['taskCode', '活动类别'], ['place', '开展地点'], ['organizer', '组织单位'], ['departments', '责任科室'], ['planItemId', '清单序号'],
   ['defaultHours', '服务时长（小时）'], ['targetGroup', '服务对象'], ['beneficiaries', '受益人数'], ['summary', '活动简介'],
   ['highlight', '是否亮点'], ['note', '备注'], ['highlightText', '亮点做法'],
+  ['endedOn', '结束日期'], ['leader', '活动负责人'], ['concentrated', '是否集中服务'], ['lateReason', '补录原因'],
 ]
 
 interface ActivityTarget { key: string; existingId: number | null; activity: Stored; changes: FieldChange[] }
-interface ParticipantTarget { activityKey: string; volunteerId: number; hours: number; note: string | null; existing: { hours: number; note: string | null } | null }
+interface ParticipantTarget {
+  activityKey: string; volunteerId: number; hours: number; note: string | null; existing: { hours: number; note: string | null } | null
+  late: boolean; lateReason: string | null; fileName: string
+}
 interface Planned { plan: PipelinePlan; activities: Map<string, ActivityTarget>; participants: ParticipantTarget[] }
 
 const keyOf = (name: string, heldOn: string) => `${name}|${heldOn}`
@@ -34,7 +43,8 @@ function mergeActivity(existing: Stored, incoming: Stored): { next: Stored; chan
   const next = { ...existing }
   const changes: FieldChange[] = []
   for (const [key, label] of COMPARED) {
-    if (!given(incoming[key]) || show(incoming[key]) === show(existing[key])) continue
+    // 是否集中服务 comes filled with the recorded value when the cell is empty, so 否 is heard.
+    if ((key !== 'concentrated' && !given(incoming[key])) || show(incoming[key]) === show(existing[key])) continue
     changes.push({ field: label as never, before: show(existing[key]), after: show(incoming[key]) })
     ;(next as Record<string, unknown>)[key] = incoming[key]
   }
@@ -59,16 +69,17 @@ function planActivityRow(db: Database, planned: Planned, file: ParsedFile<unknow
     if (!item) return reject(plan, file, row, '清单序号', `${year} 年度活动清单中没有序号 ${incoming.planSeq} 的项目：请核对，或先导入该年度的活动清单`)
     planItemId = item.id
   }
-  const { planSeq: _seq, declaredParticipants: _declared, kind: _kind, ...fields } = incoming
-  const activity: Stored = { ...fields, planItemId }
+  const { planSeq: _seq, declaredParticipants: _declared, kind: _kind, concentrated, ...fields } = incoming
   const existingId = activities.findActivityId(db, incoming.name, incoming.heldOn) ?? null
-  if (existingId === null) {
+  const recorded = existingId === null ? null : activities.getActivity(db, existingId)
+  const activity: Stored = { ...fields, planItemId, concentrated: concentrated ?? recorded?.concentrated ?? defaultConcentrated(db, incoming.team) }
+  if (recorded === null) {
     planned.activities.set(key, { key, existingId, activity, changes: [] })
     plan.rows.set(row, { action: 'create', changes: [] })
     plan.counts.created++
     return
   }
-  const { next, changes } = mergeActivity(activities.getActivity(db, existingId), activity)
+  const { next, changes } = mergeActivity(recorded, activity)
   planned.activities.set(key, { key, existingId, activity: next, changes })
   plan.rows.set(row, { action: changes.length > 0 ? 'update' : 'unchanged', changes })
   plan.counts[changes.length > 0 ? 'updated' : 'unchanged']++
@@ -88,16 +99,21 @@ function planParticipantRow(db: Database, planned: Planned, file: ParsedFile<unk
   const first = seen.get(pair)
   if (first) return reject(plan, file, row, '身份证号码', `与${first}重复：同一志愿者在同一活动中只能登记一次`)
   seen.set(pair, `“${file.name}”第 ${row.row} 行`)
-  const recordedHours = recordedId !== null ? (db.prepare('SELECT default_hours AS hours FROM activities WHERE id = ?').get(recordedId) as { hours: number }).hours : 0
-  const hours = incoming.hours ?? (target?.activity.defaultHours || recordedHours || null)
+  const recorded = recordedId !== null ? activities.getActivity(db, recordedId) : null
+  const activity = target?.activity ?? recorded!
+  const hours = incoming.hours ?? (activity.defaultHours || null)
   if (hours === null) return reject(plan, file, row, '服务时长（小时）', '本行未填服务时长，活动登记中也没有服务时长：请填写')
+  const limit = checkHours(hours, daysCovered(activity.heldOn, activity.endedOn))
+  if (!limit.ok) return reject(plan, file, row, '服务时长（小时）', limit.message.replace(/。$/, ''))
   const existing = recordedId !== null
     ? ((db.prepare('SELECT hours, note FROM participations WHERE activity_id = ? AND volunteer_id = ?').get(recordedId, volunteer.id) as { hours: number; note: string | null } | undefined) ?? null)
     : null
   const note = incoming.note ?? existing?.note ?? null
   const changes: FieldChange[] = existing && existing.hours !== hours ? [{ field: '服务时长（小时）' as never, before: String(existing.hours), after: String(hours) }] : []
   if (existing && existing.note !== note) changes.push({ field: '备注' as never, before: existing.note, after: note })
-  planned.participants.push({ activityKey: key, volunteerId: volunteer.id, hours, note, existing })
+  // A participant new to the ledger is a 补录 when its activity is (in this batch) or has long ended.
+  const late = !existing && (target ? target.activity.late : lateness(activity, incoming.enteredOn).late)
+  planned.participants.push({ activityKey: key, volunteerId: volunteer.id, hours, note, existing, late, lateReason: late ? activity.lateReason : null, fileName: file.name })
   const action = !existing ? 'create' : changes.length > 0 ? 'update' : 'unchanged'
   plan.rows.set(row, { action, changes })
   // The batch's counts are of records: activities and participations alike.
@@ -142,16 +158,21 @@ function writeBatch(ctx: CoreContext, files: readonly ParsedFile<unknown>[], ope
       activities.updateActivity(db, target.existingId, target.activity, at)
     }
     onWriting?.()
-    const insert = db.prepare('INSERT INTO participations (activity_id, volunteer_id, hours, note, batch_id) VALUES (?, ?, ?, ?, ?)')
     const update = db.prepare('UPDATE participations SET hours = ?, note = ? WHERE activity_id = ? AND volunteer_id = ?')
     for (const participant of planned.participants) {
       const activityId = ids.get(participant.activityKey) ?? (activities.findActivityId(db, ...(participant.activityKey.split('|') as [string, string])) as number)
       ids.set(participant.activityKey, activityId)
       if (!participant.existing) {
-        insert.run(activityId, participant.volunteerId, participant.hours, participant.note, batch)
+        activities.insertParticipation(db, activityId, participant, at, batch)
         recordChange(db, batch, { entity: 'participation', entityId: activityId, volunteerId: participant.volunteerId, action: 'created' })
       } else if (participant.existing.hours !== participant.hours || participant.existing.note !== participant.note) {
         update.run(participant.hours, participant.note, activityId, participant.volunteerId)
+        if (participant.existing.hours !== participant.hours) {
+          const [name, heldOn] = participant.activityKey.split('|') as [string, string]
+          logHoursChanges(db, { id: activityId, name, heldOn }, [{ volunteerId: participant.volunteerId, before: participant.existing.hours, after: participant.hours }], {
+            reason: `导入“${participant.fileName}”（批次 ${batch}）`, operator, at,
+          })
+        }
         recordChange(db, batch, { entity: 'participation', entityId: activityId, volunteerId: participant.volunteerId, action: 'updated', before: participant.existing })
       }
     }
@@ -173,7 +194,12 @@ export function activitiesPipeline(): FormPipeline {
         activity: (db, id, before) => activities.updateActivity(db, id, before as Stored, ctx.now().toISOString()),
         participation: (db, id, before, volunteerId) => {
           const { hours, note } = before as { hours: number; note: string | null }
+          const now = db.prepare('SELECT hours FROM participations WHERE activity_id = ? AND volunteer_id = ?').pluck().get(id, volunteerId) as number | undefined
           db.prepare('UPDATE participations SET hours = ?, note = ? WHERE activity_id = ? AND volunteer_id = ?').run(hours, note, id, volunteerId)
+          const activity = activities.getActivity(db, id)
+          if (now !== undefined && now !== hours) {
+            logHoursChanges(db, activity, [{ volunteerId: volunteerId!, before: now, after: hours }], { reason: `撤销导入批次 ${batch}`, operator, at: ctx.now().toISOString() })
+          }
         },
       }),
   }

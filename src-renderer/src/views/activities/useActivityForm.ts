@@ -2,6 +2,7 @@
 // (future dates, hours, duplicates, same-year checklist items) is the core's; this shows its answers.
 import { computed, reactive, ref, watch } from 'vue'
 import { ElMessage } from 'element-plus'
+import { call } from '../../api'
 import { issuesOf, messageOf } from '../../errors'
 import { useActivitiesStore, type ActivityDetail } from '../../stores/activities'
 import type { FieldIssue, VolunteerRow } from '../../types'
@@ -19,17 +20,19 @@ export interface ParticipantRow {
 
 function blankFields() {
   return {
-    name: '', task: '', heldOn: '', place: '', organizer: '', county: '', team: '', departments: [] as string[],
+    name: '', task: '', heldOn: '', endedOn: '', leader: '', concentrated: '', lateReason: '', place: '', organizer: '', county: '', team: '', departments: [] as string[],
     defaultHours: '', targetGroup: '', beneficiaries: '', summary: '', highlight: false, highlightText: '', note: '',
   }
 }
 
 /** The fields the form places under an input; anything else goes in the message above the buttons. */
-const PLACED = new Set(Object.keys(blankFields()))
+const PLACED = new Set([...Object.keys(blankFields()), 'changeReason'])
 
 function fieldsOf(activity: ActivityDetail): ReturnType<typeof blankFields> {
   return {
-    name: activity.name, task: activity.taskName ?? '', heldOn: activity.heldOn, place: activity.place ?? '',
+    name: activity.name, task: activity.taskName ?? '', heldOn: activity.heldOn, endedOn: activity.endedOn ?? '',
+    leader: activity.leader ?? '', concentrated: activity.concentrated ? '是' : '否', lateReason: activity.lateReason ?? '',
+    place: activity.place ?? '',
     organizer: activity.organizer ?? '', county: activity.countyName ?? '', team: activity.team ?? '',
     departments: [...activity.departments], defaultHours: activity.defaultHours ? String(activity.defaultHours) : '',
     targetGroup: activity.targetGroup ?? '', beneficiaries: activity.beneficiaries ? String(activity.beneficiaries) : '',
@@ -47,6 +50,12 @@ export function useActivityForm(onSaved: (id: number, created: boolean) => void)
   const formError = ref('')
   const saving = ref(false)
   const loading = ref(false)
+  /** Why hours changed on an edit (the core asks for it and logs it with the change). */
+  const changeReason = ref('')
+  /** The hours as loaded, to tell when the edit changes someone's hours or removes them. */
+  const loadedHours = ref(new Map<number, string>())
+  /** The core's answer to "is this a 补录?" for the dates chosen: working days since the activity ended. */
+  const lateness = ref<{ late: boolean; workingDays: number } | null>(null)
 
   async function reset(id: number | undefined): Promise<void> {
     editingId.value = id
@@ -55,6 +64,8 @@ export function useActivityForm(onSaved: (id: number, created: boolean) => void)
     Object.assign(fields, blankFields())
     planItemId.value = null
     participants.value = []
+    changeReason.value = ''
+    loadedHours.value = new Map()
     if (id === undefined) return
     loading.value = true
     try {
@@ -65,12 +76,30 @@ export function useActivityForm(onSaved: (id: number, created: boolean) => void)
         volunteerId: person.volunteerId, name: person.name, gender: person.gender, unit: person.unit,
         idMasked: person.idMasked, hours: String(person.hours), note: person.note ?? '',
       }))
+      loadedHours.value = new Map(activity.participants.map((person) => [person.volunteerId, String(person.hours)]))
     } catch (error) {
       formError.value = messageOf(error)
     } finally {
       loading.value = false
     }
   }
+
+  watch(() => [fields.heldOn, fields.endedOn], async ([heldOn, endedOn]) => {
+    lateness.value = null
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(heldOn ?? '')) return
+    try {
+      lateness.value = await call('activities.lateness', { heldOn: heldOn!, endedOn: /^\d{4}-\d{2}-\d{2}$/.test(endedOn ?? '') ? endedOn : null })
+    } catch {
+      lateness.value = null
+    }
+  })
+
+  /** An edit that changes someone's recorded hours, or removes them, needs a reason. */
+  const hoursChanged = computed(() => {
+    if (editingId.value === undefined) return false
+    const now = new Map(participants.value.map((row) => [row.volunteerId, row.hours.trim() || fields.defaultHours]))
+    return [...loadedHours.value].some(([volunteerId, hours]) => !now.has(volunteerId) || Number(now.get(volunteerId)) !== Number(hours))
+  })
 
   /** Rows that carried the old default follow a new one; hours typed for one person stay. */
   watch(() => fields.defaultHours, (now, before) => {
@@ -107,6 +136,7 @@ export function useActivityForm(onSaved: (id: number, created: boolean) => void)
         id: editingId.value,
         fields: { ...fields, highlight: fields.highlight ? '是' : '否' },
         planItemId: planItemId.value,
+        changeReason: changeReason.value.trim() || null,
         participants: participants.value.map((row) => ({
           volunteerId: row.volunteerId, hours: row.hours.trim() || null, note: row.note.trim() || null,
         })),
@@ -129,7 +159,7 @@ export function useActivityForm(onSaved: (id: number, created: boolean) => void)
   }
 
   return {
-    fields, planItemId, participants, editingId, issues, formError, saving, loading, totalHours,
+    fields, planItemId, participants, editingId, issues, formError, saving, loading, totalHours, changeReason, lateness, hoursChanged,
     reset, addParticipant, removeParticipant, save,
   }
 }

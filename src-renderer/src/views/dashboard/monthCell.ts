@@ -18,8 +18,21 @@ export function cellText(month: MonthFigures): string {
   return ''
 }
 
+/** What the month held besides the concentrated services it counts: shown, never counted. */
+export function extraText(month: MonthFigures): string {
+  const parts: string[] = []
+  if (month.otherActivities > 0) parts.push(`非集中 ${month.otherActivities}`)
+  if (month.continuing > 0) parts.push(`跨月续 ${month.continuing}`)
+  return parts.join(' · ')
+}
+
 export function cellTitle(name: string, month: MonthFigures): string {
   const head = `${name} ${month.month}月：${STATE_LABELS[month.state]}`
-  if (month.activities === 0) return head
-  return `${head}，${month.activities} 次活动，${month.volunteerTimes} 人次，${month.hours} 小时，受益 ${month.beneficiaries} 人`
+  const extra = [
+    month.otherActivities > 0 ? `另有非集中服务 ${month.otherActivities} 次（不计入）` : '',
+    month.continuing > 0 ? `上月开始的多日活动 ${month.continuing} 项仍在进行（计入开始的月份）` : '',
+  ].filter(Boolean).join('；')
+  const tail = extra ? `；${extra}` : ''
+  if (month.activities === 0) return head + tail
+  return `${head}，${month.activities} 次集中服务，${month.volunteerTimes} 人次，${month.hours} 小时，受益 ${month.beneficiaries} 人${tail}`
 }
