@@ -65,9 +65,9 @@ export async function runExportBench(): Promise<void> {
         const id = insertActivity(ctx.db, {
           name: `活动${index}`, taskCode: 1 + (index % 5), heldOn: `2026-${String(1 + (index % 11)).padStart(2, '0')}-15`, countyCode: null, place: null,
           organizer: null, team: null, departments: [], planItemId: null, defaultHours: 2, targetGroup: null, beneficiaries: 0, summary: null,
-          highlight: false, highlightText: null, note: null,
+          highlight: false, highlightText: null, note: null, endedOn: null, leader: '张敏', concentrated: true, late: false, lateReason: null,
         }, at)
-        replaceParticipants(ctx.db, id, ids.slice(index * 100, index * 100 + 100).map((volunteerId) => ({ volunteerId, hours: 1 + (index % 4), note: null })))
+        replaceParticipants(ctx.db, id, ids.slice(index * 100, index * 100 + 100).map((volunteerId) => ({ volunteerId, hours: 1 + (index % 4), note: null })), at)
       }
     })()
     console.log(`seeded ${ids.length} volunteers, ${WITH_HOURS} of them with hours`)

@@ -44,10 +44,13 @@ function facts(pairs: readonly [string, string][]): string {
 
 function serviceTable(snapshot: CertificateSnapshot): string {
   const lines = snapshot.lines
-    .map((line, index) => `<tr><td class="sequence">${index + 1}</td><td class="code">${line.heldOn}</td><td>${escapeHtml(line.name)}</td><td class="number">${line.hours}</td></tr>`)
+    .map((line, index) => {
+      const days = line.endedOn && line.endedOn !== line.heldOn ? `${line.heldOn}至${line.endedOn}` : line.heldOn
+      return `<tr><td class="sequence">${index + 1}</td><td class="code">${days}</td><td>${escapeHtml(line.name)}</td><td>${escapeHtml(line.leader ?? '')}</td><td class="number">${line.hours}</td></tr>`
+    })
     .join('')
-  return `<table class="form"><colgroup><col style="width:10%"><col style="width:20%"><col style="width:52%"><col style="width:18%"></colgroup>
-<thead><tr><th>序号</th><th>日期</th><th>活动名称</th><th>服务时长（小时）</th></tr></thead><tbody>${lines}</tbody></table>`
+  return `<table class="form"><colgroup><col style="width:8%"><col style="width:22%"><col style="width:40%"><col style="width:14%"><col style="width:16%"></colgroup>
+<thead><tr><th>序号</th><th>日期</th><th>活动名称</th><th>活动负责人</th><th>服务时长（小时）</th></tr></thead><tbody>${lines}</tbody></table>`
 }
 
 export function certificateSection(row: CertificateRow, snapshot: CertificateSnapshot, fullNumbers: boolean): string {

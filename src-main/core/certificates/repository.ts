@@ -23,7 +23,11 @@ export function takeNextSeq(db: Database, year: number): number {
 
 export interface ServiceLineSnapshot {
   heldOn: string
+  /** The last day of an activity over several days; absent in certificates issued before it was kept. */
+  endedOn?: string | null
   name: string
+  /** 活动负责人 (办法 Art. 7); absent in certificates issued before it was kept. */
+  leader?: string | null
   hours: number
 }
 

@@ -70,7 +70,7 @@ export function issueCertificates(ctx: CoreContext, input: IssueInput): Certific
       const snapshot: CertificateSnapshot = {
         volunteer: { name: volunteer.name, gender: volunteer.gender, idNumber: volunteer.idNumber, unit: volunteer.unit },
         period: { from: period.from, to: period.to, label: period.label },
-        lines: service.lines.map((line) => ({ heldOn: line.heldOn, name: line.name, hours: line.hours })),
+        lines: service.lines.map((line) => ({ heldOn: line.heldOn, endedOn: line.endedOn, name: line.name, leader: line.leader, hours: line.hours })),
         totals: { activities: service.lines.length, hours: roundHours(service.lines.reduce((sum, line) => sum + line.hours, 0)) },
         issuer,
         issuedOn,

@@ -27,7 +27,7 @@ beforeAll(async () => {
     }
   })()
   await invoke(db.ctx, 'activities.save', {
-    fields: { name: '全州送教', heldOn: '2026-05-10', task: '送教下乡' },
+    fields: { name: '全州送教', heldOn: '2026-05-10', task: '送教下乡', leader: '张敏', lateReason: '年底集中补登' },
     participants: ids.map((volunteerId) => ({ volunteerId, hours: 2 })),
   })
 })

@@ -103,7 +103,7 @@ describe('certificates on paper', () => {
     copyFileSync(out, 'tests/output/print/certificates.pdf')
     expect(pdfPages(out)).toBe(2)
     const page = pageText(out, 1).replace(/\s+/g, '')
-    for (const part of ['志愿服务证明', '一、志愿者基本信息', '二、志愿服务情况', '三、出具单位信息', '四、证明信息', '居民身份证', '临教志证〔2027〕第0005号', '临夏州教育局（盖章）']) {
+    for (const part of ['志愿服务证明', '一、志愿者基本信息', '二、志愿服务情况', '活动负责人', '张敏', '三、出具单位信息', '四、证明信息', '居民身份证', '临教志证〔2027〕第0005号', '临夏州教育局（盖章）']) {
       expect(page).toContain(part)
     }
     expect(page).toContain(`622901********${VOLUNTEERS.ma.idNumber.slice(-4)}`)
