@@ -27,11 +27,11 @@ async function seed(ledger: LedgerFixture): Promise<number[]> {
   }
   const [ma, wang, han] = ids as [number, number, number]
   await ledger.call('activities.save', {
-    fields: { name: '名师送教下乡', heldOn: '2026-03-15', task: '送教下乡', departments: '教师发展科', county: '东乡县', beneficiaries: 120 },
+    fields: { name: '名师送教下乡', heldOn: '2026-03-15', task: '送教下乡', departments: '教师发展科', county: '东乡县', beneficiaries: 120, leader: '张敏', lateReason: '年底集中补登' },
     participants: [{ volunteerId: ma, hours: 3 }, { volunteerId: han, hours: 2 }],
   })
   await ledger.call('activities.save', {
-    fields: { name: '红色文化宣讲', heldOn: '2026-10-08', task: '教育宣讲', departments: '基础教育科、教育党工委办公室', county: '临夏市', beneficiaries: 300 },
+    fields: { name: '红色文化宣讲', heldOn: '2026-10-08', task: '教育宣讲', departments: '基础教育科、教育党工委办公室', county: '临夏市', beneficiaries: 300, leader: '张敏', lateReason: '年底集中补登' },
     participants: [{ volunteerId: ma, hours: 2 }, { volunteerId: wang, hours: 4 }],
   })
   return ids

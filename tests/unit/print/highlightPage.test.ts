@@ -17,7 +17,7 @@ beforeAll(async () => {
   const saved = await invoke(seed.db.ctx, 'activities.save', {
     fields: {
       name: '“行走的思政课”进校园', heldOn: '2026-10-08', task: '教育宣讲', place: '临夏州中学', organizer: '临夏州教育局教育党工委办公室',
-      departments: '教育党工委办公室', highlight: '是', highlightText: '宣讲团走进八路军驻临夏办事处旧址，以现场教学带学生读懂红色历史。\n全年覆盖八县市 42 所学校。',
+      departments: '教育党工委办公室', leader: '张敏', lateReason: '年底集中补登', highlight: '是', highlightText: '宣讲团走进八路军驻临夏办事处旧址，以现场教学带学生读懂红色历史。\n全年覆盖八县市 42 所学校。',
     },
     participants: [],
   })
@@ -44,7 +44,7 @@ describe('信息报送 page', () => {
   }, 30_000)
 
   it('refuses an activity without a write-up, saying what to fill in', async () => {
-    const bare = await invoke(seed.db.ctx, 'activities.save', { fields: { name: '无简介的活动', heldOn: '2026-10-09', task: '教育宣讲' }, participants: [] })
+    const bare = await invoke(seed.db.ctx, 'activities.save', { fields: { name: '无简介的活动', heldOn: '2026-10-09', task: '教育宣讲', leader: '张敏', lateReason: '年底集中补登' }, participants: [] })
     await expect(invoke(seed.db.ctx, 'print.document', { report: 'highlight-page', activity: bare.id })).rejects.toThrow(/还没有经验做法或活动简介/)
   })
 })
