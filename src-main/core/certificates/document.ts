@@ -45,11 +45,13 @@ function facts(pairs: readonly [string, string][]): string {
 function serviceTable(snapshot: CertificateSnapshot): string {
   const lines = snapshot.lines
     .map((line, index) => {
-      const days = line.endedOn && line.endedOn !== line.heldOn ? `${line.heldOn}至${line.endedOn}` : line.heldOn
+      // 2026-07-13至07-17: the end without its year when it is the same, so the cell stays one line.
+      const end = line.endedOn && line.endedOn !== line.heldOn ? (line.endedOn.slice(0, 4) === line.heldOn.slice(0, 4) ? line.endedOn.slice(5) : line.endedOn) : null
+      const days = end ? `${line.heldOn}至${end}` : line.heldOn
       return `<tr><td class="sequence">${index + 1}</td><td class="code">${days}</td><td>${escapeHtml(line.name)}</td><td>${escapeHtml(line.leader ?? '')}</td><td class="number">${line.hours}</td></tr>`
     })
     .join('')
-  return `<table class="form"><colgroup><col style="width:8%"><col style="width:22%"><col style="width:40%"><col style="width:14%"><col style="width:16%"></colgroup>
+  return `<table class="form"><colgroup><col style="width:7%"><col style="width:25%"><col style="width:38%"><col style="width:13%"><col style="width:17%"></colgroup>
 <thead><tr><th>序号</th><th>日期</th><th>活动名称</th><th>活动负责人</th><th>服务时长（小时）</th></tr></thead><tbody>${lines}</tbody></table>`
 }
 
