@@ -1,6 +1,7 @@
 // Working days for the 补录 rule (办法 Art. 11: record within 10 working days of the service).
 // Monday to Friday, minus the statutory holidays, plus the weekend days worked in their place (调休).
-// The table is the State Council's 2026 arrangement (国务院办公厅关于2026年部分节假日安排的通知);
+// The table is the State Council's 2026 arrangement (国务院办公厅关于2026年部分节假日安排的通知, 2025-11-04,
+// checked against the text published by 新华社);
 // other years count Monday to Friday only until their arrangement is added here.
 const HOLIDAYS_2026 = [
   ['2026-01-01', '2026-01-03'], // 元旦
