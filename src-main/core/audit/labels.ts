@@ -15,6 +15,7 @@ export const AUDIT_ACTIONS = {
   void: '作废',
   'export-full-numbers': '导出（含完整号码）',
   'print-full-numbers': '打印（含完整号码）',
+  password: '登录密码',
 } as const satisfies Record<string, string>
 
 export const AUDIT_ENTITIES = {

@@ -5,6 +5,7 @@ import { CoreError } from '../errors'
 import { OWNER_ONLY_DIR, OWNER_ONLY_FILE } from '../fileModes'
 import { openDatabase } from './open'
 import { checkIntegrity } from './check'
+import { copyEncrypted, isEncryptedFile } from './cipher'
 import { syncPhotoFolder } from '../activities/photos'
 
 /** How many backup files are kept; older ones are removed after each new backup. */
@@ -54,7 +55,9 @@ export async function createBackup(ctx: CoreContext, reason: BackupReason): Prom
   const dir = backupDir(ctx)
   mkdirSync(dir, { recursive: true, mode: OWNER_ONLY_DIR })
   const file = `ledger-${stamp(ctx.now())}-${reason}.db`
-  await ctx.db.backup(join(dir, file))
+  // The online backup API refuses an encrypted source; VACUUM INTO copies it under the same key.
+  if (isEncryptedFile(ctx.dbPath)) copyEncrypted(ctx.db, join(dir, file))
+  else await ctx.db.backup(join(dir, file))
   chmodSync(join(dir, file), OWNER_ONLY_FILE)
   ctx.log.write('info', 'backup', { reason, file })
   // Photos live beside the database; a backup carries every photo file it does not have yet.
@@ -79,7 +82,7 @@ export async function ensureDailyBackup(ctx: CoreContext): Promise<BackupInfo | 
 export async function restoreBackup(ctx: CoreContext, file: string): Promise<BackupInfo> {
   const source = listBackups(ctx).find((backup) => backup.file === basename(file))
   if (!source) throw new CoreError('NOT_FOUND', `找不到备份文件：${file}`)
-  const probe = openDatabase(source.path, { readonly: true })
+  const probe = openDatabase(source.path, { readonly: true, password: ctx.openOptions.password })
   const report = checkIntegrity(probe)
   probe.close()
   if (!report.ok) throw new CoreError('FILE', `备份文件已损坏，不能恢复：${report.problems.join('；')}`)
