@@ -20,6 +20,8 @@ test('set a password, lock, fail with a wrong one, unlock with the right one', a
   await expect(confirm).toContainText('忘记密码就再也打不开这些数据')
   await confirm.getByRole('button', { name: '我已知晓，设置密码' }).click()
   await expect(section).toContainText('已设置登录密码')
+  await section.scrollIntoViewIfNeeded()
+  await ledger.shot('settings-password-1366')
   expect(isEncryptedFile(ledger.ctx.dbPath)).toBe(true)
   ledger.ctx.db.pragma('wal_checkpoint(TRUNCATE)')
   expect(JSON.stringify(await ledger.call('roster.search', {}))).toContain('临夏州中学')
