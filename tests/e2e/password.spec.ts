@@ -42,3 +42,15 @@ test('set a password, lock, fail with a wrong one, unlock with the right one', a
   await expect(screen).toHaveCount(0)
   await expect(ledger.call('roster.search', {})).resolves.toBeTruthy()
 })
+
+test('locks by itself after the idle minutes the clerk set', async ({ page, ledger }) => {
+  await ledger.call('security.setPassword', { password: PASSWORD, understood: true })
+  await ledger.call('security.setIdle', { minutes: 1 })
+  await page.clock.install()
+  await ledger.open('#/roster')
+  await page.clock.fastForward('00:30')
+  await expect(page.getByTestId('lock-screen')).toHaveCount(0)
+  await page.clock.fastForward('00:31')
+  await expect(page.getByTestId('lock-screen')).toBeVisible()
+  await expect(ledger.call('system.stats', {})).rejects.toThrow(/已锁定/)
+})
