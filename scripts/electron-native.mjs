@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Builds better-sqlite3 for Electron's ABI into native/electron/, leaving node_modules untouched,
+// Builds the SQLite driver (better-sqlite3-multiple-ciphers, better-sqlite3 with encryption) for Electron's ABI into native/electron/, leaving node_modules untouched,
 // so `npm test` (Node's ABI) keeps working after `npm run dev` (Electron's ABI) and the other way
 // round. The app loads the result through better-sqlite3's `nativeBinding` option.
 //
@@ -24,9 +24,10 @@ const stampFile = join(outDir, 'build.json')
 
 const electronVersion = JSON.parse(readFileSync(require.resolve('electron/package.json'), 'utf8')).version
 const { abi, source: abiSource } = electronAbi(require, electronVersion)
-const sqlitePackageDir = dirname(require.resolve('better-sqlite3/package.json'))
+const DRIVER = 'better-sqlite3-multiple-ciphers'
+const sqlitePackageDir = dirname(require.resolve(`${DRIVER}/package.json`))
 const sqliteVersion = JSON.parse(readFileSync(join(sqlitePackageDir, 'package.json'), 'utf8')).version
-const wanted = { electron: electronVersion, abi, betterSqlite3: sqliteVersion, platform: process.platform, arch: process.env.npm_config_arch ?? process.arch }
+const wanted = { electron: electronVersion, abi, driver: DRIVER, driverVersion: sqliteVersion, platform: process.platform, arch: process.env.npm_config_arch ?? process.arch }
 
 /** Leaves the exit code set and lets `finally` clean up; the message says what happened in both languages. */
 function fail(error) {
@@ -48,8 +49,8 @@ console.log(`Electron ${electronVersion} needs ABI ${abi} (from ${abiSource})`)
 const work = mkdtempSync(join(tmpdir(), 'ledger-native-'))
 try {
   // Build in a copy so the Node-ABI binary in node_modules is never overwritten.
-  cpSync(sqlitePackageDir, join(work, 'better-sqlite3'), { recursive: true, filter: (path) => !path.includes(`${join('better-sqlite3', 'build')}`) })
-  const cwd = join(work, 'better-sqlite3')
+  cpSync(sqlitePackageDir, join(work, DRIVER), { recursive: true, filter: (path) => !path.includes(`${join(DRIVER, 'build')}`) })
+  const cwd = join(work, DRIVER)
   // An npm `nodedir` setting (our machines set nodedir=/usr) makes node-gyp build against that
   // Node's headers whatever --target says: that is how a Node-ABI binary came to be stamped as
   // Electron's. An empty value here (the environment outranks .npmrc) lets --dist-url apply.
@@ -73,7 +74,7 @@ try {
   mkdirSync(outDir, { recursive: true })
   cpSync(built, target)
   writeFileSync(stampFile, JSON.stringify(wanted, null, 2))
-  console.log(`Built better-sqlite3 ${sqliteVersion} for Electron ${electronVersion} (ABI ${abi}): ${target}`)
+  console.log(`Built ${DRIVER} ${sqliteVersion} for Electron ${electronVersion} (ABI ${abi}): ${target}`)
 } catch (error) {
   fail(error)
 } finally {

@@ -5,7 +5,7 @@ export interface ParsedArgs {
 }
 
 /** Flags that never take a value. */
-const SWITCHES = new Set(['json', 'dry-run', 'help', 'deleted', 'reveal'])
+const SWITCHES = new Set(['json', 'dry-run', 'help', 'deleted', 'reveal', 'understood'])
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   const words: string[] = []

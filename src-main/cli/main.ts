@@ -7,8 +7,10 @@ import { closeContext, createContext } from '../core/index'
 import { configuredDbPath } from '../core/settings/location'
 import { parseArgs, setPath, UsageError, type ParsedArgs } from './args'
 import { formatHuman } from './format'
+import { isEncryptedFile } from '../core/db/cipher'
+import { promptPassword } from './password'
 
-const GLOBAL_FLAGS = new Set(['db', 'json', 'help'])
+const GLOBAL_FLAGS = new Set(['db', 'json', 'help', 'password'])
 
 interface Command {
   operation: OperationName
@@ -38,7 +40,7 @@ function usage(): string {
     const positional = spec.positional ? ` ${spec.positional.field.toUpperCase()}${spec.positional.many ? '…' : ''}` : ''
     return `  ${spec.command}${flags}${positional}\n      ${spec.summary}`
   })
-  return ['用法：npm run -s cli -- <命令> [--db 数据库路径] [--json] …', '', '命令：', ...lines].join('\n')
+  return ['用法：npm run -s cli -- <命令> [--db 数据库路径] [--json] [--password 登录密码] …', '加密的数据库：登录密码用 --password、环境变量 VOLUNTEER_LEDGER_PASSWORD 或在终端里输入。', '', '命令：', ...lines].join('\n')
 }
 
 function buildInput(command: Command, parsed: ParsedArgs, rest: string[]): Record<string, unknown> {
@@ -88,7 +90,9 @@ export async function main(argv: readonly string[]): Promise<number> {
   let ctx
   try {
     const input = buildInput(found.command, parsed, found.rest)
+    const password = parsed.flags.get('password')?.at(-1) ?? process.env.VOLUNTEER_LEDGER_PASSWORD ?? (isEncryptedFile(dbPath) ? await promptPassword() : undefined)
     ctx = createContext(dbPath, {
+      password,
       // Loaded only when a PDF is asked for: starting a browser is for print and certificates alone.
       renderPdf: async (html) => (await import('./renderPdf')).renderPdf(html),
       progress: (event) => {

@@ -17,6 +17,7 @@ import { printHandlers } from './print/handlers'
 import { reportHandlers } from './reports/handlers'
 import { rosterHandlers } from './roster/handlers'
 import { systemHandlers } from './system/handlers'
+import { assertUnlocked, securityHandlers } from './security/handlers'
 
 export const api = combineHandlerTables(
   systemHandlers,
@@ -31,6 +32,7 @@ export const api = combineHandlerTables(
   printHandlers,
   certificateHandlers,
   fillHandlers,
+  securityHandlers,
 )
 
 export type Api = typeof api
@@ -58,6 +60,7 @@ export async function invoke<Name extends OperationName>(
   rawInput: unknown,
 ): Promise<OperationOutput<Name>> {
   if (!isOperationName(name)) throw new CoreError('UNKNOWN_OPERATION', `未知的操作：${String(name)}`)
+  assertUnlocked(ctx, name)
   const operation = api[name] as unknown as { input: z.ZodType; run: (ctx: CoreContext, input: unknown) => unknown }
   const parsed = operation.input.safeParse(rawInput ?? {})
   if (!parsed.success) throw new CoreError('INVALID_INPUT', `输入有误：${describeZodError(parsed.error)}`)

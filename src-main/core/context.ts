@@ -32,4 +32,6 @@ export interface CoreContext {
    * src-main/cli/renderPdf.ts). The core itself never loads a browser; without it a PDF is refused.
    */
   renderPdf?: (html: string) => Promise<Uint8Array>
+  /** Set by security.lock (the idle lock); while true only unlocking is answered. */
+  locked?: boolean
 }

@@ -9,6 +9,10 @@ export type ErrorCode =
   | 'CONFLICT'
   | 'FILE'
   | 'INTERNAL'
+  /** The database is encrypted and the 登录密码 is missing or wrong. */
+  | 'PASSWORD'
+  /** The app is locked; only unlocking is allowed. */
+  | 'LOCKED'
 
 export interface ErrorPayload {
   code: ErrorCode

@@ -7,6 +7,7 @@ import { extname, join } from 'node:path'
 import type { CoreContext } from '../context'
 import { CoreError } from '../errors'
 import { OWNER_ONLY_DIR, OWNER_ONLY_FILE } from '../fileModes'
+import { detectPhotoKind, PHOTO_EXTENSION, stripPhotoMetadata } from './photoMetadata'
 
 export const PHOTO_TYPES: Record<string, string> = { '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.png': 'image/png', '.webp': 'image/webp' }
 export const MAX_PHOTO_BYTES = 20 * 1024 * 1024
@@ -24,18 +25,22 @@ function photoDir(ctx: Pick<CoreContext, 'dataDir'>): string {
 }
 
 export function addPhoto(ctx: CoreContext, activityId: number, photo: { name: string; data: Uint8Array; thumb?: Uint8Array }): number {
-  const extension = extname(photo.name).toLowerCase()
-  if (!PHOTO_TYPES[extension]) throw new CoreError('FILE', `照片“${photo.name}”不是 JPG、PNG 或 WebP 图片。`)
   if (photo.data.byteLength > MAX_PHOTO_BYTES) throw new CoreError('FILE', `照片“${photo.name}”超过 20 MB，请压缩后再添加。`)
+  // The type is read from the content, never from the name: a renamed file is not a photo.
+  const kind = detectPhotoKind(photo.data)
+  if (!kind) throw new CoreError('FILE', `照片“${photo.name}”不是 JPG、PNG 或 WebP 图片（按文件内容判断）。`)
+  const data = stripPhotoMetadata(photo.data, kind)
+  if (!data) throw new CoreError('FILE', `照片“${photo.name}”已损坏，无法读取图片结构。`)
+  const extension = PHOTO_EXTENSION[kind]
   const exists = ctx.db.prepare('SELECT 1 FROM activities WHERE id = ?').get(activityId)
   if (!exists) throw new CoreError('NOT_FOUND', `找不到编号为 ${activityId} 的活动。`)
-  const file = `${createHash('sha256').update(photo.data).digest('hex')}${extension}`
+  const file = `${createHash('sha256').update(data).digest('hex')}${extension}`
   mkdirSync(photoDir(ctx), { recursive: true, mode: OWNER_ONLY_DIR })
   const path = join(photoDir(ctx), file)
-  if (!existsSync(path)) writeFileSync(path, photo.data, { mode: OWNER_ONLY_FILE })
+  if (!existsSync(path)) writeFileSync(path, data, { mode: OWNER_ONLY_FILE })
   const result = ctx.db
     .prepare('INSERT INTO activity_photos (activity_id, file, original_name, bytes, thumb, added_at) VALUES (?, ?, ?, ?, ?, ?)')
-    .run(activityId, `photos/${file}`, photo.name, photo.data.byteLength, photo.thumb ?? null, ctx.now().toISOString())
+    .run(activityId, `photos/${file}`, photo.name, data.byteLength, photo.thumb ?? null, ctx.now().toISOString())
   return Number(result.lastInsertRowid)
 }
 

@@ -15,6 +15,7 @@ export const AUDIT_ACTIONS = {
   void: '作废',
   'export-full-numbers': '导出（含完整号码）',
   'print-full-numbers': '打印（含完整号码）',
+  password: '登录密码',
 } as const satisfies Record<string, string>
 
 export const AUDIT_ENTITIES = {
@@ -29,6 +30,7 @@ export const AUDIT_ENTITIES = {
   settings: '设置',
   certificate: '志愿服务证明',
   output: '导出与打印',
+  backup: '备份',
 } as const satisfies Record<string, string>
 
 /** 志愿者 moved out is 移入回收站, not a plain 删除: the roster keeps it for restoring. */

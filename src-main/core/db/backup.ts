@@ -5,7 +5,10 @@ import { CoreError } from '../errors'
 import { OWNER_ONLY_DIR, OWNER_ONLY_FILE } from '../fileModes'
 import { openDatabase } from './open'
 import { checkIntegrity } from './check'
+import { copyEncrypted, isEncryptedFile } from './cipher'
 import { syncPhotoFolder } from '../activities/photos'
+import { recordAudit } from '../audit/audit'
+import { operatorOf } from '../settings/settings'
 
 /** How many backup files are kept; older ones are removed after each new backup. */
 export const BACKUPS_KEPT = 30
@@ -54,7 +57,9 @@ export async function createBackup(ctx: CoreContext, reason: BackupReason): Prom
   const dir = backupDir(ctx)
   mkdirSync(dir, { recursive: true, mode: OWNER_ONLY_DIR })
   const file = `ledger-${stamp(ctx.now())}-${reason}.db`
-  await ctx.db.backup(join(dir, file))
+  // The online backup API refuses an encrypted source; VACUUM INTO copies it under the same key.
+  if (isEncryptedFile(ctx.dbPath)) copyEncrypted(ctx.db, join(dir, file))
+  else await ctx.db.backup(join(dir, file))
   chmodSync(join(dir, file), OWNER_ONLY_FILE)
   ctx.log.write('info', 'backup', { reason, file })
   // Photos live beside the database; a backup carries every photo file it does not have yet.
@@ -79,7 +84,7 @@ export async function ensureDailyBackup(ctx: CoreContext): Promise<BackupInfo | 
 export async function restoreBackup(ctx: CoreContext, file: string): Promise<BackupInfo> {
   const source = listBackups(ctx).find((backup) => backup.file === basename(file))
   if (!source) throw new CoreError('NOT_FOUND', `找不到备份文件：${file}`)
-  const probe = openDatabase(source.path, { readonly: true })
+  const probe = openDatabase(source.path, { readonly: true, password: ctx.openOptions.password })
   const report = checkIntegrity(probe)
   probe.close()
   if (!report.ok) throw new CoreError('FILE', `备份文件已损坏，不能恢复：${report.problems.join('；')}`)
@@ -90,4 +95,30 @@ export async function restoreBackup(ctx: CoreContext, file: string): Promise<Bac
   syncPhotoFolder(join(backupDir(ctx), 'photos'), join(ctx.dataDir, 'photos'))
   ctx.db = openDatabase(ctx.dbPath, ctx.openOptions)
   return safety
+}
+
+/**
+ * 清除旧备份: after a purge the clerk can make sure no backup still holds the person. A fresh
+ * backup is made first (so one good copy always exists), then every other backup is deleted, and
+ * backed-up photos no longer referenced by the live database go too.
+ */
+export async function purgeOldBackups(ctx: CoreContext): Promise<{ kept: BackupInfo; removed: number; photosRemoved: number }> {
+  const kept = await createBackup(ctx, 'manual')
+  let removed = 0
+  for (const old of listBackups(ctx)) {
+    if (old.file === kept.file) continue
+    rmSync(old.path, { force: true })
+    removed++
+  }
+  const live = new Set((ctx.db.prepare('SELECT file FROM activity_photos').all() as { file: string }[]).map((row) => basename(row.file)))
+  const photos = join(backupDir(ctx), 'photos')
+  let photosRemoved = 0
+  for (const file of (() => { try { return readdirSync(photos) } catch { return [] } })()) {
+    if (live.has(file)) continue
+    rmSync(join(photos, file), { force: true })
+    photosRemoved++
+  }
+  recordAudit(ctx.db, ctx.now(), operatorOf(ctx.db), { action: 'purge', entity: 'backup', summary: `清除旧备份 ${removed} 份、照片 ${photosRemoved} 张，只保留刚做的备份 ${kept.file}` })
+  ctx.log.write('info', 'backup-purge', { removed, photosRemoved })
+  return { kept, removed, photosRemoved }
 }

@@ -1,6 +1,8 @@
 import { chmodSync, mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
-import BetterSqlite3, { type Database } from 'better-sqlite3'
+import BetterSqlite3 from 'better-sqlite3-multiple-ciphers'
+import type { Database } from 'better-sqlite3'
+import { unlockConnection } from './cipher'
 import { OWNER_ONLY_DIR, OWNER_ONLY_FILE } from '../fileModes'
 import { migrate } from './migrate'
 import { seedReferenceData } from './seed'
@@ -9,6 +11,8 @@ export interface OpenOptions {
   /** Path to an Electron-ABI build of better-sqlite3 (see scripts/electron-native.mjs). */
   nativeBinding?: string
   readonly?: boolean
+  /** The 登录密码 of an encrypted database; held only in memory, never stored. */
+  password?: string
 }
 
 /** Opens (creating if needed) a ledger database, migrates it and seeds reference data once. */
@@ -17,7 +21,8 @@ export function openDatabase(path: string, options: OpenOptions = {}): Database 
   const db = new BetterSqlite3(path, {
     nativeBinding: options.nativeBinding,
     readonly: options.readonly ?? false,
-  })
+  }) as unknown as Database
+  unlockConnection(db, path, options.password)
   if (path !== ':memory:' && !options.readonly) chmodSync(path, OWNER_ONLY_FILE)
   db.pragma('busy_timeout = 5000')
   db.pragma('foreign_keys = ON')

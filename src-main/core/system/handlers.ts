@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { handler } from '../handler'
 import { auditFilterOptions, listAudit } from '../audit/audit'
-import { createBackup, listBackups, restoreBackup } from '../db/backup'
+import { createBackup, listBackups, purgeOldBackups, restoreBackup } from '../db/backup'
 import { checkIntegrity } from '../db/check'
 import { countLive } from '../roster/repository'
 import { yearDashboard } from '../dashboard/year'
@@ -74,6 +74,11 @@ export const systemHandlers = {
     input: z.object({}).default({}),
     run: (ctx) => createBackup(ctx, 'manual'),
     cli: { command: 'backup', summary: '立即备份数据库' },
+  }),
+  'backup.purgeOld': handler({
+    input: z.object({}).default({}),
+    run: (ctx) => purgeOldBackups(ctx),
+    cli: { command: 'backups purge', summary: '清除旧备份：先做一份新备份，再删除其余全部备份（彻底删除志愿者后，使旧备份中也不再有其信息）' },
   }),
   'backup.restore': handler({
     input: z.object({ file: z.string().min(1).max(200) }),

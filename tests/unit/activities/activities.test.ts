@@ -133,7 +133,8 @@ describe('the monthly rule', () => {
 describe('activity photos', () => {
   it('stores a photo once by content, keeps its thumbnail, and carries it into backups', async () => {
     const { id } = await activity({ name: '合唱节', heldOn: '2026-05-20' })
-    const picture = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3, 4])
+    // SOI, an APP0 segment, start of scan, three bytes of picture data, EOI.
+    const picture = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 4, 0x4a, 0x46, 0xff, 0xda, 0, 2, 1, 2, 3, 0xff, 0xd9])
     const first = await invoke(ctx, 'activities.photo.add', { activityId: id, name: '合影.JPG', data: picture, thumb: { base64: 'AQID' } })
     await invoke(ctx, 'activities.photo.add', { activityId: id, name: '合影-副本.jpg', data: picture })
     const photos = await invoke(ctx, 'activities.photos', { activityId: id })
@@ -145,6 +146,6 @@ describe('activity photos', () => {
     expect(Array.from(read.data)).toEqual(Array.from(picture))
     await invoke(ctx, 'backup.create', {})
     expect(readdirSync(join(dir, 'backups', 'photos'))).toEqual(readdirSync(join(dir, 'photos')))
-    await expect(invoke(ctx, 'activities.photo.add', { activityId: id, name: '说明.docx', data: picture })).rejects.toThrow(/不是 JPG/)
+    await expect(invoke(ctx, 'activities.photo.add', { activityId: id, name: '说明.jpg', data: new TextEncoder().encode('PK not a picture') })).rejects.toThrow(/不是 JPG/)
   })
 })

@@ -3,7 +3,8 @@
 import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import BetterSqlite3, { type Database } from 'better-sqlite3'
+import BetterSqlite3 from 'better-sqlite3-multiple-ciphers'
+import type { Database } from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { loadMigrations, migrate, MIGRATIONS_DIR } from '../../../src-main/core/db/migrate'
 
