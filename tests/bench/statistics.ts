@@ -68,6 +68,8 @@ export async function runStatisticsBench(): Promise<void> {
     const { name: busiestName, id_number: busiestId } = ctx.db.prepare('SELECT name, id_number FROM volunteers WHERE id = ?').get(busiest) as { name: string; id_number: string }
     const cases: [string, (run: number) => Promise<unknown>][] = [
       ['dashboard.year', (run) => invoke(ctx, 'dashboard.year', { year: YEARS[run % YEARS.length] as number })],
+      ['dashboard.charts (6 charts)', (run) => invoke(ctx, 'dashboard.charts', { year: YEARS[run % YEARS.length] as number })],
+      ['dashboard.compare (2 years)', (run) => invoke(ctx, 'dashboard.compare', { first: YEARS[run % YEARS.length] as number, second: 2026 })],
       ['system.stats --year', (run) => invoke(ctx, 'system.stats', { year: YEARS[run % YEARS.length] as number })],
       ['plan.list (year)', (run) => invoke(ctx, 'plan.list', { year: YEARS[run % YEARS.length] as number })],
       ['activities.list (year, page 1)', (run) => invoke(ctx, 'activities.list', { year: YEARS[run % YEARS.length] as number })],

@@ -1,11 +1,23 @@
 import { z } from 'zod'
 import { handler } from '../handler'
 import { localDay } from '../plan/plannedTime'
+import { compareYears, dashboardCharts } from './charts'
 import { yearDashboard } from './year'
+
+const year = z.coerce.number().int().min(2000, { error: '年度应在 2000—2100 之间' }).max(2100, { error: '年度应在 2000—2100 之间' })
 
 export const dashboardHandlers = {
   'dashboard.year': handler({
     input: z.object({ year: z.coerce.number().int().min(2000).max(2100) }),
     run: (ctx, input) => yearDashboard(ctx.db, input.year, localDay(ctx.now())),
+  }),
+  'dashboard.charts': handler({
+    input: z.object({ year }),
+    run: (ctx, input) => dashboardCharts(ctx.db, input.year, localDay(ctx.now())),
+  }),
+  'dashboard.compare': handler({
+    input: z.object({ first: year, second: year }),
+    run: (ctx, input) => compareYears(ctx.db, input.first, input.second, localDay(ctx.now())),
+    cli: { command: 'dashboard compare', flags: { first: 'first', second: 'second' }, summary: '两个年度对比：集中服务次数、时长、达标月数、清单完成率' },
   }),
 }
