@@ -47,7 +47,7 @@ export function isOperationName(name: unknown): name is OperationName {
   return typeof name === 'string' && Object.hasOwn(api, name)
 }
 
-function describeZodError(error: z.ZodError): string {
+export function describeZodError(error: z.ZodError): string {
   return error.issues
     .map((issue) => (issue.path.length ? `${issue.path.join('.')}：${issue.message}` : issue.message))
     .join('；')

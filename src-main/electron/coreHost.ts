@@ -3,7 +3,8 @@
 // MessagePort it is given at start; workbooks are read in its own worker_threads pool.
 import { join } from 'node:path'
 import type { MessagePortMain } from 'electron'
-import { createContext, invokeEnveloped } from '../core/index'
+import { createContext } from '../core/index'
+import { invokeFromRenderer } from '../core/rendererHost'
 import { ensureDailyBackup } from '../core/db/backup'
 import { configuredDbPath } from '../core/settings/location'
 import { serveCore } from '../host/coreServer'
@@ -20,12 +21,12 @@ parentPort.once('message', ({ data, ports }) => {
   const port = ports[0]
   if (!port) throw new Error('coreHost started without a port')
   // Looked up at every (re)start: moving the data folder changes where the database is.
-  const ctx = createContext(process.env.VOLUNTEER_LEDGER_DB ?? configuredDbPath(), {
+  const ctx = createContext(data.dbPath ?? configuredDbPath(), {
     nativeBinding: data.nativeBinding,
     // The build puts the worker beside this file (electron.vite.config.ts, entry parseWorker).
     parsing: { workerFile: join(import.meta.dirname, 'parseWorker.js') },
   })
-  const server = serveCore(electronPort(port), (name, input) => invokeEnveloped(ctx, name, input))
+  const server = serveCore(electronPort(port), (name, input, chosen) => invokeFromRenderer(ctx, name, input, chosen))
   ctx.progress = server.progress
   // Requests wait in the port until the day's backup is made.
   void ensureDailyBackup(ctx)

@@ -1,16 +1,31 @@
 // The Electron shell: a window, a menu, dialogs, one IPC channel forwarded to the core, which runs
 // in a utility process (coreHost.ts). No logic lives here, and nothing here waits on an import.
-import { existsSync } from 'node:fs'
+// The page is untrusted (issue 11): it is served from app://ledger/ out of the built renderer folder
+// only, under one strict policy, with no permissions, no navigation, no new windows, no DevTools in
+// the packaged app; the decisions themselves are plain functions in host/shellPolicy.ts.
+import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { app, BrowserWindow, Menu, dialog, shell } from 'electron'
+import { app, BrowserWindow, Menu, dialog, protocol, session, shell, type MenuItemConstructorOptions } from 'electron'
 import type { SupervisedCore } from '../host/supervisor'
+import {
+  APP_ENTRY,
+  APP_SCHEME,
+  CONTENT_SECURITY_POLICY,
+  DEVELOPMENT_VARIABLES,
+  contentTypeOf,
+  developmentSwitches,
+  resolveAppAsset,
+} from '../host/shellPolicy'
 import { PROGRESS_CHANNEL } from './bridge'
 import { startCore } from './coreProcess'
 import { registerIpc } from './ipc'
 import { registerPrint } from './print'
 
-const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+const switches = developmentSwitches(process.env, app.isPackaged)
+// A packaged app answers to no development variable, here or in the core's process (it inherits this environment).
+if (app.isPackaged) for (const name of DEVELOPMENT_VARIABLES) delete process.env[name]
+
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }])
 
 /** The Electron-ABI build of better-sqlite3 made by scripts/electron-native.mjs (or shipped beside the app). */
 function nativeBinding(): string | undefined {
@@ -19,6 +34,29 @@ function nativeBinding(): string | undefined {
     join(app.getAppPath(), 'native', 'electron', 'better_sqlite3.node'),
   ]
   return candidates.find((path) => existsSync(path))
+}
+
+/** app://ledger/… answers with files of the built renderer folder only, each under the policy. */
+function serveRenderer(): void {
+  const root = join(import.meta.dirname, '../renderer')
+  protocol.handle(APP_SCHEME, (request) => {
+    const file = resolveAppAsset(root, request.url)
+    if (!file || !existsSync(file)) return new Response('未找到', { status: 404 })
+    return new Response(readFileSync(file), {
+      headers: { 'Content-Type': contentTypeOf(file), 'Content-Security-Policy': CONTENT_SECURITY_POLICY, 'X-Content-Type-Options': 'nosniff' },
+    })
+  })
+}
+
+/** No camera, microphone, notifications, clipboard reading, geolocation or anything else, ever. */
+function denyPermissions(): void {
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
+  session.defaultSession.setPermissionCheckHandler(() => false)
+  session.defaultSession.setDevicePermissionHandler(() => false)
+  // The dev server's pages get the same policy (app:// answers carry it themselves).
+  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } })
+  })
 }
 
 function createWindow(core: SupervisedCore): BrowserWindow {
@@ -35,24 +73,30 @@ function createWindow(core: SupervisedCore): BrowserWindow {
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
+      nodeIntegrationInSubFrames: false,
+      nodeIntegrationInWorker: false,
       webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      safeDialogs: true,
+      devTools: !app.isPackaged,
       spellcheck: false,
     },
   })
   window.once('ready-to-show', () => window.show())
-  window.webContents.session.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } })
-  })
   window.webContents.on('will-navigate', (event) => event.preventDefault())
+  window.webContents.on('will-redirect', (event) => event.preventDefault())
+  window.webContents.on('will-attach-webview', (event) => event.preventDefault())
   window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }))
   const stopProgress = core.onProgress((event) => {
     if (!window.isDestroyed()) window.webContents.send(PROGRESS_CHANNEL, event)
   })
   window.on('closed', stopProgress)
-  registerIpc(core, window.webContents)
-  registerPrint(core, window.webContents)
-  if (process.env.ELECTRON_RENDERER_URL) void window.loadURL(process.env.ELECTRON_RENDERER_URL)
-  else void window.loadFile(join(import.meta.dirname, '../renderer/index.html'))
+  registerIpc(core, window, switches.rendererUrl)
+  registerPrint(core, window.webContents, switches.rendererUrl)
+  void window.loadURL(switches.rendererUrl ?? APP_ENTRY)
   return window
 }
 
@@ -65,6 +109,9 @@ async function ask<T>(core: SupervisedCore, name: string, input: unknown = {}): 
 }
 
 function buildMenu(core: SupervisedCore): void {
+  const view: MenuItemConstructorOptions[] = [{ role: 'resetZoom', label: '实际大小' }, { role: 'zoomIn', label: '放大' }, { role: 'zoomOut', label: '缩小' }]
+  // Reload and DevTools only while developing: a packaged app has neither.
+  if (!app.isPackaged) view.unshift({ role: 'reload', label: '重新载入' }, { role: 'toggleDevTools', label: '开发者工具' }, { type: 'separator' })
   Menu.setApplicationMenu(
     Menu.buildFromTemplate([
       {
@@ -89,7 +136,7 @@ function buildMenu(core: SupervisedCore): void {
         ],
       },
       { label: '编辑', submenu: [{ role: 'undo', label: '撤销' }, { role: 'redo', label: '重做' }, { type: 'separator' }, { role: 'cut', label: '剪切' }, { role: 'copy', label: '复制' }, { role: 'paste', label: '粘贴' }, { role: 'selectAll', label: '全选' }] },
-      { label: '视图', submenu: [{ role: 'reload', label: '重新载入' }, { role: 'toggleDevTools', label: '开发者工具' }, { type: 'separator' }, { role: 'resetZoom', label: '实际大小' }, { role: 'zoomIn', label: '放大' }, { role: 'zoomOut', label: '缩小' }] },
+      { label: '视图', submenu: view },
     ]),
   )
 }
@@ -99,8 +146,15 @@ async function start(): Promise<void> {
     app.quit()
     return
   }
+  // No other window or webview may ever be made from a page.
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-navigate', (event) => event.preventDefault())
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }))
+  })
   await app.whenReady()
-  const core = startCore(join(import.meta.dirname, 'coreHost.js'), () => ({ nativeBinding: nativeBinding() }))
+  denyPermissions()
+  serveRenderer()
+  const core = startCore(join(import.meta.dirname, 'coreHost.js'), () => ({ nativeBinding: nativeBinding(), dbPath: switches.dbPath }))
   buildMenu(core)
   let window = createWindow(core)
   app.on('second-instance', () => {

@@ -13,4 +13,6 @@ export function electronPort(port: MessagePortMain): PortLike {
 /** What the main process tells the utility process when it starts it. */
 export interface CoreHostInit {
   nativeBinding?: string
+  /** VOLUNTEER_LEDGER_DB, honoured only in an unpackaged app (host/shellPolicy.ts). */
+  dbPath?: string
 }

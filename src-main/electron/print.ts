@@ -12,6 +12,7 @@ import { PDFDocument } from 'pdf-lib'
 import type { Envelope } from '../core/api'
 import type { SupervisedCore } from '../host/supervisor'
 import { PRINT_CHANNEL } from './bridge'
+import { isTrustedSender } from './ipc'
 
 async function withDocument<T>(html: string, use: (contents: WebContents) => Promise<T>): Promise<T> {
   const window = new BrowserWindow({
@@ -80,10 +81,10 @@ export async function printPdfThroughCore(core: SupervisedCore, input: unknown):
 }
 
 /** The preload's print(input): the core makes the document, the system dialog prints it. */
-export function registerPrint(core: SupervisedCore, window: WebContents): void {
+export function registerPrint(core: SupervisedCore, window: WebContents, devServer: string | undefined): void {
   ipcMain.removeHandler(PRINT_CHANNEL)
   ipcMain.handle(PRINT_CHANNEL, async (event, input: unknown) => {
-    if (event.sender !== window) return { ok: false, error: { code: 'INVALID_INPUT', message: '拒绝来自未知页面的请求' } }
+    if (!isTrustedSender(event, window, devServer)) return { ok: false, error: { code: 'INVALID_INPUT', message: '拒绝来自未知页面的请求' } }
     try {
       const document = await documentFrom(core, input)
       if (!document.ok) return document

@@ -6,7 +6,7 @@ import type { ProgressEvent } from '../core/context'
 import { asCoreMessage, type PortLike } from './protocol'
 
 export interface CoreClient {
-  invoke: (name: string, input: unknown) => Promise<Envelope<unknown>>
+  invoke: (name: string, input: unknown, chosen?: Record<string, string>) => Promise<Envelope<unknown>>
   onProgress: (listener: (event: ProgressEvent) => void) => () => void
   /** Answers every call in flight with this message (the core's process is gone). */
   failInFlight: (message: string) => void
@@ -29,12 +29,12 @@ export function connectCore(port: PortLike): CoreClient {
     resolve?.(message.envelope)
   })
   return {
-    invoke: (name, input) =>
+    invoke: (name, input, chosen) =>
       new Promise((resolve) => {
         const id = nextId++
         waiting.set(id, resolve)
         try {
-          port.post({ type: 'invoke', id, name, input })
+          port.post({ type: 'invoke', id, name, input, ...(chosen ? { chosen } : {}) })
         } catch (error) {
           waiting.delete(id)
           resolve({ ok: false, error: { code: 'INVALID_INPUT', message: `请求无法发送：${(error as Error).message}` } })

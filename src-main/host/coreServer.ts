@@ -5,7 +5,7 @@ import type { Envelope } from '../core/api'
 import type { ProgressEvent } from '../core/context'
 import { asInvokeRequest, isRequestId, type CoreMessage, type PortLike } from './protocol'
 
-export type InvokeCore = (name: string, input: unknown) => Promise<Envelope<unknown>>
+export type InvokeCore = (name: string, input: unknown, chosen?: Record<string, string>) => Promise<Envelope<unknown>>
 
 function refusal(message: string): Envelope<unknown> {
   return { ok: false, error: { code: 'INVALID_INPUT', message } }
@@ -21,13 +21,13 @@ export function serveCore(port: PortLike, invoke: InvokeCore): { progress: (even
       if (isRequestId(id)) post({ type: 'result', id, envelope: refusal('无法识别的请求：须包含操作名称 name（文字）和输入 input') })
       return
     }
-    void answer(request.id, request.name, request.input)
+    void answer(request.id, request.name, request.input, request.chosen)
   })
 
-  async function answer(id: number, name: string, input: unknown): Promise<void> {
+  async function answer(id: number, name: string, input: unknown, chosen?: Record<string, string>): Promise<void> {
     let envelope: Envelope<unknown>
     try {
-      envelope = await invoke(name, input)
+      envelope = await invoke(name, input, chosen)
     } catch (error) {
       envelope = { ok: false, error: { code: 'INTERNAL', message: `程序内部错误：${error instanceof Error ? error.message : String(error)}` } }
     }

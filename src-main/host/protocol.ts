@@ -14,6 +14,8 @@ export interface InvokeRequest {
   id: number
   name: string
   input: unknown
+  /** Places the main process chose with a native dialog (core/mainChosen.ts), never the renderer. */
+  chosen?: Record<string, string>
 }
 
 export type CoreMessage =
@@ -26,7 +28,9 @@ export const isRequestId = (value: unknown): value is number => Number.isSafeInt
 
 export function asInvokeRequest(data: unknown): InvokeRequest | null {
   if (!isRecord(data) || data.type !== 'invoke' || !isRequestId(data.id) || typeof data.name !== 'string') return null
-  return { type: 'invoke', id: data.id, name: data.name, input: data.input }
+  const chosen = isRecord(data.chosen) && Object.values(data.chosen).every((value) => typeof value === 'string') ? (data.chosen as Record<string, string>) : undefined
+  if (data.chosen !== undefined && !chosen) return null
+  return { type: 'invoke', id: data.id, name: data.name, input: data.input, ...(chosen ? { chosen } : {}) }
 }
 
 export function asCoreMessage(data: unknown): CoreMessage | null {

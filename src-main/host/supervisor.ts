@@ -17,7 +17,7 @@ export const CORE_EXITED =
 export const CORE_GAVE_UP = '数据处理进程反复意外退出，已停止重启：请关闭并重新打开程序；如果仍然出现，请联系技术支持'
 
 export interface SupervisedCore {
-  invoke: (name: string, input: unknown) => Promise<Envelope<unknown>>
+  invoke: (name: string, input: unknown, chosen?: Record<string, string>) => Promise<Envelope<unknown>>
   onProgress: (listener: (event: ProgressEvent) => void) => () => void
   /** Ends the process for good (the app is quitting). */
   stop: () => void
@@ -51,8 +51,8 @@ export function superviseCore(spawn: () => CoreProcess, limits = { restarts: 5, 
   }
 
   return {
-    invoke: (name, input) =>
-      gaveUp ? Promise.resolve({ ok: false, error: { code: 'INTERNAL', message: CORE_GAVE_UP } }) : current.client.invoke(name, input),
+    invoke: (name, input, chosen) =>
+      gaveUp ? Promise.resolve({ ok: false, error: { code: 'INTERNAL', message: CORE_GAVE_UP } }) : current.client.invoke(name, input, chosen),
     onProgress: (listener) => {
       listeners.add(listener)
       return () => listeners.delete(listener)

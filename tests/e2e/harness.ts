@@ -7,6 +7,9 @@ import { tmpdir } from 'node:os'
 import { extname, join, normalize, resolve } from 'node:path'
 import { test as base, type Page } from '@playwright/test'
 import { closeContext, createContext, invokeEnveloped, type CoreContext } from '../../src-main/core/index'
+import { MAIN_CHOSEN } from '../../src-main/core/mainChosen'
+import { CONTENT_SECURITY_POLICY } from '../../src-main/host/shellPolicy'
+import { invokeFromRenderer } from '../../src-main/core/rendererHost'
 import { renderPdf } from '../../src-main/cli/renderPdf'
 
 const RENDERER_DIR = resolve(import.meta.dirname, '../../out/renderer')
@@ -32,7 +35,8 @@ export async function serveRenderer(): Promise<{ server: Server; url: string }> 
     const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname))
     let file = join(RENDERER_DIR, path)
     if (!file.startsWith(RENDERER_DIR) || !existsSync(file) || statSync(file).isDirectory()) file = join(RENDERER_DIR, 'index.html')
-    response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' })
+    // The app's one policy (host/shellPolicy.ts), so a page that needs more than it grants fails here too.
+    response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'content-security-policy': CONTENT_SECURITY_POLICY })
     createReadStream(file).pipe(response)
   })
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done))
@@ -57,8 +61,17 @@ export interface LedgerFixture {
   call: (name: string, input?: unknown) => Promise<unknown>
 }
 
-async function bridge(page: Page, ctx: CoreContext): Promise<void> {
-  await page.exposeBinding('__ledgerInvoke', (_source, name: unknown, input: unknown) => invokeEnveloped(ctx, name, input))
+/**
+ * The page reaches the core as in the app: through the renderer's schemas (no paths), and a place an
+ * operation needs is "chosen" here, playing the main process's dialog: the test's folder 新位置.
+ */
+function chosenByMain(dir: string, name: unknown): Record<string, string> {
+  const wanted = MAIN_CHOSEN[String(name)]
+  return wanted ? { [wanted.field]: join(dir, '新位置') } : {}
+}
+
+async function bridge(page: Page, ctx: CoreContext, dir: string): Promise<void> {
+  await page.exposeBinding('__ledgerInvoke', (_source, name: unknown, input: unknown) => invokeFromRenderer(ctx, name, input, chosenByMain(dir, name)))
   await page.addInitScript(() => {
     const listeners: ((event: unknown) => void)[] = []
     const w = window as unknown as Record<string, unknown>
@@ -95,7 +108,7 @@ export const test = base.extend<{ ledger: LedgerFixture }>({
     process.env.VOLUNTEER_LEDGER_DATA = dir
     const ctx = createContext(join(dir, 'ledger.db'), { now: () => E2E_NOW, renderPdf })
     const { server, url } = await serveRenderer()
-    await bridge(page, ctx)
+    await bridge(page, ctx, dir)
     mkdirSync(SCREENSHOT_DIR, { recursive: true })
     await use({
       ctx,

@@ -353,9 +353,8 @@ test('settings show the unit and data paths, save the operator, and make a backu
   await expect(page.locator('.backup-section .el-table')).toContainText('手动备份')
   expect(((await ledger.call('backup.list')) as unknown[]).length).toBeGreaterThan(0)
 
-  // Moving the data: a copy in the new folder, used from the next start (the harness's own data folder).
-  await page.getByLabel('新的数据文件夹').fill(join(ledger.dir, '新位置'))
-  await page.getByRole('button', { name: '迁移到此文件夹' }).click()
+  // Moving the data: a copy in the folder chosen in main's dialog (the harness plays it: 新位置), used from the next start.
+  await page.getByRole('button', { name: '选择新文件夹并迁移…' }).click()
   await expect(page.locator('.moved')).toContainText('请重新启动本程序')
   expect(configuredDbPath()).toBe(join(ledger.dir, '新位置', 'ledger.db'))
   await shot(page, ledger, 'settings')

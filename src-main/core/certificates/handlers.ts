@@ -1,6 +1,7 @@
 // The certificate register's operations: issue (one or many, one PDF), list, void. Reprints and
 // the 公示 list go through print.document (reports certificate, register, publicity).
 import { z } from 'zod'
+import { hostPath } from '../hostPath'
 import type { CoreContext } from '../context'
 import { CoreError } from '../errors'
 import { handler } from '../handler'
@@ -33,7 +34,7 @@ export const certificateHandlers = {
       phone: optionalText(30),
       note: optionalText(200),
       fullNumbers: flag,
-      out: z.string().trim().min(1).max(1000).optional(),
+      out: hostPath(z.string().trim().min(1).max(1000).optional()),
     }),
     run: async (ctx, input) => {
       const issued = issueCertificates(ctx, { ...input, volunteerIds: input.volunteers.map((ref) => resolveVolunteer(ctx, ref)) })

@@ -2,6 +2,7 @@
 // where to save them; with `out` (the CLI) the file is written and its path returned. A terminal
 // cannot take bytes, so the export and template commands exit 2 when --out is missing (see cli/format.ts).
 import { z } from 'zod'
+import { hostPath } from '../hostPath'
 import type { CoreContext } from '../context'
 import { ACTIVITIES_FORM, FORMS, PLAN_FORM } from '../forms'
 import { countyFilter } from '../reference/countyFilter'
@@ -29,7 +30,7 @@ const rosterFilters = z
   .optional()
 
 /** A path for the CLI; the UI leaves it out and receives the bytes. */
-const outPath = z.string().trim().min(1).max(1000).optional()
+const outPath = hostPath(z.string().trim().min(1).max(1000).optional())
 
 /** The CLI passes every flag as text ("--mask-ids true"); the UI passes a boolean. */
 const flag = z.union([z.boolean(), z.stringbool()]).default(false)

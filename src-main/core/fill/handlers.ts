@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs'
 import { basename } from 'node:path'
 import ExcelJS from 'exceljs'
 import { z } from 'zod'
+import { hostPath } from '../hostPath'
 import { bytesInput } from '../binary'
 import type { CoreContext } from '../context'
 import { CoreError } from '../errors'
@@ -57,7 +58,7 @@ const fillInput = z.object({
   ...periodFields,
   filters: periodFields.filters.unwrap().extend({ q: z.string().max(100).optional(), political: z.string().max(50).optional() }).optional(),
   fullNumbers: z.union([z.boolean(), z.stringbool()]).default(false),
-  out: z.string().trim().min(1).max(1000).optional(),
+  out: hostPath(z.string().trim().min(1).max(1000).optional()),
 })
 
 export const fillHandlers = {

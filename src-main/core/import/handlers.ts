@@ -1,6 +1,7 @@
 // The import operations. The UI previews, pages through rows, edits mappings and commits; the CLI
 // runs preview and commit in one call (`import`). Both pass through the same code.
 import { z } from 'zod'
+import { hostPath } from '../hostPath'
 import { handler } from '../handler'
 import { operatorOf } from '../settings/settings'
 import { createBackup } from '../db/backup'
@@ -14,9 +15,9 @@ import { bytesInput } from '../binary'
 
 /** A path as typed on the command line, or {name, path} / {name, data} from the UI. */
 const source = z.union([
-  z.string().min(1).max(1000).transform((path) => ({ name: path, path })),
+  hostPath(z.string().min(1).max(1000).transform((path) => ({ name: path, path }))),
   z
-    .object({ name: z.string().min(1).max(500), path: z.string().min(1).max(1000).optional(), data: bytesInput.optional() })
+    .object({ name: z.string().min(1).max(500), path: hostPath(z.string().min(1).max(1000).optional()), data: bytesInput.optional() })
     .refine((value) => value.path !== undefined || value.data !== undefined, '文件需要 path 或 data'),
 ])
 
@@ -96,7 +97,7 @@ export const importHandlers = {
   }),
   'import.errors': handler({
     input: z
-      .object({ batch: batchId.optional(), previewId: previewId.optional(), outDir: z.string().min(1).max(1000).optional() })
+      .object({ batch: batchId.optional(), previewId: previewId.optional(), outDir: hostPath(z.string().min(1).max(1000).optional()) })
       .refine((value) => value.batch !== undefined || value.previewId !== undefined, '请指定导入批次或预览'),
     run: (ctx, input) => errorWorkbooks(ctx, input),
     cli: {

@@ -3,6 +3,7 @@
 // through the host's renderPdf (the CLI's Chromium). Personal numbers are masked unless
 // `fullNumbers` is chosen for this one print, which is recorded in the audit history.
 import { z } from 'zod'
+import { hostPath } from '../hostPath'
 import type { CoreContext } from '../context'
 import { handler } from '../handler'
 import { periodFields, REPORT_FLAGS } from '../reports/handlers'
@@ -26,7 +27,7 @@ export const printInput = z.object({
   activity: z.coerce.number().int().positive().optional(),
   /** certificate: the certificate numbers or ids to reprint. */
   certificates: z.array(z.coerce.number().int().positive()).max(5000).optional(),
-  out: z.string().trim().min(1).max(1000).optional(),
+  out: hostPath(z.string().trim().min(1).max(1000).optional()),
 })
 
 export type PrintInput = z.output<typeof printInput>

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { hostPath } from '../hostPath'
 import { handler } from '../handler'
 import { auditFilterOptions, listAudit } from '../audit/audit'
 import { createBackup, listBackups, purgeOldBackups, restoreBackup } from '../db/backup'
@@ -62,7 +63,7 @@ export const systemHandlers = {
     },
   }),
   'settings.moveData': handler({
-    input: z.object({ folder: z.string().trim().min(1, '请填写文件夹路径').max(500) }),
+    input: z.object({ folder: hostPath(z.string().trim().min(1, '请填写文件夹路径').max(500)) }),
     run: (ctx, input) => moveDataFolder(ctx, input.folder),
   }),
   'backup.list': handler({
