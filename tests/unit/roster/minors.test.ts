@@ -102,3 +102,27 @@ describe('表1 returns and the appended columns', () => {
       .toEqual([{ name: '李小红', guardian_name: '李梅', guardian_consent_on: '2026-10-08' }])
   })
 })
+
+describe('a participant under 10 (age at the activity date)', () => {
+  const NINE = makeId('622901', '20170501', 21, true) // 9 on 2026-11-20, 10 from 2027-05-01
+
+  async function youngAndActivity(youngReason?: string) {
+    const { id } = await save({ name: '马小宝', idNumber: NINE, guardianName: '马福', guardianConsentOn: '2026-09-01' })
+    return invoke(ledger.ctx, 'activities.save', {
+      fields: { name: '红色研学', heldOn: '2026-11-20', defaultHours: 2, leader: '张敏' } as never,
+      participants: [{ volunteerId: id, youngReason }],
+    })
+  }
+
+  it('is refused without the clerk’s reason, naming the field', async () => {
+    await expect(youngAndActivity()).rejects.toMatchObject({ message: expect.stringMatching(/未满 10 周岁（9 岁）.*未满10周岁确认原因/) })
+    expect(ledger.ctx.db.prepare('SELECT COUNT(*) FROM activities').pluck().get()).toBe(0)
+  })
+
+  it('is accepted with a reason, which is kept in the audit history', async () => {
+    const { id } = await youngAndActivity('随家长参加亲子志愿服务')
+    expect(ledger.ctx.db.prepare('SELECT COUNT(*) FROM participations WHERE activity_id = ?').pluck().get(id)).toBe(1)
+    expect(ledger.ctx.db.prepare("SELECT summary FROM audit WHERE summary LIKE '确认未满10周岁%'").pluck().get())
+      .toMatch(/马小宝.*原因：随家长参加亲子志愿服务/)
+  })
+})
