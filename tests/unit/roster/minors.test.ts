@@ -126,3 +126,22 @@ describe('a participant under 10 (age at the activity date)', () => {
       .toMatch(/马小宝.*原因：随家长参加亲子志愿服务/)
   })
 })
+
+describe('表4 hours rounded to 0.5 h for a platform upload', () => {
+  it('rounds in the export only; the record keeps its hours', async () => {
+    const { reportTables } = await import('../../../src-main/core/reports/tables')
+    const { id } = await save({ name: '马建国', idNumber: ADULT })
+    await invoke(ledger.ctx, 'activities.save', {
+      fields: { name: '送教下乡', heldOn: '2026-11-20', defaultHours: 2, leader: '张敏' } as never,
+      participants: [{ volunteerId: id, hours: 2.3 }],
+    })
+    const hoursOf = (roundHalf: boolean) => {
+      const tables = reportTables(ledger.ctx, 'hours', { year: 2026, roundHalf }, 'export')
+      return JSON.stringify(tables.sheets[0]?.content.rows)
+    }
+    expect(hoursOf(true)).toContain('2.5')
+    expect(hoursOf(true)).not.toContain('2.3')
+    expect(hoursOf(false)).toContain('2.3')
+    expect(ledger.ctx.db.prepare('SELECT hours FROM participations').pluck().get()).toBe(2.3)
+  })
+})
