@@ -26,6 +26,7 @@ const participant = z.object({
   hours: z.union([z.number(), z.string().max(20)]).nullable().optional(),
   note: z.string().max(200).nullable().optional(),
   lateReason: z.string().max(500).nullable().optional(),
+  youngReason: z.string().max(500).nullable().optional(),
 })
 const year = z.coerce.number().int().min(2000).max(2100)
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应写成 YYYY-MM-DD')

@@ -1,6 +1,6 @@
 // The one validation of an activity held (表3 活动登记) and of a participation (参与名单), shared by
 // the form, the CLI and the importer.
-import { findCounty, normalizeFreeText, normalizeText, splitDepartments } from '../domain'
+import { ageFromId, findCounty, MIN_PARTICIPANT_AGE, normalizeFreeText, normalizeText, splitDepartments } from '../domain'
 import { findTask, type TaskRef } from '../plan/rules'
 import { parseDay } from './day'
 import { daysCovered } from './workingDays'
@@ -188,4 +188,14 @@ export function validateActivity(
     note: text(raw.note, 'note', issues, 1000),
   }
   return { record: issues.some((issue) => issue.level === 'error') ? null : record, issues }
+}
+
+/**
+ * The student volunteer rules start at 10: a participant younger on the activity's first day is
+ * refused unless the clerk confirms with a reason. Null when old enough (or the ID has no birth date).
+ */
+export function tooYoungMessage(name: string, idNumber: string, heldOn: string): string | null {
+  const age = ageFromId(idNumber, heldOn)
+  if (age === null || age >= MIN_PARTICIPANT_AGE) return null
+  return `志愿者“${name}”在活动开展日期 ${heldOn} 时未满 ${MIN_PARTICIPANT_AGE} 周岁（${age} 岁），学生志愿服务从 10 周岁起：确需登记的，请在“未满10周岁确认原因”中写明原因`
 }

@@ -10,7 +10,7 @@ import { operatorOf } from '../settings/settings'
 import * as repo from './repository'
 import { logHoursChanges } from './hoursLog'
 import { lateness, lateReasonMissing } from './lateEntries'
-import { checkHours, validateActivity, type ActivityInput, type ActivityIssue, type ActivityRecord } from './rules'
+import { checkHours, tooYoungMessage, validateActivity, type ActivityInput, type ActivityIssue, type ActivityRecord } from './rules'
 import { daysCovered } from './workingDays'
 
 export interface SaveActivityInput {
@@ -18,7 +18,14 @@ export interface SaveActivityInput {
   fields: ActivityInput
   /** The form picks the checklist item directly; imports give 清单序号 in fields.planSeq. */
   planItemId?: number | null
-  participants: { volunteerId: number; hours?: number | string | null; note?: string | null; lateReason?: string | null }[]
+  participants: {
+    volunteerId: number
+    hours?: number | string | null
+    note?: string | null
+    lateReason?: string | null
+    /** The clerk's reason for recording a participant under 10 (kept in the audit history). */
+    youngReason?: string | null
+  }[]
   /** Why participants' hours changed on an edit; required when any did (办法 Art. 13). */
   changeReason?: string | null
 }
@@ -56,12 +63,12 @@ export function defaultConcentrated(db: Database, team: string | null): boolean 
 export function checkParticipants(db: Database, record: ActivityRecord, participants: SaveActivityInput['participants']) {
   const days = daysCovered(record.heldOn, record.endedOn)
   const seen = new Set<number>()
-  const findVolunteer = db.prepare('SELECT name, deleted_at AS deletedAt FROM volunteers WHERE id = ?')
+  const findVolunteer = db.prepare('SELECT name, id_number AS idNumber, deleted_at AS deletedAt FROM volunteers WHERE id = ?')
   // Each refusal names the participant, so the form can mark that row.
   const refuse = (volunteerId: number, message: string): never => fail(message, [{ field: 'participants', volunteerId, level: 'error', message }])
   return participants.map((participant) => {
     const { volunteerId } = participant
-    const volunteer = findVolunteer.get(volunteerId) as { name: string; deletedAt: string | null } | undefined
+    const volunteer = findVolunteer.get(volunteerId) as { name: string; idNumber: string; deletedAt: string | null } | undefined
     if (!volunteer) return refuse(volunteerId, `参与人员中有不在花名册中的志愿者（编号 ${volunteerId}）。`)
     if (volunteer.deletedAt) return refuse(volunteerId, `志愿者“${volunteer.name}”在回收站中，请先恢复再登记其参与。`)
     if (seen.has(volunteerId)) return refuse(volunteerId, `志愿者“${volunteer.name}”在本次活动中重复出现，同一人只能登记一次。`)
@@ -70,7 +77,9 @@ export function checkParticipants(db: Database, record: ActivityRecord, particip
     if (!own.ok) return refuse(volunteerId, `志愿者“${volunteer.name}”的${own.message}`)
     const hours = own.hours ?? record.defaultHours
     if (hours === null) return refuse(volunteerId, `志愿者“${volunteer.name}”没有服务时长，且活动未填写默认服务时长，请填写。`)
-    return { volunteerId, hours, note: participant.note?.trim() || null, lateReason: participant.lateReason?.trim() || null, name: volunteer.name }
+    const young = tooYoungMessage(volunteer.name, volunteer.idNumber, record.heldOn)
+    const youngReason = young ? participant.youngReason?.trim() || null : null
+    return { volunteerId, hours, note: participant.note?.trim() || null, lateReason: participant.lateReason?.trim() || null, name: volunteer.name, young, youngReason }
   })
 }
 
@@ -89,6 +98,19 @@ function markLateParticipants(db: Database, id: number | undefined, record: Acti
     }
     return { ...participant, late, lateReason: late ? lateReason : null }
   })
+}
+
+/**
+ * A participant under 10 newly added needs the clerk's reason; one already recorded stays. Returns the
+ * confirmed ones, whose reasons go to the audit history.
+ */
+function confirmYoungParticipants(db: Database, id: number | undefined, participants: CheckedParticipant[]) {
+  const already = new Set(id === undefined ? [] : (db.prepare('SELECT volunteer_id FROM participations WHERE activity_id = ?').pluck().all(id) as number[]))
+  const confirmed = participants.filter((participant) => participant.young !== null && !already.has(participant.volunteerId))
+  for (const participant of confirmed) {
+    if (!participant.youngReason) fail(participant.young!, [{ field: 'participants', volunteerId: participant.volunteerId, level: 'error', message: participant.young }])
+  }
+  return confirmed
 }
 
 /** A new activity entered late needs 补录原因; an edit keeps whether it was late when first recorded. */
@@ -111,6 +133,7 @@ export function saveActivity(ctx: CoreContext, input: SaveActivityInput): { id: 
     const planItemId = resolvePlanItem(db, record, input.planItemId)
     const late = activityLateness(db, input.id, record, today)
     const participants = markLateParticipants(db, input.id, record, checkParticipants(db, record, input.participants), today)
+    const young = confirmYoungParticipants(db, input.id, participants)
     const clash = repo.findActivityId(db, record.name, record.heldOn)
     if (clash !== undefined && clash !== input.id) {
       throw new CoreError('CONFLICT', `${record.heldOn} 已登记过名为“${record.name}”的活动，请修改该活动，或换一个活动名称。`)
@@ -133,6 +156,14 @@ export function saveActivity(ctx: CoreContext, input: SaveActivityInput): { id: 
       entityId: id,
       summary: `${input.id === undefined ? '登记' : '修改'}活动 ${record.heldOn} ${record.name}（${participants.length} 人）`,
     })
+    for (const participant of young) {
+      recordAudit(db, ctx.now(), operatorOf(db), {
+        action: 'update',
+        entity: 'activity',
+        entityId: id,
+        summary: `确认未满10周岁的志愿者 ${participant.name} 参与活动 ${record.heldOn} ${record.name}，原因：${participant.youngReason}`,
+      })
+    }
     return { id, warnings: issues.filter((issue) => issue.level === 'warning') }
   })()
 }

@@ -3,6 +3,8 @@
 // typed value that disagrees is reported and overruled rather than stored beside a contradiction.
 // Errors reject the record; warnings keep it with the doubtful value dropped or kept as typed.
 import { formatBirthMonth, parseBirthMonth } from './birth'
+import { ageOn, GUARDIAN_AGE } from './age'
+import { parseDay } from './day'
 import { checkIdNumber, type IdCheckResult } from './idNumber'
 import { normalizeFreeText, normalizeText } from './normalize'
 import { checkPhone } from './phone'
@@ -22,6 +24,7 @@ import {
 export type PersonField =
   | 'name' | 'gender' | 'ethnic' | 'birth' | 'political' | 'idNumber' | 'education' | 'unit'
   | 'post' | 'county' | 'phone' | 'category' | 'speciality' | 'team' | 'note'
+  | 'volunteerNo' | 'guardianName' | 'guardianConsentOn'
 
 export const PERSON_FIELD_LABELS: Record<PersonField, string> = {
   name: '姓名',
@@ -39,6 +42,9 @@ export const PERSON_FIELD_LABELS: Record<PersonField, string> = {
   speciality: '特长',
   team: '所属服务队',
   note: '备注',
+  volunteerNo: '志愿者编号',
+  guardianName: '监护人姓名',
+  guardianConsentOn: '监护人同意日期',
 }
 
 export type PersonInput = Partial<Record<PersonField, unknown>>
@@ -60,6 +66,11 @@ export interface Person {
   speciality: string | null
   team: string | null
   note: string | null
+  /** 全国志愿服务信息系统 volunteer number; optional. */
+  volunteerNo: string | null
+  /** Required for a volunteer under 14 (PIPL): the guardian's name and consent day (YYYY-MM-DD). */
+  guardianName: string | null
+  guardianConsentOn: string | null
 }
 
 export interface FieldIssue {
@@ -235,6 +246,43 @@ function freeText(field: PersonField, raw: unknown, report: Report): string | nu
   return text
 }
 
+function resolveVolunteerNo(raw: unknown, report: Report): string | null {
+  const text = normalizeText(raw).replace(/\s+/g, '')
+  if (text === '') return null
+  if (!/^[0-9A-Za-z-]{1,40}$/.test(text)) {
+    report('volunteerNo', 'error', `志愿者编号“${text.slice(0, 20)}”只能由数字、字母和“-”组成（最多 40 位），请按全国志愿服务信息系统中的编号填写`)
+  }
+  return text
+}
+
+/**
+ * 监护人姓名 and 监护人同意日期: kept for anyone, required for a volunteer under 14 on `today`
+ * (PIPL Art. 31: a child's data is processed only with the guardian's consent).
+ */
+function resolveGuardian(raw: PersonInput, id: ValidId | null, today: Date, report: Report) {
+  const guardianName = freeText('guardianName', raw.guardianName, report)
+  const consentText = normalizeText(raw.guardianConsentOn)
+  let guardianConsentOn = consentText === '' && !(raw.guardianConsentOn instanceof Date) ? null : parseDay(raw.guardianConsentOn)
+  const todayDay = localDayOf(today)
+  if (consentText !== '' && guardianConsentOn === null) {
+    report('guardianConsentOn', 'error', `监护人同意日期“${consentText}”无法识别，应写作如“2026-03-05”`)
+  } else if (guardianConsentOn !== null && guardianConsentOn > todayDay) {
+    report('guardianConsentOn', 'error', `监护人同意日期“${guardianConsentOn}”晚于今天，请核对`)
+    guardianConsentOn = null
+  }
+  if (id && ageOn(id.birth, todayDay) < GUARDIAN_AGE) {
+    const age = ageOn(id.birth, todayDay)
+    if (guardianName === null) report('guardianName', 'error', `该志愿者未满 ${GUARDIAN_AGE} 周岁（${age} 岁），须填写监护人姓名后才能保存`)
+    if (guardianConsentOn === null && consentText === '') report('guardianConsentOn', 'error', `该志愿者未满 ${GUARDIAN_AGE} 周岁（${age} 岁），须填写监护人同意日期后才能保存`)
+  }
+  return { guardianName, guardianConsentOn }
+}
+
+function localDayOf(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`
+}
+
 export function validatePerson(
   raw: PersonInput,
   options: { vocabulary?: PersonVocabulary; today?: Date } = {},
@@ -259,6 +307,8 @@ export function validatePerson(
     speciality: freeText('speciality', raw.speciality, report),
     team: resolveTeam(raw.team, vocabulary, report),
     note: freeText('note', raw.note, report),
+    volunteerNo: resolveVolunteerNo(raw.volunteerNo, report),
+    ...resolveGuardian(raw, id, options.today ?? new Date(), report),
   }
   // name, gender and birth are only missing when an error was reported, but the compiler
   // cannot know that; checking them here keeps Person honest without a cast.

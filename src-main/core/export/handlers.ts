@@ -71,7 +71,7 @@ const exportFormInput = z.discriminatedUnion(
     z.object({ form: z.literal('plan'), year: yearOf('活动清单'), out: outPath }),
     z.object({ form: z.literal('activities'), year: yearOf('活动开展情况登记表'), out: outPath, fullNumbers: flag }),
     // 表4 and 表5: a year or --from/--to, and the screen's filters (reports/filters.ts).
-    z.object({ form: z.literal('hours'), ...periodFields, out: outPath, fullNumbers: flag }),
+    z.object({ form: z.literal('hours'), ...periodFields, out: outPath, fullNumbers: flag, roundHalf: flag }),
     z.object({ form: z.literal('monthly'), ...periodFields, out: outPath }),
     z.object({ form: z.literal('yearly'), ...periodFields, out: outPath }),
   ],
@@ -110,11 +110,11 @@ export const exportHandlers = {
       command: 'export',
       flags: {
         form: 'form', year: 'year', out: 'out', q: 'filters.q', county: 'filters.countyCode', category: 'filters.category',
-        team: 'filters.team', political: 'filters.political', unit: 'filters.unit', 'full-numbers': 'fullNumbers',
+        team: 'filters.team', political: 'filters.political', unit: 'filters.unit', 'full-numbers': 'fullNumbers', 'round-half': 'roundHalf',
         from: 'from', to: 'to', task: 'filters.task', department: 'filters.department',
       },
       summary:
-        '按局定格式导出表格：--form roster|plan|activities|hours|monthly|yearly [--year 年度 | --from 日期 --to 日期] [--county --unit --team --task --department --category] --out 文件.xlsx；plan、activities 须给 --year；身份证号码、联系电话默认打码，--full-numbers 写出完整号码（记入操作日志）',
+        '按局定格式导出表格：--form roster|plan|activities|hours|monthly|yearly [--year 年度 | --from 日期 --to 日期] [--county --unit --team --task --department --category] --out 文件.xlsx；plan、activities 须给 --year；身份证号码、联系电话默认打码，--full-numbers 写出完整号码（记入操作日志）；hours 可加 --round-half 把时长取整到 0.5 小时供平台上传（不改变记录）',
       exitCode: exitWithoutFile,
     },
   }),

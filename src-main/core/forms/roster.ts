@@ -25,6 +25,10 @@ export const ROSTER_FORM: FormDefinition = {
         { name: '特长', field: 'speciality', kind: 'text', aliases: ['专长', '特长爱好'], width: 12, help: '如 书法、声乐、篮球' },
         { name: '所属服务队', field: 'team', kind: 'text', vocabulary: 'team', aliases: ['服务队', '所在服务队'], width: 30, help: '如 临夏州新时代助学支教志愿服务队' },
         { name: '备注', field: 'note', kind: 'text', width: 14, help: '其他需要说明的情况' },
+        // Appended: a return made with the 16-column form still imports unchanged (an absent column is not given).
+        { name: '志愿者编号', field: 'volunteerNo', kind: 'text', aliases: ['全国志愿服务信息系统编号', '志愿服务编号'], width: 16, help: '全国志愿服务信息系统中的志愿者编号，可不填' },
+        { name: '监护人姓名', field: 'guardianName', kind: 'text', aliases: ['监护人'], width: 10, help: '未满 14 周岁的志愿者必填' },
+        { name: '监护人同意日期', field: 'guardianConsentOn', kind: 'date', aliases: ['监护人同意时间'], width: 12, help: '未满 14 周岁的志愿者必填，如 2026-03-05' },
       ],
     },
   ],

@@ -21,6 +21,8 @@ export type ReportKey = ReportFormDefinition['key']
 export interface ReportRequest extends PeriodInput {
   filters?: ReportFiltersInput
   fullNumbers?: boolean
+  /** 表4 only: hours rounded to the nearest 0.5 h for a platform upload; the record is unchanged. */
+  roundHalf?: boolean
 }
 
 export interface ReportTables {
@@ -46,9 +48,12 @@ function unitLine(ctx: CoreContext, filters: ReportFilters): string | null {
   return `${unit ?? '____________'}（统计范围：${scope}）`
 }
 
-function hoursTables(ctx: CoreContext, period: Period, filters: ReportFilters, fullNumbers: boolean) {
+const toHalfHour = (hours: number) => Math.round(hours * 2) / 2
+
+function hoursTables(ctx: CoreContext, period: Period, filters: ReportFilters, fullNumbers: boolean, roundHalf = false) {
   const numbers = personalNumbers(fullNumbers)
-  const rows = hoursRows(ctx.db, period, filters)
+  const recorded = hoursRows(ctx.db, period, filters)
+  const rows = roundHalf ? recorded.map((row) => ({ ...row, hours: toHalfHour(row.hours) })) : recorded
   const totals = hoursTotals(rows)
   const records: FieldValues[] = rows.map((row) => ({ ...row, idNumber: numbers.id(row.idNumber) }))
   records.push({ seq: '', name: '合计', unit: `${totals.volunteers} 人`, activities: totals.activities, hours: totals.hours })
@@ -87,7 +92,7 @@ export function reportTables(ctx: CoreContext, key: ReportKey, request: ReportRe
   const form = key === 'hours' ? HOURS_FORM : key === 'monthly' ? MONTHLY_FORM : YEARLY_FORM
   const built =
     key === 'hours'
-      ? hoursTables(ctx, period, filters, request.fullNumbers ?? false)
+      ? hoursTables(ctx, period, filters, request.fullNumbers ?? false, request.roundHalf ?? false)
       : key === 'monthly'
         ? monthlyTables(ctx, period, filters)
         : yearlyTables(ctx, period, filters)

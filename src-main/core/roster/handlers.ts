@@ -12,6 +12,7 @@ const personFields = z
   .object({
     name: text, gender: text, ethnic: text, birth: text, political: text, idNumber: text, education: text,
     unit: text, post: text, county: text, phone: text, category: text, speciality: text, team: text, note: text,
+    volunteerNo: text, guardianName: text, guardianConsentOn: text,
   })
   .partial()
 
@@ -62,6 +63,7 @@ export const rosterHandlers = {
         birth: 'fields.birth', political: 'fields.political', education: 'fields.education', unit: 'fields.unit',
         post: 'fields.post', county: 'fields.county', phone: 'fields.phone', category: 'fields.category',
         speciality: 'fields.speciality', team: 'fields.team', note: 'fields.note',
+        'volunteer-no': 'fields.volunteerNo', guardian: 'fields.guardianName', 'guardian-consent': 'fields.guardianConsentOn',
       },
       summary: '新增志愿者；身份证号码已在花名册中时更新其信息（空值不覆盖原有信息）',
     },

@@ -10,7 +10,7 @@ export interface FieldChange {
 
 const KEYS: PersonKey[] = [
   'name', 'gender', 'ethnic', 'birth', 'political', 'idNumber', 'education', 'unit', 'post',
-  'countyCode', 'phone', 'category', 'speciality', 'team', 'note',
+  'countyCode', 'phone', 'category', 'speciality', 'team', 'note', 'volunteerNo', 'guardianName', 'guardianConsentOn',
 ]
 
 /**

@@ -20,6 +20,7 @@ export interface VolunteerView extends Omit<StoredVolunteer, 'idNumber' | 'phone
 export const VOLUNTEER_COLUMNS = `
   v.id, v.id_number AS idNumber, v.name, v.gender, v.ethnic, v.birth, v.political, v.education,
   v.unit, v.post, v.county_code AS countyCode, v.phone, v.category, v.speciality, v.team, v.note,
+  v.volunteer_no AS volunteerNo, v.guardian_name AS guardianName, v.guardian_consent_on AS guardianConsentOn,
   v.created_at AS createdAt, v.updated_at AS updatedAt, v.deleted_at AS deletedAt`
 
 export function toView(row: StoredVolunteer & { countyName?: string | null }): VolunteerView {
@@ -50,6 +51,9 @@ export function personOf(row: Person): Person {
     speciality: row.speciality,
     team: row.team,
     note: row.note,
+    volunteerNo: row.volunteerNo,
+    guardianName: row.guardianName,
+    guardianConsentOn: row.guardianConsentOn,
   }
 }
 

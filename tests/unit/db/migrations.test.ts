@@ -123,6 +123,15 @@ const MIGRATION_TESTS: Record<number, (db: Database) => void> = {
     expect(db.prepare('SELECT COUNT(*) FROM participations').pluck().get()).toBe(0)
     expect(db.prepare('SELECT COUNT(*) FROM hours_changes').pluck().get()).toBe(1)
   },
+  7: (db) => {
+    const volunteer = insertVolunteer(db)
+    migrateTo(db, 7)
+    // A volunteer recorded before keeps their row, with no number and no guardian.
+    expect(db.prepare('SELECT name, volunteer_no, guardian_name, guardian_consent_on FROM volunteers WHERE id = ?').get(volunteer))
+      .toEqual({ name: '马建国', volunteer_no: null, guardian_name: null, guardian_consent_on: null })
+    db.prepare("UPDATE volunteers SET volunteer_no = 'ZY6229010001', guardian_name = '马福', guardian_consent_on = '2026-09-01' WHERE id = ?").run(volunteer)
+    expect(db.prepare('SELECT volunteer_no FROM volunteers WHERE id = ?').pluck().get(volunteer)).toBe('ZY6229010001')
+  },
 }
 
 describe('each migration, from the version before it', () => {

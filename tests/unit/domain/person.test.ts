@@ -20,7 +20,7 @@ describe('validatePerson', () => {
     expect(person).toEqual({
       name: '马建国', gender: '男', ethnic: null, birth: '1985.03', political: null, idNumber: MAN,
       education: null, unit: null, post: null, countyCode: null, phone: null, category: null,
-      speciality: null, team: null, note: null,
+      speciality: null, team: null, note: null, volunteerNo: null, guardianName: null, guardianConsentOn: null,
     })
   })
 

@@ -13,6 +13,8 @@ import { addVolunteer, localStamp, mergesOf, NOW, openTestDb, partXml, readWorkb
 const BUREAU_COLUMNS = [
   '序号', '姓名', '性别', '民族', '出生年月', '政治面貌', '身份证号码', '学历', '工作单位', '职务/职称',
   '所在县市', '联系电话', '志愿者类别', '特长', '所属服务队', '备注',
+  // Appended for issue #9 (a 16-column return still imports): 志愿者编号 and a minor's guardian.
+  '志愿者编号', '监护人姓名', '监护人同意日期',
 ]
 
 /** An ID whose check character is X: the case a numeric cell would destroy first. */
@@ -67,9 +69,9 @@ describe('表1 export layout', () => {
     expect(workbook.worksheets.map((ws) => ws.name)).toEqual(['花名册'])
   })
 
-  it('writes the title in row 1, merged across all 16 columns, bold 18 pt, row height 36', () => {
+  it('writes the title in row 1, merged across all 19 columns, bold 18 pt, row height 36', () => {
     expect(text(1, 1)).toBe('临夏州教育系统新时代文明实践志愿服务队志愿者花名册')
-    expect(mergesOf(sheet)).toContain('A1:P1')
+    expect(mergesOf(sheet)).toContain('A1:S1')
     const cell = sheet.getCell('A1')
     expect(cell.font).toMatchObject({ name: '方正小标宋简体', size: 18, bold: true })
     expect(cell.alignment).toMatchObject({ horizontal: 'center' })
@@ -78,16 +80,16 @@ describe('表1 export layout', () => {
 
   it('writes 填报单位 on the left half and 填报日期 right-aligned on the right half', () => {
     expect(text(2, 1)).toBe('填报单位（盖章）：临夏州教育局办公室')
-    expect(text(2, 9)).toBe(`填报日期：${NOW.getFullYear()}年${NOW.getMonth() + 1}月${NOW.getDate()}日`)
-    expect(mergesOf(sheet)).toEqual(expect.arrayContaining(['A2:H2', 'I2:P2']))
-    expect(sheet.getCell('I2').alignment).toMatchObject({ horizontal: 'right' })
+    expect(text(2, 10)).toBe(`填报日期：${NOW.getFullYear()}年${NOW.getMonth() + 1}月${NOW.getDate()}日`)
+    expect(mergesOf(sheet)).toEqual(expect.arrayContaining(['A2:I2', 'J2:S2']))
+    expect(sheet.getCell('J2').alignment).toMatchObject({ horizontal: 'right' })
   })
 
-  it('writes exactly the bureau’s 16 column names in row 3, bold 11 pt 黑体, grey, bordered, wrapped', () => {
+  it('writes exactly the bureau’s 19 column names (16 and the three appended) in row 3, bold 11 pt 黑体, grey, bordered, wrapped', () => {
     const headers = BUREAU_COLUMNS.map((_, index) => text(3, index + 1))
     expect(headers).toEqual(BUREAU_COLUMNS)
     expect(ROSTER_FORM.sheets[0]?.columns.map((column) => column.name)).toEqual(BUREAU_COLUMNS)
-    for (let column = 1; column <= 16; column++) {
+    for (let column = 1; column <= 19; column++) {
       const cell = sheet.getCell(3, column)
       expect(cell.font).toMatchObject({ name: '黑体', size: 11, bold: true })
       expect(cell.alignment).toMatchObject({ horizontal: 'center', wrapText: true })
@@ -149,7 +151,7 @@ describe('表1 export layout', () => {
 
   it('freezes below row 3 and puts the autofilter on the header row over the data', () => {
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 3, topLeftCell: 'A4' })
-    expect(sheet.autoFilter).toBe('A3:P7')
+    expect(sheet.autoFilter).toBe('A3:S7')
   })
 
   it('prints on A4 landscape, one page wide, rows 1–3 repeated, page numbers in the footer', () => {
@@ -163,8 +165,8 @@ describe('表1 export layout', () => {
 
   it('leaves one blank row after the data, then the signature footer in four runs of about equal width', () => {
     expect(sheet.getRow(8).values).toEqual([])
-    expect([1, 7, 10, 14].map((column) => text(9, column))).toEqual(['单位负责人：', '审核人：', '填表人：', '联系电话：'])
-    expect(mergesOf(sheet)).toEqual(expect.arrayContaining(['A9:F9', 'G9:I9', 'J9:M9', 'N9:P9']))
+    expect([1, 8, 12, 16].map((column) => text(9, column))).toEqual(['单位负责人：', '审核人：', '填表人：', '联系电话：'])
+    expect(mergesOf(sheet)).toEqual(expect.arrayContaining(['A9:G9', 'H9:K9', 'L9:O9', 'P9:S9']))
     expect(sheet.rowCount).toBe(9)
   })
 })

@@ -49,10 +49,10 @@ describe('表1 blank template', () => {
 
   it('has the same title, header and page layout as the export, with blanks to fill in row 2', () => {
     expect(sheet.getCell('A1').value).toBe(ROSTER_FORM.sheets[0]?.title)
-    expect(mergesOf(sheet)).toContain('A1:P1')
+    expect(mergesOf(sheet)).toContain('A1:S1')
     expect(columns.map((_, index) => sheet.getCell(3, index + 1).value)).toEqual(columns.map((column) => column.name))
     expect(String(sheet.getCell('A2').value)).toMatch(/^填报单位（盖章）：_+$/)
-    expect(sheet.getCell('I2').value).toBe('填报日期：______年____月____日')
+    expect(sheet.getCell('J2').value).toBe('填报日期：______年____月____日')
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 })
     expect(sheet.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', printTitlesRow: '1:3' })
     expect(sheet.headerFooter.oddFooter).toBe('&C第 &P 页 共 &N 页')
@@ -62,11 +62,11 @@ describe('表1 blank template', () => {
     for (const row of [FIRST, LAST]) {
       expect(sheet.getCell(row, 2).value).toBeNull()
       expect(sheet.getCell(row, 2).border?.left?.style).toBe('thin')
-      expect(sheet.getCell(row, 16).border?.right?.style).toBe('thin')
+      expect(sheet.getCell(row, 19).border?.right?.style).toBe('thin')
     }
     expect(sheet.getCell(LAST + 1, 1).border).toBeUndefined()
     expect(sheet.getCell(LAST + 2, 1).value).toBe('单位负责人：')
-    expect(sheet.getCell(LAST + 2, 14).value).toBe('联系电话：')
+    expect(sheet.getCell(LAST + 2, 16).value).toBe('联系电话：')
   })
 
   it('pre-formats the ID and phone columns as text, also below the prepared rows', () => {

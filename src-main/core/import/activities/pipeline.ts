@@ -8,7 +8,7 @@ import { recordAudit } from '../../audit/audit'
 import * as activities from '../../activities/repository'
 import { logHoursChanges } from '../../activities/hoursLog'
 import { lateness } from '../../activities/lateEntries'
-import { checkHours } from '../../activities/rules'
+import { checkHours, tooYoungMessage } from '../../activities/rules'
 import { defaultConcentrated } from '../../activities/service'
 import { daysCovered } from '../../activities/workingDays'
 import { findPlanItemBySeq } from '../../plan/repository'
@@ -112,6 +112,9 @@ function planParticipantRow(db: Database, planned: Planned, file: ParsedFile<unk
   const changes: FieldChange[] = existing && existing.hours !== hours ? [{ field: '服务时长（小时）' as never, before: String(existing.hours), after: String(hours) }] : []
   if (existing && existing.note !== note) changes.push({ field: '备注' as never, before: existing.note, after: note })
   // A participant new to the ledger is a 补录 when its activity is (in this batch) or has long ended.
+  // A school's return cannot carry the clerk's confirmation: a new participant under 10 is entered by hand.
+  const young = existing ? null : tooYoungMessage(volunteer.name, incoming.idNumber, activity.heldOn)
+  if (young) return reject(plan, file, row, '身份证号码', `${young.replace(/：确需.*$/, '')}：确需登记的，请在系统中逐人登记并写明原因`)
   const late = !existing && (target ? target.activity.late : lateness(activity, incoming.enteredOn).late)
   planned.participants.push({ activityKey: key, volunteerId: volunteer.id, hours, note, existing, late, lateReason: late ? activity.lateReason : null, fileName: file.name })
   const action = !existing ? 'create' : changes.length > 0 ? 'update' : 'unchanged'

@@ -27,6 +27,9 @@ function fieldsOf(volunteer: VolunteerRow): PersonFields {
     speciality: volunteer.speciality ?? '',
     team: volunteer.team ?? '',
     note: volunteer.note ?? '',
+    volunteerNo: volunteer.volunteerNo ?? '',
+    guardianName: volunteer.guardianName ?? '',
+    guardianConsentOn: volunteer.guardianConsentOn ?? '',
   }
 }
 
