@@ -1,4 +1,4 @@
-import { chmodSync, copyFileSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { chmodSync, copyFileSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import type { CoreContext } from '../context'
 import { CoreError } from '../errors'
@@ -54,8 +54,12 @@ export async function createBackup(ctx: CoreContext, reason: BackupReason): Prom
   const dir = backupDir(ctx)
   mkdirSync(dir, { recursive: true, mode: OWNER_ONLY_DIR })
   const file = `ledger-${stamp(ctx.now())}-${reason}.db`
-  await ctx.db.backup(join(dir, file))
-  chmodSync(join(dir, file), OWNER_ONLY_FILE)
+  // Written under a temporary name and renamed when whole: a crash mid-copy leaves no half backup
+  // among the ledger-*.db files a restore offers.
+  const partial = join(dir, `${file}.partial`)
+  await ctx.db.backup(partial)
+  chmodSync(partial, OWNER_ONLY_FILE)
+  renameSync(partial, join(dir, file))
   ctx.log.write('info', 'backup', { reason, file })
   // Photos live beside the database; a backup carries every photo file it does not have yet.
   syncPhotoFolder(join(ctx.dataDir, 'photos'), join(dir, 'photos'))
@@ -86,8 +90,15 @@ export async function restoreBackup(ctx: CoreContext, file: string): Promise<Bac
   const safety = await createBackup(ctx, 'restore')
   ctx.db.close()
   for (const suffix of ['-wal', '-shm']) rmSync(ctx.dbPath + suffix, { force: true })
-  copyFileSync(source.path, ctx.dbPath)
+  replaceFile(source.path, ctx.dbPath)
   syncPhotoFolder(join(backupDir(ctx), 'photos'), join(ctx.dataDir, 'photos'))
   ctx.db = openDatabase(ctx.dbPath, ctx.openOptions)
   return safety
+}
+
+/** Copies a file over another in one step for a crash: the copy is whole before it takes the name. */
+export function replaceFile(source: string, target: string): void {
+  const temporary = `${target}.restoring`
+  copyFileSync(source, temporary)
+  renameSync(temporary, target)
 }
