@@ -1,4 +1,4 @@
-import { chmodSync, copyFileSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { chmodSync, copyFileSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import type { CoreContext } from '../context'
 import { CoreError } from '../errors'
@@ -57,10 +57,14 @@ export async function createBackup(ctx: CoreContext, reason: BackupReason): Prom
   const dir = backupDir(ctx)
   mkdirSync(dir, { recursive: true, mode: OWNER_ONLY_DIR })
   const file = `ledger-${stamp(ctx.now())}-${reason}.db`
-  // The online backup API refuses an encrypted source; VACUUM INTO copies it under the same key.
-  if (isEncryptedFile(ctx.dbPath)) copyEncrypted(ctx.db, join(dir, file))
-  else await ctx.db.backup(join(dir, file))
-  chmodSync(join(dir, file), OWNER_ONLY_FILE)
+  // Written under a temporary name and renamed when whole: a crash mid-copy leaves no half backup
+  // among the ledger-*.db files a restore offers. The online backup API refuses an encrypted
+  // source; VACUUM INTO copies it under the same key.
+  const partial = join(dir, `${file}.partial`)
+  if (isEncryptedFile(ctx.dbPath)) copyEncrypted(ctx.db, partial)
+  else await ctx.db.backup(partial)
+  chmodSync(partial, OWNER_ONLY_FILE)
+  renameSync(partial, join(dir, file))
   ctx.log.write('info', 'backup', { reason, file })
   // Photos live beside the database; a backup carries every photo file it does not have yet.
   syncPhotoFolder(join(ctx.dataDir, 'photos'), join(dir, 'photos'))
@@ -91,7 +95,7 @@ export async function restoreBackup(ctx: CoreContext, file: string): Promise<Bac
   const safety = await createBackup(ctx, 'restore')
   ctx.db.close()
   for (const suffix of ['-wal', '-shm']) rmSync(ctx.dbPath + suffix, { force: true })
-  copyFileSync(source.path, ctx.dbPath)
+  replaceFile(source.path, ctx.dbPath)
   syncPhotoFolder(join(backupDir(ctx), 'photos'), join(ctx.dataDir, 'photos'))
   ctx.db = openDatabase(ctx.dbPath, ctx.openOptions)
   return safety
@@ -121,4 +125,11 @@ export async function purgeOldBackups(ctx: CoreContext): Promise<{ kept: BackupI
   recordAudit(ctx.db, ctx.now(), operatorOf(ctx.db), { action: 'purge', entity: 'backup', summary: `清除旧备份 ${removed} 份、照片 ${photosRemoved} 张，只保留刚做的备份 ${kept.file}` })
   ctx.log.write('info', 'backup-purge', { removed, photosRemoved })
   return { kept, removed, photosRemoved }
+}
+
+/** Copies a file over another in one step for a crash: the copy is whole before it takes the name. */
+export function replaceFile(source: string, target: string): void {
+  const temporary = `${target}.restoring`
+  copyFileSync(source, temporary)
+  renameSync(temporary, target)
 }

@@ -49,6 +49,7 @@ export function migrate(db: Database, migrations = loadMigrations()): number {
     throw new CoreError(
       'CONFLICT',
       `数据库版本（${current}）比本程序（${latest}）新，请升级程序后再打开此数据库。`,
+      { kind: 'newer' },
     )
   }
   for (const migration of migrations) {

@@ -1,7 +1,7 @@
 // Where the ledger lives. The default is the user's data folder; the clerk may move it (to a
 // larger disk, a folder that is backed up). The choice is kept in a small file in the default folder,
 // read by the app and the CLI alike at start, so both open the same database.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { isAbsolute, join, resolve } from 'node:path'
 import type { CoreContext } from '../context'
 import { DB_FILE, defaultDataDir } from '../paths'
@@ -11,13 +11,29 @@ const LOCATION_FILE = 'location.json'
 
 /** The database the app opens when no --db is given: the moved one, if the clerk moved it. */
 export function configuredDbPath(baseDir = defaultDataDir()): string {
+  return configuredLocation(baseDir).dbPath
+}
+
+/** As configuredDbPath, and whether the clerk chose it (then a missing file is not to be recreated). */
+export function configuredLocation(baseDir = defaultDataDir()): { dbPath: string; chosen: boolean } {
   try {
     const stored = JSON.parse(readFileSync(join(baseDir, LOCATION_FILE), 'utf8')) as { dbPath?: unknown }
-    if (typeof stored.dbPath === 'string' && isAbsolute(stored.dbPath)) return stored.dbPath
+    if (typeof stored.dbPath === 'string' && isAbsolute(stored.dbPath)) return { dbPath: stored.dbPath, chosen: true }
   } catch {
     // No file, or a damaged one: the default location.
   }
-  return join(baseDir, DB_FILE)
+  return { dbPath: join(baseDir, DB_FILE), chosen: false }
+}
+
+/**
+ * Records the location for the next start. Written to a temporary file and renamed over the old one,
+ * so a crash leaves either the old pointer or the new one, never half of it.
+ */
+export function saveLocation(dbPath: string, baseDir = defaultDataDir()): void {
+  mkdirSync(baseDir, { recursive: true })
+  const temporary = join(baseDir, `${LOCATION_FILE}.tmp`)
+  writeFileSync(temporary, JSON.stringify({ dbPath }, null, 2))
+  renameSync(temporary, join(baseDir, LOCATION_FILE))
 }
 
 /**
@@ -31,12 +47,15 @@ export async function moveDataFolder(ctx: CoreContext, folder: string, baseDir =
   if (existsSync(target)) throw new CoreError('CONFLICT', `该文件夹中已有台账数据库（${target}），为免覆盖，请换一个空文件夹。`)
   try {
     mkdirSync(folder, { recursive: true })
-    await ctx.db.backup(target)
+    // Copied under a temporary name and renamed when whole: a crash mid-copy leaves no ledger.db
+    // there (the move simply did not happen), and the next attempt is not refused for it.
+    const partial = `${target}.partial`
+    await ctx.db.backup(partial)
+    renameSync(partial, target)
   } catch (error) {
     if (error instanceof CoreError) throw error
     throw new CoreError('FILE', `无法写入文件夹“${folder}”：请确认磁盘可写、空间足够。`)
   }
-  mkdirSync(baseDir, { recursive: true })
-  writeFileSync(join(baseDir, LOCATION_FILE), JSON.stringify({ dbPath: target }, null, 2))
+  saveLocation(target, baseDir)
   return { dbPath: target }
 }
