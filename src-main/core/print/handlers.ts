@@ -3,7 +3,6 @@
 // through the host's renderPdf (the CLI's Chromium). Personal numbers are masked unless
 // `fullNumbers` is chosen for this one print, which is recorded in the audit history.
 import { z } from 'zod'
-import type { CoreContext } from '../context'
 import { handler } from '../handler'
 import { periodFields, REPORT_FLAGS } from '../reports/handlers'
 import { documentFor, PRINTABLE_REPORTS } from './registry'

@@ -16,7 +16,7 @@ afterAll(() => rmSync(fixtures.dir, { recursive: true, force: true }))
 
 function cli(...args: string[]): { status: number | null; json: unknown; stdout: string; stderr: string } {
   const result = spawnSync(process.execPath, ['--import', 'tsx', CLI, ...args], { encoding: 'utf8' })
-  let json: unknown = null
+  let json: unknown
   try {
     json = JSON.parse(result.stdout)
   } catch {
