@@ -36,5 +36,10 @@ export const useSettingsStore = defineStore('settings', () => {
     return call('system.check')
   }
 
-  return { settings, backups, load, save, loadBackups, createBackup, restoreBackup, checkDatabase }
+  /** Copies the ledger to another folder; the app opens it from the next start. */
+  function moveData(folder: string) {
+    return call('settings.moveData', { folder })
+  }
+
+  return { settings, backups, load, save, loadBackups, createBackup, restoreBackup, checkDatabase, moveData }
 })
