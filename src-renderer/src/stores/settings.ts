@@ -41,5 +41,15 @@ export const useSettingsStore = defineStore('settings', () => {
     return call('settings.moveData', { folder })
   }
 
-  return { settings, backups, load, save, loadBackups, createBackup, restoreBackup, checkDatabase, moveData }
+  /** 星级标准: the cumulative hours for 一星…五星. */
+  function starLevels() {
+    return call('stars.levels', {})
+  }
+
+  /** The core checks the thresholds rise before saving them. */
+  async function saveStarLevels(thresholds: number[]): Promise<void> {
+    await call('stars.levels.save', { thresholds })
+  }
+
+  return { settings, backups, load, save, loadBackups, createBackup, restoreBackup, checkDatabase, moveData, starLevels, saveStarLevels }
 })
