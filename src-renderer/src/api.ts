@@ -41,6 +41,7 @@ export class ApiError extends Error {
 
 export async function call<Name extends OperationName>(
   name: Name,
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- `{}` here asks "may the input be left out?"
   ...args: {} extends OperationInput<Name> ? [input?: OperationInput<Name>] : [input: OperationInput<Name>]
 ): Promise<OperationOutput<Name>> {
   const input = args[0] === undefined ? {} : plain(args[0])

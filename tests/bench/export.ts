@@ -15,7 +15,6 @@ import { insertActivity, replaceParticipants } from '../../src-main/core/activit
 import { validatePerson } from '../../src-main/core/domain'
 import { rosterRows, selectRosterForExport } from '../../src-main/core/export/roster'
 import { personalNumbers } from '../../src-main/core/export/personalNumbers'
-import { ROSTER_FORM } from '../../src-main/core/forms'
 import { createContext } from '../../src-main/core/index'
 import { insertVolunteer } from '../../src-main/core/roster/repository'
 import { makePeople } from '../support/people'

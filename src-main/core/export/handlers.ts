@@ -125,7 +125,7 @@ export const exportHandlers = {
       return deliver(exported, exportFileName('志愿服务工作亮点', ctx.now(), `（${input.year}年度）`), input.out)
     },
     cli: {
-      command: 'export-highlights',
+      command: 'export highlights',
       flags: { year: 'year', out: 'out' },
       summary: '导出年度工作亮点清单（标为亮点的活动）：--year 年度 --out 文件.xlsx',
       exitCode: exitWithoutFile,

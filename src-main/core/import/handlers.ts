@@ -77,7 +77,7 @@ export const importHandlers = {
       if (!batch) throw new CoreError('NOT_FOUND', `找不到导入批次 ${input.batch}`)
       return pipelineFor(batch.form).undo(ctx, input.batch, operatorOf(ctx.db))
     },
-    cli: { command: 'undo-import', positional: { field: 'batch', many: false }, summary: '撤销一次导入（之后的手工修改会保留并列出）' },
+    cli: { command: 'import undo', positional: { field: 'batch', many: false }, summary: '撤销一次导入（之后的手工修改会保留并列出）' },
   }),
   'import.history': handler({
     input: z.object({

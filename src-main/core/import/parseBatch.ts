@@ -58,7 +58,7 @@ export async function parseBatch(ctx: CoreContext, input: PreviewInput, pipeline
 
   const parsed: ParsedFile<unknown>[] = []
   progress({ phase: '读取', done: 0, total, file: input.files[0]?.name }, true)
-  for (const [position, source] of input.files.entries()) {
+  for (const position of input.files.keys()) {
     const entries: ParsedFile<unknown>[] = []
     let firstSheet: ParsedFile<unknown> | undefined
     for (const [sheet, importer] of pipeline.sheets.entries()) {

@@ -5,14 +5,14 @@ import type { CoreContext } from '../context'
 import { createBackup } from '../db/backup'
 import { CoreError } from '../errors'
 import { operatorOf } from '../settings/settings'
-import { DEFAULT_READ_LIMITS, type ReadLimits } from '../xlsx/readGuard'
+import { DEFAULT_READ_LIMITS } from '../xlsx/readGuard'
 import { parseBatch } from './parseBatch'
 import type { ParsedFile } from './parseFile'
-import type { CommitHooks, FormPipeline, PipelineOptions, PipelinePlan } from './pipeline'
+import type { CommitHooks, PipelineOptions, PipelinePlan } from './pipeline'
 import { pipelineFor } from './pipelines'
 import { summarise, type Summary } from './summary'
 import type { ImportSource, PlannedRow, RowAction } from './types'
-import { maskIdNumber } from '../domain'
+import { maskIdNumber, maskPhone } from '../domain'
 import { cellText, type CellValue } from '../xlsx/readCell'
 
 export interface MappingOverride {
@@ -127,10 +127,8 @@ function itemIdNumber(item: unknown): string | undefined {
 /** A rejected row's ID may be wrong but is still a person's number: show it masked too. */
 function maskedValues(values: Record<string, CellValue>): Record<string, string> {
   const copy = Object.fromEntries(Object.entries(values).map(([name, value]) => [name, cellText(value)]))
-  const id = copy['身份证号码']
-  if (id && id.length > 8) copy['身份证号码'] = `${id.slice(0, 6)}${'*'.repeat(Math.max(id.length - 10, 0))}${id.slice(-4)}`
-  const phone = copy['联系电话']
-  if (phone && phone.length >= 7) copy['联系电话'] = `${phone.slice(0, 3)}****${phone.slice(-4)}`
+  if (copy['身份证号码']) copy['身份证号码'] = maskIdNumber(copy['身份证号码'])
+  if (copy['联系电话']) copy['联系电话'] = maskPhone(copy['联系电话'])
   return copy
 }
 

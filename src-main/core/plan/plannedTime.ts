@@ -81,7 +81,7 @@ export function parsePlannedTime(raw: string, planYear: number): PlannedPeriod |
   for (let index = 0; index < text.length; index++) {
     if (!/[—–~～至到\-－]/.test(text[index] as string)) continue
     const left = text.slice(0, index)
-    const right = text.slice(index + 1).replace(/^[—–\-]+/, '')
+    const right = text.slice(index + 1).replace(/^[—–-]+/, '')
     const from = parsePoint(left, planYear)
     if (!from) continue
     const to = parsePoint(right, from.year) ?? dayInMonthOf(from, right)

@@ -4,7 +4,6 @@
 // `fullNumbers` is chosen for this one print, which is recorded in the audit history.
 import { z } from 'zod'
 import { hostPath } from '../hostPath'
-import type { CoreContext } from '../context'
 import { handler } from '../handler'
 import { periodFields, REPORT_FLAGS } from '../reports/handlers'
 import { documentFor, PRINTABLE_REPORTS } from './registry'

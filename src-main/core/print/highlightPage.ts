@@ -55,7 +55,7 @@ export function highlightPageDocument(ctx: CoreContext, activityId: number | und
   const photos = photoFigures(ctx, activityId)
   const body = `<section class="report">
 <h1>${escapeHtml(activity.name)}</h1>
-<p class="byline">${escapeHtml(unit)}　${formatFillDate(ctx.now())}</p>
+<p class="byline">${escapeHtml(unit)}\u3000${formatFillDate(ctx.now())}</p>
 <div class="facts">${facts.map(([label, value]) => `<span>${label}：${escapeHtml(value ?? '')}</span>`).join('')}</div>
 ${text.split(/\n+/).map((paragraph) => `<p class="text">${escapeHtml(paragraph.trim())}</p>`).join('\n')}
 ${photos ? `<div class="photos">${photos}</div>` : ''}

@@ -67,7 +67,7 @@ export const referenceHandlers = {
     input: z.object({ id: z.number().int().positive() }),
     run: (ctx, input) => ctx.db.transaction(() => repo.deleteLeadingGroupMember(ctx.db, input.id))(),
   }),
-  'reference.units.list': handler({
+  'reference.unit.list': handler({
     input: z.object({ q: z.string().max(100).optional(), countyCode: z.string().max(20).optional() }),
     run: (ctx, input) => repo.listUnits(ctx.db, input),
   }),

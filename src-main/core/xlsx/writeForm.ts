@@ -75,6 +75,7 @@ const LANDSCAPE_ABOVE_COLUMNS = 8
 export const FOOTER_LABELS = ['单位负责人：', '审核人：', '填表人：', '联系电话：'] as const
 
 /** Characters XML 1.0 cannot carry: one of them in a note would make Excel "repair" the file. */
+// eslint-disable-next-line no-control-regex -- these control characters are exactly what must be removed
 const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g
 
 /** The title with its `{year}` placeholder filled, or left as a blank to write the year in. */

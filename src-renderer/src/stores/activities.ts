@@ -91,5 +91,10 @@ export const useActivitiesStore = defineStore('activities', () => {
     return call('volunteers.service', { volunteerId })
   }
 
-  return { year, filters, rows, total, page, pageSize, loading, load, search, resetFilters, get, save, remove, highlights, lateEntries, serviceOf }
+  /** 表3 of the year shown, as the bureau's form. */
+  function exportForm() {
+    return call('export.form', { form: 'activities', year: year.value })
+  }
+
+  return { year, filters, rows, total, page, pageSize, loading, load, search, resetFilters, get, save, remove, highlights, lateEntries, serviceOf, exportForm }
 })

@@ -173,9 +173,14 @@ export const useImportStore = defineStore('import', () => {
     stage.value = 'choose'
   }
 
+  /** The blank form of the kind chosen, to send to schools. */
+  function blankTemplate() {
+    return call('template.form', { form: form.value })
+  }
+
   return {
     form, year, chosen, stage, progress, preview, result, mappings, issueValues, totalSize, needsMapping,
-    addFiles, removeFile, clearFiles, check, applyMapping, loadIssueValues, rows, commit, reset,
+    addFiles, removeFile, clearFiles, check, applyMapping, loadIssueValues, rows, commit, reset, blankTemplate,
   }
 })
 

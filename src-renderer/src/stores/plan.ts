@@ -64,9 +64,14 @@ export const usePlanStore = defineStore('plan', () => {
     return result
   }
 
+  /** 表2 of the year shown, as the bureau's form. */
+  function exportForm() {
+    return call('export.form', { form: 'plan', year: year.value })
+  }
+
   function resetFilters(): void {
     Object.assign(filters, { taskCode: undefined, department: '', state: '' })
   }
 
-  return { year, filters, items, years, loading, load, loadYears, itemsOf, save, remove, copyYear, resetFilters }
+  return { year, filters, items, years, loading, load, loadYears, itemsOf, save, remove, copyYear, exportForm, resetFilters }
 })

@@ -56,12 +56,12 @@ export const useReferenceStore = defineStore('reference', () => {
   }
 
   async function loadUnits(filter: { q?: string; countyCode?: string } = {}): Promise<void> {
-    units.value = await call('reference.units.list', filter)
+    units.value = await call('reference.unit.list', filter)
   }
 
   /** Unit names for the form's auto-complete; the directory includes units named in the roster. */
   async function suggestUnits(q: string): Promise<string[]> {
-    const found = await call('reference.units.list', { q })
+    const found = await call('reference.unit.list', { q })
     return found.slice(0, 50).map((unit) => unit.name)
   }
 

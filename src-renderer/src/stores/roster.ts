@@ -1,7 +1,7 @@
 // The roster: the live list, its filter options, and the form's save and live check.
 import { defineStore } from 'pinia'
 import { shallowRef } from 'vue'
-import { call } from '../api'
+import { call, type OperationInput } from '../api'
 import type { FieldIssue, PersonFields } from '../types'
 import { useVolunteerList } from './volunteerList'
 
@@ -47,7 +47,27 @@ export const useRosterStore = defineStore('roster', () => {
     return moved
   }
 
-  return { ...list, filterOptions, loadFilterOptions, save, validate, moveToRecycleBin }
+  /** 表1 as the bureau's form, with the filters the clerk chose. */
+  function exportForm(filters: Extract<OperationInput<'export.form'>, { form: 'roster' }>['filters']) {
+    return call('export.form', { form: 'roster', filters })
+  }
+
+  /** The blank 表1 to send to schools. */
+  function blankTemplate() {
+    return call('template.form', { form: 'roster' })
+  }
+
+  /** 星级 of the given volunteers, from their cumulative hours (the core's rule and thresholds). */
+  function starsOf(volunteerIds: number[]) {
+    return call('stars.of', { volunteerIds })
+  }
+
+  /** Who reached a star level through service held in a period, and the levels' thresholds. */
+  function starsReached(from: string, to: string) {
+    return Promise.all([call('stars.reached', { from, to }), call('stars.levels', {})])
+  }
+
+  return { ...list, filterOptions, loadFilterOptions, save, validate, moveToRecycleBin, exportForm, blankTemplate, starsOf, starsReached }
 })
 
 export const useRecycleBinStore = defineStore('recycleBin', () => {

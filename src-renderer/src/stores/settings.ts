@@ -36,5 +36,20 @@ export const useSettingsStore = defineStore('settings', () => {
     return call('system.check')
   }
 
-  return { settings, backups, load, save, loadBackups, createBackup, restoreBackup, checkDatabase }
+  /** Copies the ledger to another folder, chosen in the main process's dialog (core/mainChosen.ts); the app opens it from the next start. */
+  function moveData() {
+    return call('settings.moveData', {} as { folder: string })
+  }
+
+  /** 星级标准: the cumulative hours for 一星…五星. */
+  function starLevels() {
+    return call('stars.levels', {})
+  }
+
+  /** The core checks the thresholds rise before saving them. */
+  async function saveStarLevels(thresholds: number[]): Promise<void> {
+    await call('stars.levels.save', { thresholds })
+  }
+
+  return { settings, backups, load, save, loadBackups, createBackup, restoreBackup, checkDatabase, moveData, starLevels, saveStarLevels }
 })

@@ -53,7 +53,7 @@ describe('export commands', () => {
     const book = await readWorkbook(readFileSync(activities))
     expect(book.worksheets.map((ws) => ws.name)).toEqual(['活动登记', '参与名单'])
     const highlights = join(seeded.db.dir, '亮点.xlsx')
-    expect(cli('export-highlights', '--year', '2026', '--out', highlights)).toMatchObject({ code: 0 })
+    expect(cli('export', 'highlights', '--year', '2026', '--out', highlights)).toMatchObject({ code: 0 })
     expect(sheetOf(await readWorkbook(readFileSync(highlights)), '工作亮点').getCell('A4').value).toBe(1)
   })
 

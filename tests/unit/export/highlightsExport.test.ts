@@ -54,6 +54,6 @@ describe('工作亮点 export', () => {
 
   it('asks for the year in Chinese, and is offered on the command line', async () => {
     await expect(exportHighlights({})).rejects.toThrow(/year：导出工作亮点须指定年度/)
-    expect(api['export.highlights'].cli).toMatchObject({ command: 'export-highlights', flags: { year: 'year', out: 'out' } })
+    expect(api['export.highlights'].cli).toMatchObject({ command: 'export highlights', flags: { year: 'year', out: 'out' } })
   })
 })

@@ -16,7 +16,7 @@ afterAll(() => rmSync(fixtures.dir, { recursive: true, force: true }))
 
 function cli(...args: string[]): { status: number | null; json: unknown; stdout: string; stderr: string } {
   const result = spawnSync(process.execPath, ['--import', 'tsx', CLI, ...args], { encoding: 'utf8' })
-  let json: unknown = null
+  let json: unknown
   try {
     json = JSON.parse(result.stdout)
   } catch {
@@ -57,7 +57,7 @@ describe('import on the command line', () => {
     // Without --json: one line per file, what was written where.
     const lines = cli('errors', '--db', db, '--batch', '1', '--out', out).stdout.trim().split('\n')
     expect(lines).toEqual([`${fixtures.paths.messy}\t标注 ${lines[0]?.match(/标注 (\d+)/)?.[1]} 个问题\t${join(out, '02-东乡县锁南中学（错误标注）.xlsx')}`, '共 1 个文件'])
-    expect(cli('undo-import', '--db', db, '1', '--json').json).toMatchObject({ batch: 1, removed: 10 })
+    expect(cli('import', 'undo', '--db', db, '1', '--json').json).toMatchObject({ batch: 1, removed: 10 })
     expect(cli('stats', '--db', db, '--json').json).toEqual({ volunteers: 0 })
   })
 })

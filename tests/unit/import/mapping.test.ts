@@ -22,12 +22,6 @@ beforeEach(() => {
 })
 afterEach(() => ledger.close())
 
-async function loadWorkbook(data: Uint8Array | Buffer): Promise<ExcelJS.Workbook> {
-  const workbook = new ExcelJS.Workbook()
-  await workbook.xlsx.load(data as unknown as ArrayBuffer)
-  return workbook
-}
-
 describe('column mapping by hand', () => {
   it('asks for a required column it cannot find, imports once mapped, and remembers the mapping', async () => {
     const first = await invoke(ledger.ctx, 'import.preview', { form: 'roster', files: [fixtures.paths.unmapped] })

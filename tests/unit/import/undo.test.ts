@@ -59,6 +59,15 @@ describe('updating and undoing', () => {
     await expect(invoke(ledger.ctx, 'import.undo', { batch: result.batch as number })).rejects.toThrow(/已于.*撤销/)
   })
 
+  it('masks a kept phone number in the undo report', async () => {
+    await existingLi()
+    const result = await invoke(ledger.ctx, 'import.run', { form: 'roster', files: [fixtures.paths.standard] })
+    const li = volunteer(PEOPLE.li.idNumber)
+    await invoke(ledger.ctx, 'roster.save', { id: li?.id, fields: { name: PEOPLE.li.name, phone: '13912345678' }, mode: 'keep' })
+    const report = await invoke(ledger.ctx, 'import.undo', { batch: result.batch as number })
+    expect(report.kept[0]?.fields).toContainEqual({ field: 'phone', batchValue: '151****5678', currentValue: '139****5678' })
+  })
+
   it('keeps later edits when undoing, and reports them', async () => {
     await existingLi()
     const result = await invoke(ledger.ctx, 'import.run', { form: 'roster', files: [fixtures.paths.standard] })

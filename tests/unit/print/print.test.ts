@@ -8,7 +8,7 @@ import { TABLE_REPORTS } from '../../../src-main/core/print/documents'
 import { tablesDocument } from '../../../src-main/core/print/tableDocument'
 import { HIGHLIGHTS_SHEET } from '../../../src-main/core/export/highlights'
 import { seedReports, VOLUNTEERS, type ReportSeed } from '../reports/seedReports'
-import { pageText, pdfFonts, pdfPages, savePdf } from './pdf'
+import { pageText, pdfFonts, pdfPages } from './pdf'
 
 let seed: ReportSeed
 beforeAll(async () => {

@@ -4,7 +4,7 @@
 // so no later work is ever lost silently.
 import type { Database, Statement } from 'better-sqlite3'
 import type { CoreContext } from '../../context'
-import type { Person } from '../../domain'
+import { maskIdNumber, maskPhone, type Person } from '../../domain'
 import { recordAudit } from '../../audit/audit'
 import { CoreError } from '../../errors'
 import { diffPerson } from '../../roster/merge'
@@ -88,8 +88,15 @@ function undoCreated(db: Database, remove: Statement, change: ChangeRecord, repo
   report.binned.push({
     volunteerId: current.id,
     name: current.name,
-    fields: edits.map((edit) => ({ field: edit.field, batchValue: edit.before, currentValue: edit.after })),
+    fields: edits.map((edit) => maskedEdit({ field: edit.field, batchValue: edit.before, currentValue: edit.after })),
   })
+}
+
+/** The report leaves the core: personal numbers in it are masked like everywhere else. */
+function maskedEdit(edit: KeptEdit['fields'][number]): KeptEdit['fields'][number] {
+  const mask = edit.field === 'idNumber' ? maskIdNumber : edit.field === 'phone' ? maskPhone : null
+  if (!mask) return edit
+  return { field: edit.field, batchValue: edit.batchValue && mask(edit.batchValue), currentValue: edit.currentValue && mask(edit.currentValue) }
 }
 
 function undoUpdated(db: Database, change: ChangeRecord, report: UndoReport, at: string): void {
@@ -108,7 +115,7 @@ function undoUpdated(db: Database, change: ChangeRecord, report: UndoReport, at:
     if ((person[field] ?? null) === batchValue) {
       person[field] = before[field] ?? null
       restoredAny = true
-    } else kept.push({ field, batchValue, currentValue: person[field] ?? null })
+    } else kept.push(maskedEdit({ field, batchValue, currentValue: person[field] ?? null }))
   }
   if (restoredAny) roster.updateVolunteer(db, current.id, person as unknown as Person, at)
   // The batch brought this volunteer back from the recycle bin: send it back unless restored since by hand.
