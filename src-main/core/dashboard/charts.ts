@@ -5,7 +5,7 @@
 // show the same rows, and the print and the Excel of 表4/表5 show the same numbers.
 import type { Database } from 'better-sqlite3'
 import { listPlanItems } from '../plan/repository'
-import { listDepartments } from '../reference/repository'
+import { listDepartments, listTasks } from '../reference/repository'
 import { hoursRows, roundHours } from '../reports/hours'
 import { resolvePeriod } from '../reports/period'
 import { yearlyTable } from '../reports/yearly'
@@ -26,6 +26,8 @@ export interface ChartMonth {
 
 export interface ChartGroup {
   name: string
+  /** The task's code, for the drill-down into 活动登记 (task chart only). */
+  taskCode?: number
   activities: number
   volunteerTimes: number
   hours: number
@@ -62,11 +64,13 @@ export function dashboardCharts(db: Database, year: number, today: string): Dash
   const period = resolvePeriod({ year }, new Date(`${year}-07-01T00:00:00Z`))
   const strip = programmeStrip(db, year, today)
   const items = listPlanItems(db, { year }, today)
+  const tasks = listTasks(db)
   return {
     year,
     target: YEARLY_TARGET,
     months: strip.months.map(({ month, activities, otherActivities, volunteerTimes, hours, state }) => ({ month, activities, otherActivities, volunteerTimes, hours, state })),
-    byTask: yearlyTable(db, period, {}, 'task', today).rows.map(group),
+    // 表5's task rows follow listTasks, so the codes pair with them by position.
+    byTask: yearlyTable(db, period, {}, 'task', today).rows.map((row, index) => ({ ...group(row), taskCode: tasks[index]?.code })),
     byDepartment: listDepartments(db).map((department) => departmentProgress(items, department.name)).map(({ name, planned, done, overdue }) => ({ name, planned, done, overdue })),
     byCounty: yearlyTable(db, period, {}, 'county', today).rows.map(group),
     topVolunteers: hoursRows(db, period, {})

@@ -24,6 +24,15 @@ export function useLinkedMonth() {
     store.filters.month = month
     linked.value = { year, month }
     void router.replace({ path: '/activities', query: route.query.new ? { new: route.query.new } : {} })
+  } else if (Number.isInteger(year) && (route.query.task || route.query.department)) {
+    // A bar of 工作台's charts: the year's activities of one task type or one department, shown in
+    // the list's own filters (which the clerk sees and can clear).
+    store.year = year
+    store.resetFilters()
+    const task = Number(route.query.task)
+    if (Number.isInteger(task) && task > 0) store.filters.taskCode = task
+    if (typeof route.query.department === 'string') store.filters.department = route.query.department
+    void router.replace({ path: '/activities', query: {} })
   }
 
   /** Choosing another year or month by hand makes the filter the clerk's own. */

@@ -1,0 +1,30 @@
+// ECharts with only the parts the statistics use (echarts/core keeps the bundle small), drawn as SVG
+// so that print and screenshots are sharp and every bar is a DOM element.
+import { use } from 'echarts/core'
+import { BarChart, LineChart } from 'echarts/charts'
+import { AriaComponent, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components'
+import { SVGRenderer } from 'echarts/renderers'
+
+use([BarChart, LineChart, AriaComponent, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, SVGRenderer])
+
+export { init, type EChartsType } from 'echarts/core'
+
+/** Dark, mid and light tones that stay apart when printed in grey; decal patterns add to them. */
+export const PALETTE = ['#1f4e8c', '#8fb3de', '#c0392b', '#555555', '#e0a53c']
+
+export interface ChartSeries {
+  name: string
+  values: number[]
+  /** A line instead of bars (e.g. a cumulative count). */
+  line?: boolean
+}
+
+export interface ChartSpec {
+  categories: string[]
+  series: ChartSeries[]
+  /** A horizontal rule, e.g. one 集中服务 a month. */
+  rule?: { value: number; label: string }
+  /** Bars to draw in the alarm colour (e.g. a month without 集中服务), by category index. */
+  alarms?: number[]
+  horizontal?: boolean
+}
