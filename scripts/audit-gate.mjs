@@ -11,15 +11,22 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 
 const root = resolve(import.meta.dirname, '..')
-const lockHash = createHash('sha256').update(readFileSync(join(root, 'package-lock.json'))).digest('hex')
+const lockHash = createHash('sha256')
+  .update(readFileSync(join(root, 'package-lock.json')))
+  .digest('hex')
 const reportFile = join(root, 'security/npm-audit.json')
 const hashFile = join(root, 'security/npm-audit.lock-sha256')
-const HOW = '请在能访问 npm 注册表的机器上运行 `npm run audit:report`，并提交 security/npm-audit.json 与 security/npm-audit.lock-sha256'
+const HOW =
+  '请在能访问 npm 注册表的机器上运行 `npm run audit:report`，并提交 security/npm-audit.json 与 security/npm-audit.lock-sha256'
 
 if (process.argv.includes('--report')) {
   let output
   try {
-    output = execFileSync('npm', ['audit', '--json', '--package-lock-only'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] })
+    output = execFileSync('npm', ['audit', '--json', '--package-lock-only'], {
+      cwd: root,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+    })
   } catch (error) {
     output = error.stdout // npm audit exits 1 when it finds advisories; the JSON is still the report
   }
@@ -37,7 +44,9 @@ if (!existsSync(reportFile) || !existsSync(hashFile)) {
 }
 const madeFor = readFileSync(hashFile, 'utf8').trim()
 if (madeFor !== lockHash) {
-  console.error(`依赖审计报告已过期：它针对的 package-lock.json（sha256 ${madeFor.slice(0, 12)}…）与当前（${lockHash.slice(0, 12)}…）不同。${HOW}`)
+  console.error(
+    `依赖审计报告已过期：它针对的 package-lock.json（sha256 ${madeFor.slice(0, 12)}…）与当前（${lockHash.slice(0, 12)}…）不同。${HOW}`,
+  )
   process.exit(1)
 }
 const counts = JSON.parse(readFileSync(reportFile, 'utf8')).metadata?.vulnerabilities ?? {}

@@ -27,7 +27,14 @@ const { abi, source: abiSource } = electronAbi(require, electronVersion)
 const DRIVER = 'better-sqlite3-multiple-ciphers'
 const sqlitePackageDir = dirname(require.resolve(`${DRIVER}/package.json`))
 const sqliteVersion = JSON.parse(readFileSync(join(sqlitePackageDir, 'package.json'), 'utf8')).version
-const wanted = { electron: electronVersion, abi, driver: DRIVER, driverVersion: sqliteVersion, platform: process.platform, arch: process.env.npm_config_arch ?? process.arch }
+const wanted = {
+  electron: electronVersion,
+  abi,
+  driver: DRIVER,
+  driverVersion: sqliteVersion,
+  platform: process.platform,
+  arch: process.env.npm_config_arch ?? process.arch,
+}
 
 /** Leaves the exit code set and lets `finally` clean up; the message says what happened in both languages. */
 function fail(error) {
@@ -49,19 +56,41 @@ console.log(`Electron ${electronVersion} needs ABI ${abi} (from ${abiSource})`)
 const work = mkdtempSync(join(tmpdir(), 'ledger-native-'))
 try {
   // Build in a copy so the Node-ABI binary in node_modules is never overwritten.
-  cpSync(sqlitePackageDir, join(work, DRIVER), { recursive: true, filter: (path) => !path.includes(`${join(DRIVER, 'build')}`) })
+  cpSync(sqlitePackageDir, join(work, DRIVER), {
+    recursive: true,
+    filter: (path) => !path.includes(`${join(DRIVER, 'build')}`),
+  })
   const cwd = join(work, DRIVER)
   // An npm `nodedir` setting (our machines set nodedir=/usr) makes node-gyp build against that
   // Node's headers whatever --target says: that is how a Node-ABI binary came to be stamped as
   // Electron's. An empty value here (the environment outranks .npmrc) lets --dist-url apply.
   const env = { ...process.env, npm_config_nodedir: '' }
-  const run = (command, args) => execFileSync(command, args, { cwd, env, stdio: 'inherit', shell: process.platform === 'win32' })
+  const run = (command, args) =>
+    execFileSync(command, args, { cwd, env, stdio: 'inherit', shell: process.platform === 'win32' })
   try {
-    run('npx', ['--yes', 'prebuild-install', '--runtime', 'electron', '--target', electronVersion, '--arch', wanted.arch])
+    run('npx', [
+      '--yes',
+      'prebuild-install',
+      '--runtime',
+      'electron',
+      '--target',
+      electronVersion,
+      '--arch',
+      wanted.arch,
+    ])
   } catch {
     console.log('No prebuilt binary; compiling against Electron headers with node-gyp…')
     try {
-      run('npx', ['--yes', 'node-gyp', 'rebuild', '--release', '--runtime=electron', `--target=${electronVersion}`, `--arch=${wanted.arch}`, '--dist-url=https://electronjs.org/headers'])
+      run('npx', [
+        '--yes',
+        'node-gyp',
+        'rebuild',
+        '--release',
+        '--runtime=electron',
+        `--target=${electronVersion}`,
+        `--arch=${wanted.arch}`,
+        '--dist-url=https://electronjs.org/headers',
+      ])
     } catch {
       throw new Error(
         `无法为 Electron ${electronVersion} 编译 better-sqlite3：既下载不到预编译文件，也下载不到 Electron 的头文件（本机可能无法访问外网）。\n` +

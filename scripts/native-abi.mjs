@@ -16,8 +16,13 @@ export function abiOfBinary(bytes) {
   const text = Buffer.from(bytes).toString('latin1')
   const found = new Set([...text.matchAll(SYMBOL)].map((match) => Number(match[1])))
   if (found.size === 1) return [...found][0]
-  if (found.size === 0) throw new Error('在原生模块中找不到 node_register_module_v<N>，无法判断它的 ABI / no node_register_module_v<N> symbol in the addon: cannot tell its ABI')
-  throw new Error(`原生模块中有多个 ABI 版本（${[...found].join('、')}）/ the addon names several ABIs: ${[...found].join(', ')}`)
+  if (found.size === 0)
+    throw new Error(
+      '在原生模块中找不到 node_register_module_v<N>，无法判断它的 ABI / no node_register_module_v<N> symbol in the addon: cannot tell its ABI',
+    )
+  throw new Error(
+    `原生模块中有多个 ABI 版本（${[...found].join('、')}）/ the addon names several ABIs: ${[...found].join(', ')}`,
+  )
 }
 
 export function abiOfFile(path, read = readFileSync) {
@@ -49,7 +54,10 @@ export function electronAbi(require, version) {
 /** Refuses a build whose ABI is not Electron's, naming both numbers and what they mean. */
 export function checkAbi(built, wanted, electronVersion) {
   if (built === wanted) return
-  const hint = built === Number(process.versions.modules) ? `（${built} 是本机 Node ${process.versions.node} 的 ABI：编译时用了 Node 的头文件）` : ''
+  const hint =
+    built === Number(process.versions.modules)
+      ? `（${built} 是本机 Node ${process.versions.node} 的 ABI：编译时用了 Node 的头文件）`
+      : ''
   throw new Error(
     `编译出的 better_sqlite3.node 的 ABI 是 ${built}，Electron ${electronVersion} 需要 ${wanted}${hint}，不能使用，未写入 native/electron。\n` +
       `The built better_sqlite3.node has ABI ${built} (NODE_MODULE_VERSION), Electron ${electronVersion} needs ${wanted}: refused, nothing written to native/electron.`,

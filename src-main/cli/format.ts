@@ -7,13 +7,17 @@ export function formatHuman(value: unknown, columns?: readonly string[]): string
   if (Array.isArray(rows)) {
     const total = (value as { total?: number }).total
     const lines = rows.map((row) => formatRow(row as Record<string, unknown>, columns))
-    return [...lines, `共 ${total ?? rows.length} 条${total !== undefined && total > rows.length ? `，显示 ${rows.length} 条` : ''}`].join('\n')
+    return [
+      ...lines,
+      `共 ${total ?? rows.length} 条${total !== undefined && total > rows.length ? `，显示 ${rows.length} 条` : ''}`,
+    ].join('\n')
   }
   if (Array.isArray(value)) return value.map((row) => formatRow(row as Record<string, unknown>)).join('\n')
   const entries = Object.entries(value)
   const lines = entries.map(([key, item]) => `${key}: ${formatField(item)}`)
   // Bytes meant for the UI (an export without a path): a terminal cannot use them, so say how to get the file.
-  if (entries.some(([, item]) => isBinary(item))) lines.push('文件未保存：请加 --out 文件.xlsx 指定保存位置后重新运行。')
+  if (entries.some(([, item]) => isBinary(item)))
+    lines.push('文件未保存：请加 --out 文件.xlsx 指定保存位置后重新运行。')
   return lines.join('\n')
 }
 

@@ -36,11 +36,21 @@ function findCommand(words: readonly string[]): { command: Command; rest: string
 
 function usage(): string {
   const lines = commands().map(({ spec }) => {
-    const flags = Object.keys(spec.flags ?? {}).map((flag) => ` [--${flag} …]`).join('')
-    const positional = spec.positional ? ` ${spec.positional.field.toUpperCase()}${spec.positional.many ? '…' : ''}` : ''
+    const flags = Object.keys(spec.flags ?? {})
+      .map((flag) => ` [--${flag} …]`)
+      .join('')
+    const positional = spec.positional
+      ? ` ${spec.positional.field.toUpperCase()}${spec.positional.many ? '…' : ''}`
+      : ''
     return `  ${spec.command}${flags}${positional}\n      ${spec.summary}`
   })
-  return ['用法：npm run -s cli -- <命令> [--db 数据库路径] [--json] [--password 登录密码] …', '加密的数据库：登录密码用 --password、环境变量 VOLUNTEER_LEDGER_PASSWORD 或在终端里输入。', '', '命令：', ...lines].join('\n')
+  return [
+    '用法：npm run -s cli -- <命令> [--db 数据库路径] [--json] [--password 登录密码] …',
+    '加密的数据库：登录密码用 --password、环境变量 VOLUNTEER_LEDGER_PASSWORD 或在终端里输入。',
+    '',
+    '命令：',
+    ...lines,
+  ].join('\n')
 }
 
 function buildInput(command: Command, parsed: ParsedArgs, rest: string[]): Record<string, unknown> {
@@ -90,7 +100,10 @@ export async function main(argv: readonly string[]): Promise<number> {
   let ctx
   try {
     const input = buildInput(found.command, parsed, found.rest)
-    const password = parsed.flags.get('password')?.at(-1) ?? process.env.VOLUNTEER_LEDGER_PASSWORD ?? (isEncryptedFile(dbPath) ? await promptPassword() : undefined)
+    const password =
+      parsed.flags.get('password')?.at(-1) ??
+      process.env.VOLUNTEER_LEDGER_PASSWORD ??
+      (isEncryptedFile(dbPath) ? await promptPassword() : undefined)
     ctx = createContext(dbPath, {
       password,
       // Loaded only when a PDF is asked for: starting a browser is for print and certificates alone.

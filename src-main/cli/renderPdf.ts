@@ -35,7 +35,10 @@ export async function renderPdf(html: string): Promise<Uint8Array> {
       // Chromium 156 gives up on one document of roughly 700 pages or more (12,500 table rows print,
       // 15,000 do not): say so and what to do, rather than a protocol error.
       if (/Printing failed/.test((error as Error).message)) {
-        throw new CoreError('FILE', '文档太长，Chromium 无法一次生成 PDF（约 700 页以上）。请按县市、单位或时段分批打印。')
+        throw new CoreError(
+          'FILE',
+          '文档太长，Chromium 无法一次生成 PDF（约 700 页以上）。请按县市、单位或时段分批打印。',
+        )
       }
       throw error
     }

@@ -74,7 +74,11 @@ export async function invokeEnveloped(ctx: CoreContext, name: unknown, rawInput:
     return { ok: true, value: await invoke(ctx, name, rawInput) }
   } catch (error) {
     // Refusals (CoreError) are the clerk's to act on; anything else is a fault support must see.
-    if (!(error instanceof CoreError)) ctx.log.write('error', 'unexpected', { operation: String(name), error: error instanceof Error ? (error.stack ?? error.message) : String(error) })
+    if (!(error instanceof CoreError))
+      ctx.log.write('error', 'unexpected', {
+        operation: String(name),
+        error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+      })
     return { ok: false, error: toErrorPayload(error) }
   }
 }

@@ -3,9 +3,9 @@
 import type { CliSpec } from './handler'
 
 type Table = Record<string, { cli?: CliSpec }>
-type Joined<Tables extends readonly Table[]> = (Tables[number] extends infer T ? (T extends Table ? (joined: T) => void : never) : never) extends (
-  joined: infer All,
-) => void
+type Joined<Tables extends readonly Table[]> = (
+  Tables[number] extends infer T ? (T extends Table ? (joined: T) => void : never) : never
+) extends (joined: infer All) => void
   ? All
   : never
 

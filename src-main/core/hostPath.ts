@@ -17,7 +17,8 @@ const REFUSED = z.never({ error: '界面不能指定文件路径：保存位置�
 
 type Def = Record<string, unknown> & { type: string }
 const defOf = (schema: z.ZodType): Def => (schema as unknown as { _zod: { def: Def } })._zod.def
-const cloneWith = (schema: z.ZodType, def: Def): z.ZodType => (schema as unknown as { clone: (def: Def) => z.ZodType }).clone(def)
+const cloneWith = (schema: z.ZodType, def: Def): z.ZodType =>
+  (schema as unknown as { clone: (def: Def) => z.ZodType }).clone(def)
 
 /**
  * The schema with every hostPath-marked part refused: an object's marked field accepts only its
@@ -42,7 +43,9 @@ export function withoutHostPaths(schema: z.ZodType): z.ZodType {
       const options = def.options as z.ZodType[]
       const kept = options.filter((option) => !HOST_PATHS.has(option)).map(withoutHostPaths)
       if (kept.length === 0) return REFUSED
-      return kept.length === options.length && kept.every((option, index) => option === options[index]) ? schema : cloneWith(schema, { ...def, options: kept })
+      return kept.length === options.length && kept.every((option, index) => option === options[index])
+        ? schema
+        : cloneWith(schema, { ...def, options: kept })
     }
     case 'pipe': {
       const [input, output] = [def.in as z.ZodType, def.out as z.ZodType]

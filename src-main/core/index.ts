@@ -18,7 +18,10 @@ export function createContext(dbPath: string, options: CoreOptions = {}): CoreCo
   const clock = now ?? (() => new Date())
   const db = openDatabase(dbPath, openOptions)
   const log = dbPath === ':memory:' ? { write: () => {} } : createAppLog(join(dirname(dbPath), 'logs'), { now: clock })
-  log.write('info', 'open', { schema: db.pragma('user_version', { simple: true }), readonly: openOptions.readonly ?? false })
+  log.write('info', 'open', {
+    schema: db.pragma('user_version', { simple: true }),
+    readonly: openOptions.readonly ?? false,
+  })
   return {
     db,
     dbPath,

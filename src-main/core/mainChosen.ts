@@ -10,5 +10,10 @@ export interface MainChosenField {
 }
 
 export const MAIN_CHOSEN: Readonly<Record<string, MainChosenField>> = {
-  'settings.moveData': { field: 'folder', kind: 'folder', title: '选择新的数据文件夹', cancelled: '没有选择文件夹，数据未迁移' },
+  'settings.moveData': {
+    field: 'folder',
+    kind: 'folder',
+    title: '选择新的数据文件夹',
+    cancelled: '没有选择文件夹，数据未迁移',
+  },
 }

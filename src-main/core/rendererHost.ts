@@ -23,16 +23,29 @@ export function rendererSchema(name: OperationName): z.ZodType {
 /** Places the main process chose, by field; anything else it sends is refused as a bug. */
 export type ChosenByMain = Readonly<Record<string, string>>
 
-export async function invokeFromRenderer(ctx: CoreContext, name: unknown, rawInput: unknown, chosen: ChosenByMain = {}): Promise<Envelope<unknown>> {
+export async function invokeFromRenderer(
+  ctx: CoreContext,
+  name: unknown,
+  rawInput: unknown,
+  chosen: ChosenByMain = {},
+): Promise<Envelope<unknown>> {
   if (!isOperationName(name)) return invokeEnveloped(ctx, name, rawInput)
   const checked = rendererSchema(name).safeParse(rawInput ?? {})
-  if (!checked.success) return { ok: false, error: { code: 'INVALID_INPUT', message: `输入有误：${describeZodError(checked.error)}` } }
+  if (!checked.success)
+    return { ok: false, error: { code: 'INVALID_INPUT', message: `输入有误：${describeZodError(checked.error)}` } }
   const allowed = MAIN_CHOSEN[name]?.field
   for (const field of Object.keys(chosen)) {
-    if (field !== allowed) return { ok: false, error: { code: 'INTERNAL', message: `程序内部错误：操作 ${name} 不接受主进程选择的 ${field}` } }
+    if (field !== allowed)
+      return {
+        ok: false,
+        error: { code: 'INTERNAL', message: `程序内部错误：操作 ${name} 不接受主进程选择的 ${field}` },
+      }
   }
   if (allowed !== undefined && chosen[allowed] === undefined) {
-    return { ok: false, error: { code: 'INVALID_INPUT', message: `${MAIN_CHOSEN[name]!.title}：须在程序的对话框中选择` } }
+    return {
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: `${MAIN_CHOSEN[name]!.title}：须在程序的对话框中选择` },
+    }
   }
   const input = Object.keys(chosen).length > 0 ? { ...(rawInput as object | undefined), ...chosen } : rawInput
   return invokeEnveloped(ctx, name, input)

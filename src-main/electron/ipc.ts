@@ -13,7 +13,11 @@ const MAIN_SIDE: Record<string, (core: SupervisedCore, input: unknown) => Promis
 const REFUSED = { ok: false, error: { code: 'INVALID_INPUT', message: '拒绝来自未知页面的请求' } }
 
 /** Only our own page may call the core: the window's main frame at app://ledger (or the dev server when unpackaged). */
-export function isTrustedSender(event: IpcMainInvokeEvent, window: WebContents, devServer: string | undefined): boolean {
+export function isTrustedSender(
+  event: IpcMainInvokeEvent,
+  window: WebContents,
+  devServer: string | undefined,
+): boolean {
   if (event.sender !== window) return false
   const frame = event.senderFrame
   if (!frame || frame !== window.mainFrame) return false
@@ -21,10 +25,16 @@ export function isTrustedSender(event: IpcMainInvokeEvent, window: WebContents, 
 }
 
 /** A place the operation needs, asked of the clerk with a native dialog (core/mainChosen.ts). */
-async function choose(window: BrowserWindow, name: string): Promise<Record<string, string> | { cancelled: string } | undefined> {
+async function choose(
+  window: BrowserWindow,
+  name: string,
+): Promise<Record<string, string> | { cancelled: string } | undefined> {
   const wanted = MAIN_CHOSEN[name]
   if (!wanted) return undefined
-  const answer = await dialog.showOpenDialog(window, { title: wanted.title, properties: ['openDirectory', 'createDirectory', 'dontAddToRecent'] })
+  const answer = await dialog.showOpenDialog(window, {
+    title: wanted.title,
+    properties: ['openDirectory', 'createDirectory', 'dontAddToRecent'],
+  })
   const folder = answer.filePaths[0]
   if (answer.canceled || folder === undefined) return { cancelled: wanted.cancelled }
   return { [wanted.field]: folder }
@@ -40,7 +50,8 @@ export function registerIpc(core: SupervisedCore, window: BrowserWindow, devServ
     const mainSide = MAIN_SIDE[String(name)]
     if (mainSide) return mainSide(core, input)
     const chosen = await choose(window, String(name))
-    if (chosen && 'cancelled' in chosen) return { ok: false, error: { code: 'INVALID_INPUT', message: chosen.cancelled } }
+    if (chosen && 'cancelled' in chosen)
+      return { ok: false, error: { code: 'INVALID_INPUT', message: chosen.cancelled } }
     return core.invoke(String(name), input, chosen)
   })
 }

@@ -25,7 +25,9 @@ const switches = developmentSwitches(process.env, app.isPackaged)
 // A packaged app answers to no development variable, here or in the core's process (it inherits this environment).
 if (app.isPackaged) for (const name of DEVELOPMENT_VARIABLES) delete process.env[name]
 
-protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }])
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+])
 
 /** The Electron-ABI build of better-sqlite3 made by scripts/electron-native.mjs (or shipped beside the app). */
 function nativeBinding(): string | undefined {
@@ -43,7 +45,11 @@ function serveRenderer(): void {
     const file = resolveAppAsset(root, request.url)
     if (!file || !existsSync(file)) return new Response('未找到', { status: 404 })
     return new Response(readFileSync(file), {
-      headers: { 'Content-Type': contentTypeOf(file), 'Content-Security-Policy': CONTENT_SECURITY_POLICY, 'X-Content-Type-Options': 'nosniff' },
+      headers: {
+        'Content-Type': contentTypeOf(file),
+        'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+        'X-Content-Type-Options': 'nosniff',
+      },
     })
   })
 }
@@ -109,9 +115,18 @@ async function ask<T>(core: SupervisedCore, name: string, input: unknown = {}): 
 }
 
 function buildMenu(core: SupervisedCore): void {
-  const view: MenuItemConstructorOptions[] = [{ role: 'resetZoom', label: '实际大小' }, { role: 'zoomIn', label: '放大' }, { role: 'zoomOut', label: '缩小' }]
+  const view: MenuItemConstructorOptions[] = [
+    { role: 'resetZoom', label: '实际大小' },
+    { role: 'zoomIn', label: '放大' },
+    { role: 'zoomOut', label: '缩小' },
+  ]
   // Reload and DevTools only while developing: a packaged app has neither.
-  if (!app.isPackaged) view.unshift({ role: 'reload', label: '重新载入' }, { role: 'toggleDevTools', label: '开发者工具' }, { type: 'separator' })
+  if (!app.isPackaged)
+    view.unshift(
+      { role: 'reload', label: '重新载入' },
+      { role: 'toggleDevTools', label: '开发者工具' },
+      { type: 'separator' },
+    )
   Menu.setApplicationMenu(
     Menu.buildFromTemplate([
       {
@@ -135,7 +150,18 @@ function buildMenu(core: SupervisedCore): void {
           { label: '退出', role: 'quit' },
         ],
       },
-      { label: '编辑', submenu: [{ role: 'undo', label: '撤销' }, { role: 'redo', label: '重做' }, { type: 'separator' }, { role: 'cut', label: '剪切' }, { role: 'copy', label: '复制' }, { role: 'paste', label: '粘贴' }, { role: 'selectAll', label: '全选' }] },
+      {
+        label: '编辑',
+        submenu: [
+          { role: 'undo', label: '撤销' },
+          { role: 'redo', label: '重做' },
+          { type: 'separator' },
+          { role: 'cut', label: '剪切' },
+          { role: 'copy', label: '复制' },
+          { role: 'paste', label: '粘贴' },
+          { role: 'selectAll', label: '全选' },
+        ],
+      },
       { label: '视图', submenu: view },
     ]),
   )
@@ -154,7 +180,10 @@ async function start(): Promise<void> {
   await app.whenReady()
   denyPermissions()
   serveRenderer()
-  const core = startCore(join(import.meta.dirname, 'coreHost.js'), () => ({ nativeBinding: nativeBinding(), dbPath: switches.dbPath }))
+  const core = startCore(join(import.meta.dirname, 'coreHost.js'), () => ({
+    nativeBinding: nativeBinding(),
+    dbPath: switches.dbPath,
+  }))
   buildMenu(core)
   let window = createWindow(core)
   app.on('second-instance', () => {

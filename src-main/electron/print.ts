@@ -56,8 +56,11 @@ async function documentFrom(core: SupervisedCore, input: unknown): Promise<Envel
   const answer = await core.invoke('print.document', { ...(input as object), out: undefined })
   if (!answer.ok) return answer
   const document = answer.value as Partial<PrintedDocument>
-  if (typeof document.html !== 'string') return { ok: false, error: { code: 'INTERNAL', message: '打印失败：没有得到打印文档' } }
-  const parts = Array.isArray(document.parts) ? document.parts.filter((part): part is string => typeof part === 'string') : undefined
+  if (typeof document.html !== 'string')
+    return { ok: false, error: { code: 'INTERNAL', message: '打印失败：没有得到打印文档' } }
+  const parts = Array.isArray(document.parts)
+    ? document.parts.filter((part): part is string => typeof part === 'string')
+    : undefined
   return { ok: true, value: { html: document.html, title: String(document.title ?? '打印'), parts } }
 }
 
@@ -84,7 +87,8 @@ export async function printPdfThroughCore(core: SupervisedCore, input: unknown):
 export function registerPrint(core: SupervisedCore, window: WebContents, devServer: string | undefined): void {
   ipcMain.removeHandler(PRINT_CHANNEL)
   ipcMain.handle(PRINT_CHANNEL, async (event, input: unknown) => {
-    if (!isTrustedSender(event, window, devServer)) return { ok: false, error: { code: 'INVALID_INPUT', message: '拒绝来自未知页面的请求' } }
+    if (!isTrustedSender(event, window, devServer))
+      return { ok: false, error: { code: 'INVALID_INPUT', message: '拒绝来自未知页面的请求' } }
     try {
       const document = await documentFrom(core, input)
       if (!document.ok) return document

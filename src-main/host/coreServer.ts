@@ -18,7 +18,8 @@ export function serveCore(port: PortLike, invoke: InvokeCore): { progress: (even
     if (!request) {
       // A message without a usable id cannot be answered; one with an id is told why it was refused.
       const id = (data as { id?: unknown } | null)?.id
-      if (isRequestId(id)) post({ type: 'result', id, envelope: refusal('无法识别的请求：须包含操作名称 name（文字）和输入 input') })
+      if (isRequestId(id))
+        post({ type: 'result', id, envelope: refusal('无法识别的请求：须包含操作名称 name（文字）和输入 input') })
       return
     }
     void answer(request.id, request.name, request.input, request.chosen)
@@ -29,13 +30,23 @@ export function serveCore(port: PortLike, invoke: InvokeCore): { progress: (even
     try {
       envelope = await invoke(name, input, chosen)
     } catch (error) {
-      envelope = { ok: false, error: { code: 'INTERNAL', message: `程序内部错误：${error instanceof Error ? error.message : String(error)}` } }
+      envelope = {
+        ok: false,
+        error: { code: 'INTERNAL', message: `程序内部错误：${error instanceof Error ? error.message : String(error)}` },
+      }
     }
     try {
       post({ type: 'result', id, envelope })
     } catch (error) {
       // A value that cannot cross the channel (a function, a class the clone drops) is a bug, reported as one.
-      post({ type: 'result', id, envelope: { ok: false, error: { code: 'INTERNAL', message: `程序内部错误：结果无法传回界面（${(error as Error).message}）` } } })
+      post({
+        type: 'result',
+        id,
+        envelope: {
+          ok: false,
+          error: { code: 'INTERNAL', message: `程序内部错误：结果无法传回界面（${(error as Error).message}）` },
+        },
+      })
     }
   }
 

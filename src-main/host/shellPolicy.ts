@@ -59,7 +59,8 @@ export function resolveAppAsset(rendererRoot: string, requestUrl: string): strin
   } catch {
     return null
   }
-  if (url.protocol !== `${APP_SCHEME}:` || url.host !== APP_HOST || url.username || url.password || url.port) return null
+  if (url.protocol !== `${APP_SCHEME}:` || url.host !== APP_HOST || url.username || url.password || url.port)
+    return null
   let pathname: string
   try {
     pathname = decodeURIComponent(url.pathname)
@@ -97,7 +98,10 @@ export interface DevelopmentSwitches {
 /** Removed from the environment of a packaged app before anything reads it (core/paths.ts reads the last). */
 export const DEVELOPMENT_VARIABLES = ['ELECTRON_RENDERER_URL', 'VOLUNTEER_LEDGER_DB', 'VOLUNTEER_LEDGER_DATA'] as const
 
-export function developmentSwitches(env: Readonly<Record<string, string | undefined>>, packaged: boolean): DevelopmentSwitches {
+export function developmentSwitches(
+  env: Readonly<Record<string, string | undefined>>,
+  packaged: boolean,
+): DevelopmentSwitches {
   if (packaged) return {}
   const rendererUrl = env.ELECTRON_RENDERER_URL
   const dbPath = env.VOLUNTEER_LEDGER_DB

@@ -52,7 +52,9 @@ export function superviseCore(spawn: () => CoreProcess, limits = { restarts: 5, 
 
   return {
     invoke: (name, input, chosen) =>
-      gaveUp ? Promise.resolve({ ok: false, error: { code: 'INTERNAL', message: CORE_GAVE_UP } }) : current.client.invoke(name, input, chosen),
+      gaveUp
+        ? Promise.resolve({ ok: false, error: { code: 'INTERNAL', message: CORE_GAVE_UP } })
+        : current.client.invoke(name, input, chosen),
     onProgress: (listener) => {
       listeners.add(listener)
       return () => listeners.delete(listener)

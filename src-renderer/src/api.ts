@@ -21,7 +21,10 @@ export function hasBridge(): boolean {
   return typeof window.ledger?.invoke === 'function' && typeof window.ledger.onProgress === 'function'
 }
 
-const NO_BRIDGE: ErrorPayload = { code: 'INTERNAL', message: '程序界面没有连接到数据服务（window.ledger 缺失），请重新打开本程序。' }
+const NO_BRIDGE: ErrorPayload = {
+  code: 'INTERNAL',
+  message: '程序界面没有连接到数据服务（window.ledger 缺失），请重新打开本程序。',
+}
 
 function bridge(): LedgerBridge {
   if (!hasBridge()) throw new ApiError(NO_BRIDGE)
@@ -56,7 +59,11 @@ function plain(value: unknown): unknown {
   if (raw === null || typeof raw !== 'object') return raw
   if (ArrayBuffer.isView(raw) || raw instanceof ArrayBuffer || raw instanceof Date) return raw
   if (Array.isArray(raw)) return raw.map(plain)
-  return Object.fromEntries(Object.entries(raw).filter(([, item]) => item !== undefined).map(([key, item]) => [key, plain(item)]))
+  return Object.fromEntries(
+    Object.entries(raw)
+      .filter(([, item]) => item !== undefined)
+      .map(([key, item]) => [key, plain(item)]),
+  )
 }
 
 export function onProgress(listener: (event: ProgressEvent) => void): () => void {

@@ -23,7 +23,20 @@ export function formatBytes(bytes: number): string {
 
 /** Chinese labels for the person fields, as 表1 names them (also used by the audit trail). */
 export const FIELD_LABELS: Record<string, string> = {
-  name: '姓名', gender: '性别', ethnic: '民族', birth: '出生年月', political: '政治面貌',
-  idNumber: '身份证号码', education: '学历', unit: '工作单位', post: '职务/职称', county: '所在县市',
-  countyCode: '所在县市', phone: '联系电话', category: '志愿者类别', speciality: '特长', team: '所属服务队', note: '备注',
+  name: '姓名',
+  gender: '性别',
+  ethnic: '民族',
+  birth: '出生年月',
+  political: '政治面貌',
+  idNumber: '身份证号码',
+  education: '学历',
+  unit: '工作单位',
+  post: '职务/职称',
+  county: '所在县市',
+  countyCode: '所在县市',
+  phone: '联系电话',
+  category: '志愿者类别',
+  speciality: '特长',
+  team: '所属服务队',
+  note: '备注',
 }

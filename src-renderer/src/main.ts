@@ -10,5 +10,6 @@ import { router } from './router'
 import StartupError from './StartupError.vue'
 
 // Without the host's bridge no screen can work: say so once, in Chinese, instead of mounting the app.
-if (hasBridge()) createApp(App).use(createPinia()).use(router).use(ElementPlus, { locale: zhCn, size: 'default' }).mount('#app')
+if (hasBridge())
+  createApp(App).use(createPinia()).use(router).use(ElementPlus, { locale: zhCn, size: 'default' }).mount('#app')
 else createApp(StartupError).mount('#app')

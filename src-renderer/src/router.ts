@@ -43,7 +43,11 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('./views/import/ImportView.vue'),
     meta: { title: '导入', nav: true, icon: 'Upload' },
   },
-  { path: '/import/history', component: () => import('./views/import/ImportHistoryView.vue'), meta: { title: '导入历史' } },
+  {
+    path: '/import/history',
+    component: () => import('./views/import/ImportHistoryView.vue'),
+    meta: { title: '导入历史' },
+  },
   {
     path: '/recycle-bin',
     component: () => import('./views/recycle/RecycleBinView.vue'),

@@ -21,6 +21,22 @@ export type PersonFields = Record<PersonField, string>
 
 /** The fields of 表1, in the form's order. */
 export const PERSON_FIELDS: readonly PersonField[] = [
-  'name', 'idNumber', 'gender', 'ethnic', 'birth', 'political', 'education', 'unit', 'post',
-  'county', 'phone', 'category', 'speciality', 'team', 'note', 'volunteerNo', 'guardianName', 'guardianConsentOn',
+  'name',
+  'idNumber',
+  'gender',
+  'ethnic',
+  'birth',
+  'political',
+  'education',
+  'unit',
+  'post',
+  'county',
+  'phone',
+  'category',
+  'speciality',
+  'team',
+  'note',
+  'volunteerNo',
+  'guardianName',
+  'guardianConsentOn',
 ]

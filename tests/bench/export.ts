@@ -61,12 +61,41 @@ export async function runExportBench(): Promise<void> {
         if (valid) ids.push(insertVolunteer(ctx.db, valid, at))
       }
       for (let index = 0; index < WITH_HOURS / 100; index++) {
-        const id = insertActivity(ctx.db, {
-          name: `活动${index}`, taskCode: 1 + (index % 5), heldOn: `2026-${String(1 + (index % 11)).padStart(2, '0')}-15`, countyCode: null, place: null,
-          organizer: null, team: null, departments: [], planItemId: null, defaultHours: 2, targetGroup: null, beneficiaries: 0, summary: null,
-          highlight: false, highlightText: null, note: null, endedOn: null, leader: '张敏', concentrated: true, late: false, lateReason: null,
-        }, at)
-        replaceParticipants(ctx.db, id, ids.slice(index * 100, index * 100 + 100).map((volunteerId) => ({ volunteerId, hours: 1 + (index % 4), note: null })), at)
+        const id = insertActivity(
+          ctx.db,
+          {
+            name: `活动${index}`,
+            taskCode: 1 + (index % 5),
+            heldOn: `2026-${String(1 + (index % 11)).padStart(2, '0')}-15`,
+            countyCode: null,
+            place: null,
+            organizer: null,
+            team: null,
+            departments: [],
+            planItemId: null,
+            defaultHours: 2,
+            targetGroup: null,
+            beneficiaries: 0,
+            summary: null,
+            highlight: false,
+            highlightText: null,
+            note: null,
+            endedOn: null,
+            leader: '张敏',
+            concentrated: true,
+            late: false,
+            lateReason: null,
+          },
+          at,
+        )
+        replaceParticipants(
+          ctx.db,
+          id,
+          ids
+            .slice(index * 100, index * 100 + 100)
+            .map((volunteerId) => ({ volunteerId, hours: 1 + (index % 4), note: null })),
+          at,
+        )
       }
     })()
     console.log(`seeded ${ids.length} volunteers, ${WITH_HOURS} of them with hours`)
@@ -75,13 +104,17 @@ export async function runExportBench(): Promise<void> {
     const cells = rosterRows(selectRosterForExport(ctx.db), personalNumbers(true))
     const floor = await measured(() => plainStreamingExport(cells))
     console.log(`表1 export, ${cells.length} rows: ${ours.seconds.toFixed(2)} s, peak RSS ${ours.peakMb.toFixed(0)} MB`)
-    console.log(`exceljs streaming, same cells unstyled: ${floor.seconds.toFixed(2)} s, peak RSS ${floor.peakMb.toFixed(0)} MB`)
+    console.log(
+      `exceljs streaming, same cells unstyled: ${floor.seconds.toFixed(2)} s, peak RSS ${floor.peakMb.toFixed(0)} MB`,
+    )
     console.log(`ratio ${(ours.seconds / floor.seconds).toFixed(2)} (goal ≤ 1.3), peak RSS goal ≤ 300 MB`)
 
     const pdfFile = join(dir, '时长统计.pdf')
     const pdf = await measured(() => invoke(ctx, 'print.document', { report: 'hours', year: 2026, out: pdfFile }))
     const pages = /Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdfFile], { encoding: 'utf8' }))?.[1]
-    console.log(`表4 for ${WITH_HOURS} volunteers to PDF: ${pdf.seconds.toFixed(1)} s for ${pages} pages (goal < 60 s), peak RSS of this process ${pdf.peakMb.toFixed(0)} MB`)
+    console.log(
+      `表4 for ${WITH_HOURS} volunteers to PDF: ${pdf.seconds.toFixed(1)} s for ${pages} pages (goal < 60 s), peak RSS of this process ${pdf.peakMb.toFixed(0)} MB`,
+    )
     writeFileSync(join(dir, 'done'), '')
   } finally {
     ctx.db.close()

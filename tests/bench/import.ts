@@ -41,7 +41,11 @@ interface Measure {
 type Mode = 'import' | 'reader' | 'exceljs' | 'sheetjs' | 'openpyxl'
 
 /** Child mode: the whole import through the handlers the UI uses, into a copy of `roster` (or a fresh database). */
-async function importAll(files: string[], roster: string | undefined, phases: { previewSeconds?: number }): Promise<number> {
+async function importAll(
+  files: string[],
+  roster: string | undefined,
+  phases: { previewSeconds?: number },
+): Promise<number> {
   const dir = mkdtempSync(join(tmpdir(), 'ledger-bench-import-db-'))
   if (roster) copyFileSync(roster, join(dir, 'ledger.db'))
   const ctx = createContext(join(dir, 'ledger.db'))
@@ -51,7 +55,8 @@ async function importAll(files: string[], roster: string | undefined, phases: { 
     phases.previewSeconds = (performance.now() - started) / 1000
     const result = await invoke(ctx, 'import.commit', { previewId: preview.previewId })
     const failed = result.files.find((file) => file.status !== 'imported')
-    if (result.totals.rejected > 0 || failed) throw new Error(`bench import rejected rows: ${failed?.error ?? `${result.totals.rejected} rows`}`)
+    if (result.totals.rejected > 0 || failed)
+      throw new Error(`bench import rejected rows: ${failed?.error ?? `${result.totals.rejected} rows`}`)
     return result.totals.accepted
   } finally {
     ctx.db.close()
@@ -63,22 +68,33 @@ async function child(mode: string, files: string[]): Promise<void> {
   const started = performance.now()
   const cpuStart = process.cpuUsage()
   const phases: { previewSeconds?: number } = {}
-  const rows = mode === 'exceljs' ? await exceljsStream(files)
-    : mode === 'sheetjs' ? sheetjs(files)
-    : mode === 'reader' ? await projectReader(files)
-    : await importAll(files, process.env.BENCH_ROSTER_DB || undefined, phases)
+  const rows =
+    mode === 'exceljs'
+      ? await exceljsStream(files)
+      : mode === 'sheetjs'
+        ? sheetjs(files)
+        : mode === 'reader'
+          ? await projectReader(files)
+          : await importAll(files, process.env.BENCH_ROSTER_DB || undefined, phases)
   const seconds = (performance.now() - started) / 1000
   const cpu = process.cpuUsage(cpuStart)
-  process.stdout.write(`${JSON.stringify({ seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, rows, peakRssMb: peakRssMb(), ...phases })}\n`)
+  process.stdout.write(
+    `${JSON.stringify({ seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, rows, peakRssMb: peakRssMb(), ...phases })}\n`,
+  )
 }
 
 const python = openpyxlPython()
 
 function measureInChild(mode: Mode, files: readonly string[], roster?: string): Measure {
-  const [command, args] = mode === 'openpyxl'
-    ? [python as string, openpyxlArgs(files)]
-    : [process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', mode, ...files]]
-  const result = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 1 << 24, env: { ...process.env, BENCH_ROSTER_DB: roster ?? '' } })
+  const [command, args] =
+    mode === 'openpyxl'
+      ? [python as string, openpyxlArgs(files)]
+      : [process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', mode, ...files]]
+  const result = spawnSync(command, args, {
+    encoding: 'utf8',
+    maxBuffer: 1 << 24,
+    env: { ...process.env, BENCH_ROSTER_DB: roster ?? '' },
+  })
   if (result.status !== 0) throw new Error(`bench child ${mode} failed: ${result.stderr}`)
   return JSON.parse(result.stdout.trim().split('\n').at(-1) as string) as Measure
 }
@@ -90,8 +106,13 @@ function fastest(mode: Mode, files: readonly string[], roster?: string): Measure
 
 function line(label: string, measure: Measure, base?: Measure): string {
   const rate = Math.round(measure.rows / measure.seconds).toLocaleString('en-US')
-  const ratio = base ? `  ×${(measure.seconds / base.seconds).toFixed(2)} wall, ×${(measure.cpuSeconds / base.cpuSeconds).toFixed(2)} cpu` : ''
-  const split = measure.previewSeconds === undefined ? '' : `  (read+check ${measure.previewSeconds.toFixed(2)} s, write ${(measure.seconds - measure.previewSeconds).toFixed(2)} s)`
+  const ratio = base
+    ? `  ×${(measure.seconds / base.seconds).toFixed(2)} wall, ×${(measure.cpuSeconds / base.cpuSeconds).toFixed(2)} cpu`
+    : ''
+  const split =
+    measure.previewSeconds === undefined
+      ? ''
+      : `  (read+check ${measure.previewSeconds.toFixed(2)} s, write ${(measure.seconds - measure.previewSeconds).toFixed(2)} s)`
   return `  ${label.padEnd(30)} ${measure.seconds.toFixed(2).padStart(6)} s  cpu ${measure.cpuSeconds.toFixed(2).padStart(6)} s  ${rate.padStart(9)} rows/s  peak RSS ${measure.peakRssMb.toFixed(0).padStart(4)} MB${ratio}${split}`
 }
 
@@ -112,7 +133,8 @@ function compare(label: string, files: readonly string[]): void {
 }
 
 async function writeReturn(path: string, people: number | (() => TestPerson[]), seed = 5): Promise<string> {
-  if (!(KEEP_DIR && existsSync(path))) await writeStandardStream(path, '临夏州教育局', typeof people === 'number' ? makePeople(people, seed) : people())
+  if (!(KEEP_DIR && existsSync(path)))
+    await writeStandardStream(path, '临夏州教育局', typeof people === 'number' ? makePeople(people, seed) : people())
   return path
 }
 
@@ -123,10 +145,16 @@ async function generateSmall(dir: string): Promise<string[]> {
     const people = makePeople(SMALL_FILES * SMALL_ROWS, 3)
     for (let index = 0; index < SMALL_FILES; index++) {
       const unit = `${UNITS[index % UNITS.length]}${index}`
-      await writeStandardStream(join(smallDir, `school-${String(index).padStart(3, '0')}.xlsx`), unit, people.slice(index * SMALL_ROWS, (index + 1) * SMALL_ROWS))
+      await writeStandardStream(
+        join(smallDir, `school-${String(index).padStart(3, '0')}.xlsx`),
+        unit,
+        people.slice(index * SMALL_ROWS, (index + 1) * SMALL_ROWS),
+      )
     }
   }
-  return readdirSync(smallDir).sort().map((file) => join(smallDir, file))
+  return readdirSync(smallDir)
+    .sort()
+    .map((file) => join(smallDir, file))
 }
 
 /** A roster of ROSTER volunteers none of the small returns names (drawn from the same series, after them), built through the import itself. */
@@ -135,7 +163,9 @@ async function rosterDatabase(dir: string): Promise<string> {
   if (KEEP_DIR && existsSync(path)) return path
   rmSync(path, { force: true })
   const small = SMALL_FILES * SMALL_ROWS
-  const file = await writeReturn(join(dir, `roster-${ROSTER}-after-${small}.xlsx`), () => makePeople(small + ROSTER, 3).slice(small))
+  const file = await writeReturn(join(dir, `roster-${ROSTER}-after-${small}.xlsx`), () =>
+    makePeople(small + ROSTER, 3).slice(small),
+  )
   const ctx = createContext(path)
   try {
     const preview = await invoke(ctx, 'import.preview', { form: 'roster', files: [file] })
@@ -154,9 +184,13 @@ export async function runImportBench(): Promise<void> {
     const small = await generateSmall(dir)
     const growth: string[] = []
     for (const rows of GROWTH) growth.push(await writeReturn(join(dir, `rows-${rows}.xlsx`), rows))
-    const big = GROWTH.includes(BIG_ROWS) ? (growth[GROWTH.indexOf(BIG_ROWS)] as string) : await writeReturn(join(dir, `rows-${BIG_ROWS}.xlsx`), BIG_ROWS)
+    const big = GROWTH.includes(BIG_ROWS)
+      ? (growth[GROWTH.indexOf(BIG_ROWS)] as string)
+      : await writeReturn(join(dir, `rows-${BIG_ROWS}.xlsx`), BIG_ROWS)
     const roster = await rosterDatabase(dir)
-    console.log(`generated the files and a ${ROSTER.toLocaleString('en-US')}-volunteer roster in ${((performance.now() - started) / 1000).toFixed(1)} s${QUICK ? ' (quick mode)' : ''}`)
+    console.log(
+      `generated the files and a ${ROSTER.toLocaleString('en-US')}-volunteer roster in ${((performance.now() - started) / 1000).toFixed(1)} s${QUICK ? ' (quick mode)' : ''}`,
+    )
     if (SETS.has('peers')) {
       compare(`${SMALL_FILES} returns × ${SMALL_ROWS} rows`, small)
       compare(`1 return × ${BIG_ROWS.toLocaleString('en-US')} rows`, [big])
@@ -172,7 +206,9 @@ function growthOf(growth: readonly string[]): void {
   console.log(`growth, whole import of one return (fastest of ${ROUNDS}):`)
   for (const [index, rows] of GROWTH.entries()) {
     const measure = fastest('import', [growth[index] as string])
-    console.log(`${line(`${rows.toLocaleString('en-US')} rows`, measure)}  ${((measure.seconds / rows) * 1e6).toFixed(1)} µs/row, cpu ${((measure.cpuSeconds / rows) * 1e6).toFixed(1)} µs/row`)
+    console.log(
+      `${line(`${rows.toLocaleString('en-US')} rows`, measure)}  ${((measure.seconds / rows) * 1e6).toFixed(1)} µs/row, cpu ${((measure.cpuSeconds / rows) * 1e6).toFixed(1)} µs/row`,
+    )
   }
 }
 
@@ -182,7 +218,9 @@ function intoRoster(small: readonly string[], roster: string): void {
   const full = fastest('import', small, roster)
   console.log(line('into an empty roster', empty))
   console.log(line(`into ${ROSTER.toLocaleString('en-US')} volunteers`, full, empty))
-  console.log(`  ratio full / empty: ${(full.seconds / empty.seconds).toFixed(2)} wall, ${(full.cpuSeconds / empty.cpuSeconds).toFixed(2)} cpu (goal ≤ 1.2)`)
+  console.log(
+    `  ratio full / empty: ${(full.seconds / empty.seconds).toFixed(2)} wall, ${(full.cpuSeconds / empty.cpuSeconds).toFixed(2)} cpu (goal ≤ 1.2)`,
+  )
 }
 
 const isMain = import.meta.url === pathToFileURL(process.argv[1] ?? '').href

@@ -11,12 +11,20 @@ import { ROSTER_FORM } from '../../src-main/core/forms/roster'
 import { readWorkbook } from '../../src-main/core/xlsx/readWorkbook'
 
 /** Values only; styles are cached because exceljs needs them to tell dates from numbers. */
-const EXCELJS_OPTIONS = { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' } as const
+const EXCELJS_OPTIONS = {
+  sharedStrings: 'cache',
+  styles: 'cache',
+  hyperlinks: 'ignore',
+  worksheets: 'emit',
+  entries: 'ignore',
+} as const
 
 function bytesStream(bytes: Buffer): Readable {
-  return Readable.from((function* chunks() {
-    for (let offset = 0; offset < bytes.length; offset += 1 << 16) yield bytes.subarray(offset, offset + (1 << 16))
-  })())
+  return Readable.from(
+    (function* chunks() {
+      for (let offset = 0; offset < bytes.length; offset += 1 << 16) yield bytes.subarray(offset, offset + (1 << 16))
+    })(),
+  )
 }
 
 /**
@@ -36,7 +44,8 @@ export async function exceljsStream(files: readonly string[]): Promise<number> {
   for (const file of files) {
     const reader = new ExcelJS.stream.xlsx.WorkbookReader(bytesStream(readFileSync(file)), EXCELJS_OPTIONS)
     for await (const sheet of reader) {
-      for await (const row of sheet as unknown as AsyncIterable<ExcelJS.Row>) if ((row.values as unknown[]).length > 0) rows++
+      for await (const row of sheet as unknown as AsyncIterable<ExcelJS.Row>)
+        if ((row.values as unknown[]).length > 0) rows++
     }
   }
   return rows
@@ -46,7 +55,8 @@ export async function exceljsStream(files: readonly string[]): Promise<number> {
 export async function projectReader(files: readonly string[]): Promise<number> {
   let rows = 0
   for (const file of files) {
-    for (const found of (await readWorkbook(file, readFileSync(file), ROSTER_FORM.sheets)).values()) rows += found.rows.length
+    for (const found of (await readWorkbook(file, readFileSync(file), ROSTER_FORM.sheets)).values())
+      rows += found.rows.length
   }
   return rows
 }
@@ -55,7 +65,8 @@ export function sheetjs(files: readonly string[]): number {
   let rows = 0
   for (const file of files) {
     const workbook = XLSX.read(readFileSync(file), { type: 'buffer' })
-    for (const name of workbook.SheetNames) rows += XLSX.utils.sheet_to_json(workbook.Sheets[name] as XLSX.WorkSheet, { header: 1 }).length
+    for (const name of workbook.SheetNames)
+      rows += XLSX.utils.sheet_to_json(workbook.Sheets[name] as XLSX.WorkSheet, { header: 1 }).length
   }
   return rows
 }

@@ -59,8 +59,13 @@ async function child(workers: number, files: string[]): Promise<void> {
     if (preview.totals.rejected > 0) throw new Error('bench rows rejected')
     const sorted = [...waits].sort((a, b) => a - b)
     const run: Run = {
-      workers, previewSeconds, probes: waits.length, maxWaitMs: sorted.at(-1) ?? 0, p99WaitMs: percentile(sorted, 0.99),
-      cpuSeconds: cpuSince(cpu), peakRssMb: process.resourceUsage().maxRSS / 1024,
+      workers,
+      previewSeconds,
+      probes: waits.length,
+      maxWaitMs: sorted.at(-1) ?? 0,
+      p99WaitMs: percentile(sorted, 0.99),
+      cpuSeconds: cpuSince(cpu),
+      peakRssMb: process.resourceUsage().maxRSS / 1024,
     }
     process.stdout.write(`${JSON.stringify(run)}\n`)
   } finally {
@@ -71,7 +76,9 @@ async function child(workers: number, files: string[]): Promise<void> {
 
 function measure(workers: number, files: string[]): Run {
   const script = fileURLToPath(import.meta.url)
-  const result = spawnSync(process.execPath, ['--import', 'tsx', script, '--child', String(workers), ...files], { encoding: 'utf8' })
+  const result = spawnSync(process.execPath, ['--import', 'tsx', script, '--child', String(workers), ...files], {
+    encoding: 'utf8',
+  })
   if (result.status !== 0) throw new Error(`bench child failed: ${result.stderr}`)
   return JSON.parse(result.stdout.trim().split('\n').at(-1)!) as Run
 }
@@ -84,7 +91,11 @@ export async function runResponsivenessBench(): Promise<void> {
     const files: string[] = []
     for (let index = 0; index < FILES; index++) {
       const file = join(dir, `school-${index}.xlsx`)
-      await writeStandardStream(file, `${UNITS[index % UNITS.length]}${index}`, people.slice(index * ROWS, (index + 1) * ROWS))
+      await writeStandardStream(
+        file,
+        `${UNITS[index % UNITS.length]}${index}`,
+        people.slice(index * ROWS, (index + 1) * ROWS),
+      )
       files.push(file)
     }
     console.log(`${FILES} returns × ${ROWS} rows; system.clock asked every ${PROBE_MS} ms during the preview`)

@@ -35,7 +35,8 @@ export async function runRosterBench(): Promise<void> {
     const count = (await invoke(ctx, 'system.stats', {})).volunteers
     console.log(`seeded ${count} volunteers in ${((Date.now() - started) / 1000).toFixed(1)} s`)
 
-    const sample = (field: 'name' | 'idNumber' | 'unit' | 'phone', run: number) => people[(run * 7919) % people.length]![field]
+    const sample = (field: 'name' | 'idNumber' | 'unit' | 'phone', run: number) =>
+      people[(run * 7919) % people.length]![field]
     const queries: [string, (run: number) => string][] = [
       ['name (2 chars)', (run) => sample('name', run).slice(0, 2)],
       ['name (full)', (run) => sample('name', run)],
@@ -56,7 +57,9 @@ export async function runRosterBench(): Promise<void> {
       invoke(ctx, 'roster.search', { countyCode: ['622901', '622926'][run % 2], limit: 50 }),
     )
     console.log(formatLatency(filtered, GOAL_MS))
-    const deep = await measure('no filter, page 1000', 100, () => invoke(ctx, 'roster.search', { offset: 50_000, limit: 50 }))
+    const deep = await measure('no filter, page 1000', 100, () =>
+      invoke(ctx, 'roster.search', { offset: 50_000, limit: 50 }),
+    )
     console.log(formatLatency(deep, GOAL_MS))
   } finally {
     ctx.db.close()

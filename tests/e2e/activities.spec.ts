@@ -12,7 +12,10 @@ function idFor(n: number): string {
 }
 
 async function seedVolunteer(ledger: LedgerFixture, name: string, idNumber: string, unit: string): Promise<number> {
-  const saved = (await ledger.call('roster.save', { fields: { name, idNumber, unit, county: '临夏市', team: TEAM }, mode: 'keep' })) as { id: number }
+  const saved = (await ledger.call('roster.save', {
+    fields: { name, idNumber, unit, county: '临夏市', team: TEAM },
+    mode: 'keep',
+  })) as { id: number }
   return saved.id
 }
 
@@ -39,7 +42,8 @@ async function choose(page: Page, field: Locator, option: string): Promise<void>
 
 async function chooseMany(page: Page, field: Locator, options: string[]): Promise<void> {
   await field.locator('.el-select__wrapper').click()
-  for (const option of options) await page.locator('.el-select-dropdown:visible').getByRole('option', { name: option, exact: true }).click()
+  for (const option of options)
+    await page.locator('.el-select-dropdown:visible').getByRole('option', { name: option, exact: true }).click()
   await page.keyboard.press('Escape')
 }
 
@@ -87,7 +91,10 @@ async function pngPhoto(page: Page): Promise<Buffer> {
   return Buffer.from(base64, 'base64')
 }
 
-test('an activity recorded with three participants fulfils its checklist item and turns October green', async ({ page, ledger }) => {
+test('an activity recorded with three participants fulfils its checklist item and turns October green', async ({
+  page,
+  ledger,
+}) => {
   await seedThree(ledger)
   await ledger.open('#/plan')
   await page.getByRole('button', { name: '新增清单项目' }).click()
@@ -126,7 +133,9 @@ test('an activity recorded with three participants fulfils its checklist item an
   await form.locator('[data-field="targetGroup"] input').fill('农村小学教师')
   await form.locator('[data-field="beneficiaries"] input').fill('120')
   await form.locator('[data-field="defaultHours"] input').fill('3')
-  await form.locator('[data-field="summary"] textarea').fill('组织州级名师 3 人赴和政县城关小学上示范课、开展专题讲座和教研交流。')
+  await form
+    .locator('[data-field="summary"] textarea')
+    .fill('组织州级名师 3 人赴和政县城关小学上示范课、开展专题讲座和教研交流。')
   await addParticipant(page, 'mjg', '马建国')
   await addParticipant(page, 'wangfang', '王芳')
   await addParticipant(page, idFor(34).slice(-6), '韩玉梅')
@@ -138,7 +147,9 @@ test('an activity recorded with three participants fulfils its checklist item an
   await expect(page.locator('.el-message').first()).toContainText('活动已登记')
   // The new activity stays open for its photos.
   await expect(form.locator('.el-dialog__title')).toContainText('编辑活动')
-  await form.getByLabel('选择照片').setInputFiles({ name: '送教现场.png', mimeType: 'image/png', buffer: await pngPhoto(page) })
+  await form
+    .getByLabel('选择照片')
+    .setInputFiles({ name: '送教现场.png', mimeType: 'image/png', buffer: await pngPhoto(page) })
   await expect(form.locator('.photo-grid img')).toHaveCount(1)
   await shot(page, ledger, 'activity-form-photos')
   await form.getByRole('button', { name: '查看照片 送教现场.png' }).click()
@@ -161,7 +172,10 @@ test('an activity recorded with three participants fulfils its checklist item an
   await expect(strip.locator('[data-month="9"]')).toHaveAttribute('data-state', 'gap')
   await expect(strip.locator('[data-month="11"]')).toHaveAttribute('data-state', 'current')
   await expect(strip.locator('[data-month="12"]')).toHaveAttribute('data-state', 'future')
-  await expect(page.locator('.department-strips tr[data-row="教师发展科"] [data-month="10"]')).toHaveAttribute('data-state', 'met')
+  await expect(page.locator('.department-strips tr[data-row="教师发展科"] [data-month="10"]')).toHaveAttribute(
+    'data-state',
+    'met',
+  )
   await expect(page.locator('[data-figure="plan"]')).toContainText('已开展 1')
 })
 
@@ -190,15 +204,22 @@ test('the core refuses more than 24 hours and the form shows its message', async
   expect(((await ledger.call('activities.list', { year: 2026 })) as { total: number }).total).toBe(0)
 })
 
-test('a seeded year: dashboard strips, checklist, activity list, highlights and a volunteer profile', async ({ page, ledger }) => {
+test('a seeded year: dashboard strips, checklist, activity list, highlights and a volunteer profile', async ({
+  page,
+  ledger,
+}) => {
   const seeded = await seedYear(ledger)
   await ledger.open('')
   await expect(page).toHaveURL(/#\/dashboard$/)
   const strip = page.locator('.programme-strip')
   await expect(strip.locator('[data-month="3"]')).toContainText('2')
-  for (const month of [4, 7, 8]) await expect(strip.locator(`[data-month="${month}"]`)).toHaveAttribute('data-state', 'gap')
+  for (const month of [4, 7, 8])
+    await expect(strip.locator(`[data-month="${month}"]`)).toHaveAttribute('data-state', 'gap')
   await expect(page.locator('[data-figure="activities"]')).toContainText(`${ACTIVITIES.length} 次 / 全年目标 12 次`)
-  await expect(page.locator('.team-strips tr[data-row="教育宣讲团"] [data-month="1"]')).toHaveAttribute('data-state', 'met')
+  await expect(page.locator('.team-strips tr[data-row="教育宣讲团"] [data-month="1"]')).toHaveAttribute(
+    'data-state',
+    'met',
+  )
   await expect(page.locator('.overdue-table')).toContainText('名师送教下乡东乡行')
   await shot(page, ledger, 'dashboard')
   await page.locator('.dashboard').evaluate((element) => element.scrollTo(0, element.scrollHeight))

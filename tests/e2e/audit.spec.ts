@@ -3,7 +3,10 @@
 import { expect, test } from './harness'
 import { ACTIVITIES, seedYear } from './seedYear'
 
-test('the audit log shows Chinese labels, filters by type, operator and days, and summaries', async ({ page, ledger }) => {
+test('the audit log shows Chinese labels, filters by type, operator and days, and summaries', async ({
+  page,
+  ledger,
+}) => {
   await ledger.call('settings.save', { operatorName: '李娟' })
   const seeded = await seedYear(ledger)
   await ledger.call('roster.delete', { ids: [seeded.volunteerIds[0]] })
@@ -12,7 +15,8 @@ test('the audit log shows Chinese labels, filters by type, operator and days, an
   const table = page.locator('.audit-table')
   const rows = table.locator('.el-table__body-wrapper tr.el-table__row')
   await expect(rows.first()).toContainText('移入回收站')
-  for (const code of ['import_batch', 'plan_item', 'activity', 'volunteer', 'create']) await expect(table).not.toContainText(code)
+  for (const code of ['import_batch', 'plan_item', 'activity', 'volunteer', 'create'])
+    await expect(table).not.toContainText(code)
   await expect(table).toContainText('清单项目')
 
   // 对象类型 = 活动: the eight activities recorded.
@@ -28,7 +32,10 @@ test('the audit log shows Chinese labels, filters by type, operator and days, an
 
   // The day the harness lives on (2026-11-29), then days with nothing recorded.
   const pick = async (from: string, to: string) => {
-    for (const [label, value] of [['开始日期', from], ['结束日期', to]]) {
+    for (const [label, value] of [
+      ['开始日期', from],
+      ['结束日期', to],
+    ]) {
       const input = page.locator(`.days input[aria-label="${label}"]`)
       await input.fill(value!)
       await input.press('Enter')

@@ -34,9 +34,13 @@ export async function serveRenderer(): Promise<{ server: Server; url: string }> 
   const server = createServer((request, response) => {
     const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname))
     let file = join(RENDERER_DIR, path)
-    if (!file.startsWith(RENDERER_DIR) || !existsSync(file) || statSync(file).isDirectory()) file = join(RENDERER_DIR, 'index.html')
+    if (!file.startsWith(RENDERER_DIR) || !existsSync(file) || statSync(file).isDirectory())
+      file = join(RENDERER_DIR, 'index.html')
     // The app's one policy (host/shellPolicy.ts), so a page that needs more than it grants fails here too.
-    response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'content-security-policy': CONTENT_SECURITY_POLICY })
+    response.writeHead(200, {
+      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'content-security-policy': CONTENT_SECURITY_POLICY,
+    })
     createReadStream(file).pipe(response)
   })
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done))
@@ -71,7 +75,9 @@ function chosenByMain(dir: string, name: unknown): Record<string, string> {
 }
 
 async function bridge(page: Page, ctx: CoreContext, dir: string): Promise<void> {
-  await page.exposeBinding('__ledgerInvoke', (_source, name: unknown, input: unknown) => invokeFromRenderer(ctx, name, input, chosenByMain(dir, name)))
+  await page.exposeBinding('__ledgerInvoke', (_source, name: unknown, input: unknown) =>
+    invokeFromRenderer(ctx, name, input, chosenByMain(dir, name)),
+  )
   await page.addInitScript(() => {
     const listeners: ((event: unknown) => void)[] = []
     const w = window as unknown as Record<string, unknown>
@@ -81,15 +87,18 @@ async function bridge(page: Page, ctx: CoreContext, dir: string): Promise<void> 
       if (value instanceof ArrayBuffer) return encode(new Uint8Array(value))
       if (value instanceof Uint8Array) {
         let binary = ''
-        for (let offset = 0; offset < value.length; offset += 0x8000) binary += String.fromCharCode(...value.subarray(offset, offset + 0x8000))
+        for (let offset = 0; offset < value.length; offset += 0x8000)
+          binary += String.fromCharCode(...value.subarray(offset, offset + 0x8000))
         return { base64: btoa(binary) }
       }
       if (Array.isArray(value)) return value.map(encode)
-      if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, encode(item)]))
+      if (value && typeof value === 'object')
+        return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, encode(item)]))
       return value
     }
     w.ledger = {
-      invoke: (name: string, input: unknown) => (w.__ledgerInvoke as (n: string, i: unknown) => Promise<unknown>)(name, encode(input)),
+      invoke: (name: string, input: unknown) =>
+        (w.__ledgerInvoke as (n: string, i: unknown) => Promise<unknown>)(name, encode(input)),
       onProgress: (listener: (event: unknown) => void) => {
         listeners.push(listener)
         return () => listeners.splice(listeners.indexOf(listener), 1)
@@ -97,7 +106,9 @@ async function bridge(page: Page, ctx: CoreContext, dir: string): Promise<void> 
     }
   })
   ctx.progress = (event) => {
-    void page.evaluate((e) => (window as unknown as { __ledgerEmit: (e: unknown) => void }).__ledgerEmit(e), event).catch(() => {})
+    void page
+      .evaluate((e) => (window as unknown as { __ledgerEmit: (e: unknown) => void }).__ledgerEmit(e), event)
+      .catch(() => {})
   }
 }
 

@@ -46,17 +46,22 @@ async function dropFiles(page: Page, paths: string[]): Promise<void> {
   const files = paths.map((path) => ({ name: basename(path), base64: readFileSync(path).toString('base64') }))
   const transfer = await page.evaluateHandle((list) => {
     const data = new DataTransfer()
-    for (const file of list) data.items.add(new File([Uint8Array.from(atob(file.base64), (char) => char.charCodeAt(0))], file.name))
+    for (const file of list)
+      data.items.add(new File([Uint8Array.from(atob(file.base64), (char) => char.charCodeAt(0))], file.name))
     return data
   }, files)
   await page.dispatchEvent('[data-testid="drop-zone"]', 'drop', { dataTransfer: transfer })
 }
 
-test('imports messy returns: issues at their rows, a hand-made mapping, commit, history and undo', async ({ page, ledger }) => {
+test('imports messy returns: issues at their rows, a hand-made mapping, commit, history and undo', async ({
+  page,
+  ledger,
+}) => {
   const paths = await returns()
   // Already in the roster before the import, with another unit: the import updates this person.
   const before = (await ledger.call('roster.save', {
-    fields: { name: PEOPLE.zhang.name, idNumber: PEOPLE.zhang.idNumber, unit: '临夏县土桥中学' }, mode: 'keep',
+    fields: { name: PEOPLE.zhang.name, idNumber: PEOPLE.zhang.idNumber, unit: '临夏县土桥中学' },
+    mode: 'keep',
   })) as { id: number }
 
   await ledger.open('#/import')
@@ -110,7 +115,9 @@ test('imports messy returns: issues at their rows, a hand-made mapping, commit, 
 
   // What changes for the person already in the roster.
   await page.getByRole('tab', { name: /逐行预览/ }).click()
-  const update = page.locator('.planned-table .el-table__body-wrapper tr.el-table__row').filter({ hasText: PEOPLE.zhang.name })
+  const update = page
+    .locator('.planned-table .el-table__body-wrapper tr.el-table__row')
+    .filter({ hasText: PEOPLE.zhang.name })
   await expect(update).toContainText('工作单位')
   await expect(update.locator('.before').first()).toBeVisible()
   await expect(update).toContainText('临夏县土桥中学')
@@ -119,9 +126,15 @@ test('imports messy returns: issues at their rows, a hand-made mapping, commit, 
 
   // The answers of the previewed batch: the school file with issues marked, and a reply for the
   // .xls that could not be read; two files, so one .zip.
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出错误标注表' }).click()])
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: '导出错误标注表' }).click(),
+  ])
   expect(download.suggestedFilename()).toBe('错误标注表（导入前）.zip')
-  expect(await zipNames(await download.path())).toEqual(['02-东乡县锁南中学（错误标注）.xlsx', '04-旧格式（问题说明）.xlsx'])
+  expect(await zipNames(await download.path())).toEqual([
+    '02-东乡县锁南中学（错误标注）.xlsx',
+    '04-旧格式（问题说明）.xlsx',
+  ])
 
   await page.getByRole('button', { name: '导入', exact: true }).click()
   await expect(page.getByTestId('confirm-summary')).toContainText('新增 10、更新 1、拒绝 4')
@@ -139,13 +152,23 @@ test('imports messy returns: issues at their rows, a hand-made mapping, commit, 
   await expect(page.locator('.roster-table')).toContainText(PEOPLE.qi.name)
   await expect(page.locator('.roster-table')).toContainText(PEOPLE.han.name)
   await shot(page, ledger, 'import-8b-roster-after-import')
-  const [exported] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出花名册' }).click()])
+  const [exported] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: '导出花名册' }).click(),
+  ])
   expect(exported.suggestedFilename()).toMatch(/^志愿者花名册.*\.xlsx$/)
-  const [template] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载空白模板' }).click()])
+  const [template] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: '下载空白模板' }).click(),
+  ])
   expect(template.suggestedFilename()).toBe('志愿者花名册-空白模板.xlsx')
 
   // A later hand edit of a field the batch wrote: undo must keep it.
-  await ledger.call('roster.save', { id: before.id, fields: { name: PEOPLE.zhang.name, idNumber: PEOPLE.zhang.idNumber, post: '高级教师' }, mode: 'keep' })
+  await ledger.call('roster.save', {
+    id: before.id,
+    fields: { name: PEOPLE.zhang.name, idNumber: PEOPLE.zhang.idNumber, post: '高级教师' },
+    mode: 'keep',
+  })
 
   await ledger.open('#/import')
   await page.getByRole('tab', { name: '导入历史' }).click()
@@ -155,9 +178,15 @@ test('imports messy returns: issues at their rows, a hand-made mapping, commit, 
   await expect(batch.locator('td').nth(5)).toHaveText('10')
   await expect(batch).toContainText('已导入')
   await shot(page, ledger, 'import-9-history')
-  const [marked] = await Promise.all([page.waitForEvent('download'), batch.getByRole('button', { name: '下载错误标注表' }).click()])
+  const [marked] = await Promise.all([
+    page.waitForEvent('download'),
+    batch.getByRole('button', { name: '下载错误标注表' }).click(),
+  ])
   expect(marked.suggestedFilename()).toBe('错误标注表-批次1.zip')
-  expect(await zipNames(await marked.path())).toEqual(['02-东乡县锁南中学（错误标注）.xlsx', '04-旧格式（问题说明）.xlsx'])
+  expect(await zipNames(await marked.path())).toEqual([
+    '02-东乡县锁南中学（错误标注）.xlsx',
+    '04-旧格式（问题说明）.xlsx',
+  ])
   await batch.getByRole('button', { name: '详情' }).click()
   await expect(page.locator('.batch-drawer')).toContainText('02-东乡县锁南中学.xlsx')
   await expect(page.locator('.batch-drawer')).toContainText('校验位错误')
@@ -183,7 +212,10 @@ test('imports messy returns: issues at their rows, a hand-made mapping, commit, 
   await expect(page.locator('.roster-table .el-table__body-wrapper tr.el-table__row')).toHaveCount(1)
 })
 
-test('shows the progress of a large return while the core checks it, files dropped on the zone', async ({ page, ledger }) => {
+test('shows the progress of a large return while the core checks it, files dropped on the zone', async ({
+  page,
+  ledger,
+}) => {
   const paths = await returns()
   const big = join(mkdtempSync(join(tmpdir(), 'ledger-e2e-big-')), '10-全州汇总.xlsx')
   await writeStandardStream(big, '临夏州教育局', makePeople(25_000, 11))
@@ -211,7 +243,10 @@ test('shows the progress of a large return while the core checks it, files dropp
 
 test('remembers a hand-made mapping for files with the same header', async ({ page, ledger }) => {
   const paths = await returns()
-  const first = (await ledger.call('import.preview', { form: 'roster', files: [{ name: '08.xlsx', data: { base64: readFileSync(paths.unmapped).toString('base64') } }] })) as {
+  const first = (await ledger.call('import.preview', {
+    form: 'roster',
+    files: [{ name: '08.xlsx', data: { base64: readFileSync(paths.unmapped).toString('base64') } }],
+  })) as {
     previewId: string
   }
   await ledger.call('import.preview', {

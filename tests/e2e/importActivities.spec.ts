@@ -15,8 +15,40 @@ async function schoolReturn(): Promise<string> {
   const book = new ExcelJS.Workbook()
   const activities = book.addWorksheet('活动登记')
   activities.addRow(['临夏州教育系统新时代文明实践志愿服务活动开展情况登记表'])
-  activities.addRow(['序号', '活动名称', '活动类别', '开展日期', '开展地点', '组织单位', '责任科室', '清单序号', '参与志愿者人数', '服务时长（小时）', '服务对象', '受益人数', '活动简介', '是否亮点', '备注'])
-  activities.addRow([1, '送艺下乡合唱展演', '送艺下乡', '2026-09-18', '广河县三甲集中学', '体育卫生与艺术教育科', '体卫艺科', null, 3, 2, '学生', 260, '合唱与花儿', '是', null])
+  activities.addRow([
+    '序号',
+    '活动名称',
+    '活动类别',
+    '开展日期',
+    '开展地点',
+    '组织单位',
+    '责任科室',
+    '清单序号',
+    '参与志愿者人数',
+    '服务时长（小时）',
+    '服务对象',
+    '受益人数',
+    '活动简介',
+    '是否亮点',
+    '备注',
+  ])
+  activities.addRow([
+    1,
+    '送艺下乡合唱展演',
+    '送艺下乡',
+    '2026-09-18',
+    '广河县三甲集中学',
+    '体育卫生与艺术教育科',
+    '体卫艺科',
+    null,
+    3,
+    2,
+    '学生',
+    260,
+    '合唱与花儿',
+    '是',
+    null,
+  ])
   const people = book.addWorksheet('参与名单')
   people.addRow(['序号', '活动名称', '开展日期', '姓名', '身份证号码', '服务时长（小时）', '备注'])
   people.addRow([1, '送艺下乡合唱展演', '2026-09-18', '马建国', MA, null, null])
@@ -27,8 +59,15 @@ async function schoolReturn(): Promise<string> {
   return path
 }
 
-test('imports a 表3 return: both sheets, the unknown participant at its cell, and the month on the dashboard', async ({ page, ledger }) => {
-  for (const [name, idNumber] of [['马建国', MA], ['王芳', WANG]]) await ledger.call('roster.save', { fields: { name, idNumber }, mode: 'keep' })
+test('imports a 表3 return: both sheets, the unknown participant at its cell, and the month on the dashboard', async ({
+  page,
+  ledger,
+}) => {
+  for (const [name, idNumber] of [
+    ['马建国', MA],
+    ['王芳', WANG],
+  ])
+    await ledger.call('roster.save', { fields: { name, idNumber }, mode: 'keep' })
   await ledger.open('#/import')
   await page.locator('.form-select .el-select__wrapper').click()
   await page.locator('.el-select-dropdown:visible').getByRole('option', { name: /表3/ }).click()
@@ -40,14 +79,18 @@ test('imports a 表3 return: both sheets, the unknown participant at its cell, a
   await expect(rows.filter({ hasText: '活动登记' }).first()).toContainText('可导入')
   await expect(rows.filter({ hasText: '参与名单' })).toContainText('可导入')
   await page.getByRole('tab', { name: /错误和警告/ }).click()
-  const issue = page.locator('.issue-table .el-table__body-wrapper tr.el-table__row').filter({ hasText: '不在志愿者花名册中' })
+  const issue = page
+    .locator('.issue-table .el-table__body-wrapper tr.el-table__row')
+    .filter({ hasText: '不在志愿者花名册中' })
   await expect(issue).toContainText('身份证号码E4')
   await ledger.shot('import-activities-preview')
 
   await page.getByRole('button', { name: '导入', exact: true }).click()
   await page.getByRole('button', { name: '确认导入' }).click()
   await expect(page.getByTestId('import-result')).toContainText('导入完成：批次 1')
-  const list = (await ledger.call('activities.list', { year: 2026 })) as { rows: { name: string; volunteerCount: number; hoursTotal: number }[] }
+  const list = (await ledger.call('activities.list', { year: 2026 })) as {
+    rows: { name: string; volunteerCount: number; hoursTotal: number }[]
+  }
   expect(list.rows).toEqual([expect.objectContaining({ name: '送艺下乡合唱展演', volunteerCount: 2, hoursTotal: 5 })])
 
   await ledger.open('#/dashboard')

@@ -22,17 +22,44 @@ async function seed(ledger: LedgerFixture): Promise<number[]> {
     ['王芳', '和政县第一中学', '和政县'],
     ['韩玉梅', '东乡县锁南中学', '东乡县'],
   ].entries()) {
-    const saved = (await ledger.call('roster.save', { fields: { name, idNumber: idFor(11 + index), unit, county }, mode: 'keep' })) as { id: number }
+    const saved = (await ledger.call('roster.save', {
+      fields: { name, idNumber: idFor(11 + index), unit, county },
+      mode: 'keep',
+    })) as { id: number }
     ids.push(saved.id)
   }
   const [ma, wang, han] = ids as [number, number, number]
   await ledger.call('activities.save', {
-    fields: { name: '名师送教下乡', heldOn: '2026-03-15', task: '送教下乡', departments: '教师发展科', county: '东乡县', beneficiaries: 120, leader: '张敏', lateReason: '年底集中补登' },
-    participants: [{ volunteerId: ma, hours: 3 }, { volunteerId: han, hours: 2 }],
+    fields: {
+      name: '名师送教下乡',
+      heldOn: '2026-03-15',
+      task: '送教下乡',
+      departments: '教师发展科',
+      county: '东乡县',
+      beneficiaries: 120,
+      leader: '张敏',
+      lateReason: '年底集中补登',
+    },
+    participants: [
+      { volunteerId: ma, hours: 3 },
+      { volunteerId: han, hours: 2 },
+    ],
   })
   await ledger.call('activities.save', {
-    fields: { name: '红色文化宣讲', heldOn: '2026-10-08', task: '教育宣讲', departments: '基础教育科、教育党工委办公室', county: '临夏市', beneficiaries: 300, leader: '张敏', lateReason: '年底集中补登' },
-    participants: [{ volunteerId: ma, hours: 2 }, { volunteerId: wang, hours: 4 }],
+    fields: {
+      name: '红色文化宣讲',
+      heldOn: '2026-10-08',
+      task: '教育宣讲',
+      departments: '基础教育科、教育党工委办公室',
+      county: '临夏市',
+      beneficiaries: 300,
+      leader: '张敏',
+      lateReason: '年底集中补登',
+    },
+    participants: [
+      { volunteerId: ma, hours: 2 },
+      { volunteerId: wang, hours: 4 },
+    ],
   })
   return ids
 }
@@ -120,7 +147,10 @@ test('打印 on a list screen hands over the same document (a PDF in a plain bro
   expect((await readFile(await file.path())).subarray(0, 5).toString()).toBe('%PDF-')
 })
 
-test('志愿服务证明: issues a numbered certificate as PDF, lists it, voids it keeping the number', async ({ page, ledger }) => {
+test('志愿服务证明: issues a numbered certificate as PDF, lists it, voids it keeping the number', async ({
+  page,
+  ledger,
+}) => {
   await seed(ledger)
   await ledger.open('#/certificates')
   await expect(page.locator('.register')).toContainText('本年度尚未出具志愿服务证明')
@@ -128,7 +158,10 @@ test('志愿服务证明: issues a numbered certificate as PDF, lists it, voids 
   const field = select(page, '志愿者')
   await field.click()
   await page.keyboard.type('马建国')
-  await page.locator('.el-select-dropdown:visible').getByRole('option', { name: /马建国/ }).click()
+  await page
+    .locator('.el-select-dropdown:visible')
+    .getByRole('option', { name: /马建国/ })
+    .click()
   await page.keyboard.press('Escape')
   await shot(page, ledger, 'certificates-issue')
   const download = page.waitForEvent('download')

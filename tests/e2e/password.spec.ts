@@ -9,7 +9,10 @@ const PASSWORD = 'linxia-2026'
 
 test('set a password, lock, fail with a wrong one, unlock with the right one', async ({ page, ledger }) => {
   await page.setViewportSize({ width: 1366, height: 768 })
-  await ledger.call('roster.save', { fields: { name: '马晓兰', idNumber: makeId('622901', '19850312', 1, false), unit: '临夏州中学', county: '临夏市' }, mode: 'keep' })
+  await ledger.call('roster.save', {
+    fields: { name: '马晓兰', idNumber: makeId('622901', '19850312', 1, false), unit: '临夏州中学', county: '临夏市' },
+    mode: 'keep',
+  })
   await ledger.open('#/settings')
   const section = page.locator('.password-section')
   await expect(section).toContainText('未设置登录密码')

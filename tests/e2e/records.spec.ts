@@ -27,10 +27,28 @@ async function shot(page: Page, ledger: LedgerFixture, name: string): Promise<vo
   await ledger.shot(name)
 }
 
-test('a five-day 红色研学 across a month boundary, with its leader, on the dashboard and in the 补录 list', async ({ page, ledger }) => {
-  const ma = ((await ledger.call('roster.save', { fields: { name: '马建国', idNumber: idFor(11), unit: '临夏州中学', team: TEAM }, mode: 'keep' })) as { id: number }).id
+test('a five-day 红色研学 across a month boundary, with its leader, on the dashboard and in the 补录 list', async ({
+  page,
+  ledger,
+}) => {
+  const ma = (
+    (await ledger.call('roster.save', {
+      fields: { name: '马建国', idNumber: idFor(11), unit: '临夏州中学', team: TEAM },
+      mode: 'keep',
+    })) as { id: number }
+  ).id
   // A talk that is not concentrated service: shown on the dashboard, never counted toward 12.
-  await ledger.call('activities.save', { fields: { name: '校内讲座', heldOn: '2026-09-15', leader: '王芳', concentrated: '否', lateReason: '学期初补登', defaultHours: 2 }, participants: [] })
+  await ledger.call('activities.save', {
+    fields: {
+      name: '校内讲座',
+      heldOn: '2026-09-15',
+      leader: '王芳',
+      concentrated: '否',
+      lateReason: '学期初补登',
+      defaultHours: 2,
+    },
+    participants: [],
+  })
 
   await ledger.open('#/activities')
   await page.getByRole('button', { name: '登记活动' }).click()
@@ -64,7 +82,9 @@ test('a five-day 红色研学 across a month boundary, with its leader, on the d
   const row = page.locator('.el-table__body-wrapper tr.el-table__row').filter({ hasText: '红色研学·会宁' })
   await expect(row).toContainText('至 10-02')
   await expect(row).toContainText('补录')
-  await expect(page.locator('.el-table__body-wrapper tr.el-table__row').filter({ hasText: '校内讲座' })).toContainText('非集中')
+  await expect(page.locator('.el-table__body-wrapper tr.el-table__row').filter({ hasText: '校内讲座' })).toContainText(
+    '非集中',
+  )
 
   await page.getByRole('button', { name: '补录清单' }).click()
   const late = dialog(page)
@@ -86,15 +106,38 @@ test('a five-day 红色研学 across a month boundary, with its leader, on the d
   await expect(page.locator('[data-note="concentrated"]')).toContainText('另有非集中服务 1 次，不计入')
   await shot(page, ledger, 'records-dashboard')
 
-  const record = (await ledger.call('volunteers.service', { volunteerId: ma })) as { hoursChanges: { before: number; after: number; reason: string }[] }
+  const record = (await ledger.call('volunteers.service', { volunteerId: ma })) as {
+    hoursChanges: { before: number; after: number; reason: string }[]
+  }
   expect(record.hoursChanges).toEqual([expect.objectContaining({ before: 30, after: 31, reason: '核对行程单后更正' })])
 })
 
-test('star levels in the roster, the volunteer’s record with its hours changes, and the 星级名单', async ({ page, ledger }) => {
-  const ma = ((await ledger.call('roster.save', { fields: { name: '马建国', idNumber: idFor(11), unit: '临夏州中学', team: TEAM }, mode: 'keep' })) as { id: number }).id
-  const fields = { name: '暑期支教', heldOn: '2026-07-06', endedOn: '2026-07-17', leader: '王芳', lateReason: '支教结束后统一登记' }
-  const { id } = (await ledger.call('activities.save', { fields, participants: [{ volunteerId: ma, hours: 96 }] })) as { id: number }
-  await ledger.call('activities.save', { id, fields, participants: [{ volunteerId: ma, hours: 100 }], changeReason: '补记两天晚自习辅导' })
+test('star levels in the roster, the volunteer’s record with its hours changes, and the 星级名单', async ({
+  page,
+  ledger,
+}) => {
+  const ma = (
+    (await ledger.call('roster.save', {
+      fields: { name: '马建国', idNumber: idFor(11), unit: '临夏州中学', team: TEAM },
+      mode: 'keep',
+    })) as { id: number }
+  ).id
+  const fields = {
+    name: '暑期支教',
+    heldOn: '2026-07-06',
+    endedOn: '2026-07-17',
+    leader: '王芳',
+    lateReason: '支教结束后统一登记',
+  }
+  const { id } = (await ledger.call('activities.save', { fields, participants: [{ volunteerId: ma, hours: 96 }] })) as {
+    id: number
+  }
+  await ledger.call('activities.save', {
+    id,
+    fields,
+    participants: [{ volunteerId: ma, hours: 100 }],
+    changeReason: '补记两天晚自习辅导',
+  })
 
   await ledger.open('#/roster')
   const row = page.locator('.el-table__body-wrapper tr.el-table__row').filter({ hasText: '马建国' })

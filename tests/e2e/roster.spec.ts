@@ -35,15 +35,45 @@ async function seed(ledger: LedgerFixture, people: Seed[]): Promise<number[]> {
 
 async function seedThree(ledger: LedgerFixture): Promise<number[]> {
   return seed(ledger, [
-    { name: '马建国', idNumber: MA_JIANGUO, unit: '临夏州中学', phone: '13812345678', county: '临夏市', political: '中共党员' },
-    { name: '马丽', idNumber: MA_LI, unit: '临夏县土桥中学', phone: '13909301234', county: '临夏县', political: '群众' },
-    { name: '王芳', idNumber: WANG_FANG, unit: '东乡县锁南中学', phone: '15193001122', county: '东乡县', political: '共青团员' },
+    {
+      name: '马建国',
+      idNumber: MA_JIANGUO,
+      unit: '临夏州中学',
+      phone: '13812345678',
+      county: '临夏市',
+      political: '中共党员',
+    },
+    {
+      name: '马丽',
+      idNumber: MA_LI,
+      unit: '临夏县土桥中学',
+      phone: '13909301234',
+      county: '临夏县',
+      political: '群众',
+    },
+    {
+      name: '王芳',
+      idNumber: WANG_FANG,
+      unit: '东乡县锁南中学',
+      phone: '15193001122',
+      county: '东乡县',
+      political: '共青团员',
+    },
   ])
 }
 
 /** Thirty realistic volunteers with the columns a school's return would carry. */
 function thirtyPeople(): Seed[] {
-  const categories = ['骨干教师', '名师', '学科带头人', '教学能手', '优秀党员', '音体美特长教师', '双师型教师', '名班主任']
+  const categories = [
+    '骨干教师',
+    '名师',
+    '学科带头人',
+    '教学能手',
+    '优秀党员',
+    '音体美特长教师',
+    '双师型教师',
+    '名班主任',
+  ]
   const political = ['中共党员', '群众', '共青团员', '中共党员', '民主党派成员']
   const ethnic = ['回族', '汉族', '东乡族', '汉族', '保安族', '撒拉族', '回族']
   const posts = ['一级教师', '高级教师', '校长', '二级教师', '教研组长', '副校长']
@@ -173,7 +203,10 @@ test('lists seeded volunteers with server-side paging', async ({ page, ledger })
   await expect(page.locator('.roster-table')).not.toContainText(/\d{17}[\dX]/)
   await shot(page, ledger, 'roster-list')
 
-  await seed(ledger, makePeople(100, 11).map((p) => ({ name: p.name, idNumber: p.idNumber, unit: p.unit, county: p.county })))
+  await seed(
+    ledger,
+    makePeople(100, 11).map((p) => ({ name: p.name, idNumber: p.idNumber, unit: p.unit, county: p.county })),
+  )
   await page.reload()
   await page.waitForSelector('[data-app-ready]')
   await expect(page.locator('.el-pagination')).toContainText('共 130 条')
@@ -235,7 +268,10 @@ test('reveals a masked ID number only after an explicit click', async ({ page, l
   await expect(row).not.toContainText(MA_JIANGUO)
 })
 
-test('edits a volunteer: the new unit shows in the list, the stored ID and phone are kept', async ({ page, ledger }) => {
+test('edits a volunteer: the new unit shows in the list, the stored ID and phone are kept', async ({
+  page,
+  ledger,
+}) => {
   const [id] = await seedThree(ledger)
   await ledger.open('#/roster')
   await rowOf(page, '马建国').getByRole('button', { name: '编辑' }).click()
@@ -308,8 +344,20 @@ test('purges a volunteer from the recycle bin for good after a warning about bac
 
 test('the reference-data tabs render with data, and a team can be added', async ({ page, ledger }) => {
   await seed(ledger, thirtyPeople())
-  await ledger.call('reference.leadingGroup.save', { role: '组长', name: '赵志明', post: '州教育局局长', phone: '0930-6212345', sortOrder: 1 })
-  await ledger.call('reference.leadingGroup.save', { role: '副组长', name: '李文华', post: '州教育局副局长', phone: '0930-6212346', sortOrder: 2 })
+  await ledger.call('reference.leadingGroup.save', {
+    role: '组长',
+    name: '赵志明',
+    post: '州教育局局长',
+    phone: '0930-6212345',
+    sortOrder: 1,
+  })
+  await ledger.call('reference.leadingGroup.save', {
+    role: '副组长',
+    name: '李文华',
+    post: '州教育局副局长',
+    phone: '0930-6212346',
+    sortOrder: 2,
+  })
   await ledger.open('#/reference/departments')
   await expect(rosterRows(page)).toHaveCount(10)
   await expect(page.locator('.el-table')).toContainText('安全管理办公室')
@@ -363,7 +411,11 @@ test('settings show the unit and data paths, save the operator, and make a backu
 test('the audit log lists changes with personal numbers masked', async ({ page, ledger }) => {
   await ledger.call('settings.save', { operatorName: '张敏' })
   const [id] = await seedThree(ledger)
-  await ledger.call('roster.save', { id, fields: { name: '马建国', unit: '临夏市第一中学', county: '临夏市' }, mode: 'keep' })
+  await ledger.call('roster.save', {
+    id,
+    fields: { name: '马建国', unit: '临夏市第一中学', county: '临夏市' },
+    mode: 'keep',
+  })
   await ledger.call('roster.delete', { ids: [id] })
   await ledger.open('#/audit')
   await expect(page.locator('.el-table').first()).toContainText('新增志愿者 马建国')

@@ -23,8 +23,17 @@ async function seedRoster(ledger: LedgerFixture, count: number): Promise<void> {
   for (const [index, person] of makePeople(count, 11).entries()) {
     await ledger.call('roster.save', {
       fields: {
-        name: person.name, idNumber: person.idNumber, unit: LONG_UNITS[index % LONG_UNITS.length], phone: person.phone, county: person.county,
-        category: '骨干教师', political: '中共党员', ethnic: '回族', education: '大学本科', post: '一级教师', team: TEAM,
+        name: person.name,
+        idNumber: person.idNumber,
+        unit: LONG_UNITS[index % LONG_UNITS.length],
+        phone: person.phone,
+        county: person.county,
+        category: '骨干教师',
+        political: '中共党员',
+        ethnic: '回族',
+        education: '大学本科',
+        post: '一级教师',
+        team: TEAM,
       },
       mode: 'keep',
     })
@@ -66,7 +75,10 @@ async function visibleRows(table: Locator): Promise<number> {
 
 /** A table's header cell, by its label. */
 function header(table: Locator, label: string): Locator {
-  return table.locator('.el-table__header-wrapper th').filter({ hasText: new RegExp(`^${label}$`) }).first()
+  return table
+    .locator('.el-table__header-wrapper th')
+    .filter({ hasText: new RegExp(`^${label}$`) })
+    .first()
 }
 
 /** A column is readable when its header is in the window and not under the table's fixed right column. */
@@ -87,7 +99,10 @@ async function checkDashboard(page: Page, ledger: LedgerFixture): Promise<void> 
   await shot(page, ledger, 'dashboard')
   await expect(page.locator('.programme-strip [data-state="gap"]').first()).toContainText('未开展')
   for (const note of await page.locator('.programme-strip .month-note').all()) {
-    expect(await note.evaluate((element) => element.scrollWidth <= element.clientWidth), 'a month note is not cut').toBe(true)
+    expect(
+      await note.evaluate((element) => element.scrollWidth <= element.clientWidth),
+      'a month note is not cut',
+    ).toBe(true)
   }
   // A red month opens its list: the tag and the button to record one still fit the toolbar's line.
   await page.locator('.programme-strip [data-state="gap"]').first().click()
@@ -103,13 +118,25 @@ async function checkRoster(page: Page, ledger: LedgerFixture): Promise<void> {
   const roster = page.locator('.roster-table')
   await expect(roster.locator('.el-table__body-wrapper tr.el-table__row').first()).toBeVisible()
   await shot(page, ledger, 'roster')
-  for (const label of ['姓名', '身份证号码', '工作单位', '联系电话', '所属服务队', '操作']) await expectColumnClear(page, roster, label)
-  const unitCell = roster.locator('.el-table__body-wrapper td .cell').filter({ hasText: new RegExp(`^${LONG_UNITS[0]}$`) }).first()
+  for (const label of ['姓名', '身份证号码', '工作单位', '联系电话', '所属服务队', '操作'])
+    await expectColumnClear(page, roster, label)
+  const unitCell = roster
+    .locator('.el-table__body-wrapper td .cell')
+    .filter({ hasText: new RegExp(`^${LONG_UNITS[0]}$`) })
+    .first()
   await expect(unitCell).toBeVisible()
-  expect(await unitCell.evaluate((element) => element.scrollWidth <= element.clientWidth), '工作单位 is not cut').toBe(true)
+  expect(await unitCell.evaluate((element) => element.scrollWidth <= element.clientWidth), '工作单位 is not cut').toBe(
+    true,
+  )
   const toolbar = (await page.locator('.page-toolbar').boundingBox())!
   expect(toolbar.height, 'the toolbar is one line').toBeLessThanOrEqual(36)
-  const room = await page.locator('.page-toolbar').evaluate((element) => element.clientWidth - Array.from(element.children).reduce((sum, child) => sum + (child as HTMLElement).offsetWidth + 8, 0))
+  const room = await page
+    .locator('.page-toolbar')
+    .evaluate(
+      (element) =>
+        element.clientWidth -
+        Array.from(element.children).reduce((sum, child) => sum + (child as HTMLElement).offsetWidth + 8, 0),
+    )
   expect(room, 'room left in the toolbar for another button').toBeGreaterThanOrEqual(100)
   expect(await visibleRows(roster), 'rows visible without scrolling').toBeGreaterThan(15)
 }
@@ -127,7 +154,11 @@ async function checkActivities(page: Page, ledger: LedgerFixture): Promise<void>
   await expectInViewport(page, form.getByRole('button', { name: '保存' }))
   await shot(page, ledger, 'activity-form')
   await form.getByRole('button', { name: '取消', exact: true }).click()
-  await activities.locator('.el-table__body-wrapper tr.el-table__row').filter({ hasText: '花儿进校园展演' }).getByRole('button', { name: '编辑' }).click()
+  await activities
+    .locator('.el-table__body-wrapper tr.el-table__row')
+    .filter({ hasText: '花儿进校园展演' })
+    .getByRole('button', { name: '编辑' })
+    .click()
   await expect(form.locator('.participants-table .el-table__body-wrapper tr.el-table__row').first()).toBeVisible()
   await expectInViewport(page, form.getByRole('button', { name: '保存' }))
   await shot(page, ledger, 'activity-form-edit')
@@ -146,7 +177,13 @@ async function shootTheRest(page: Page, ledger: LedgerFixture): Promise<void> {
   await ledger.open('#/highlights')
   await expect(page.locator('.highlight').first()).toBeVisible()
   await shot(page, ledger, 'highlights')
-  for (const [route, name] of [['#/recycle-bin', 'recycle-bin'], ['#/import/history', 'import-history'], ['#/audit', 'audit'], ['#/reference/departments', 'reference'], ['#/settings', 'settings']]) {
+  for (const [route, name] of [
+    ['#/recycle-bin', 'recycle-bin'],
+    ['#/import/history', 'import-history'],
+    ['#/audit', 'audit'],
+    ['#/reference/departments', 'reference'],
+    ['#/settings', 'settings'],
+  ]) {
     await ledger.open(route)
     await shot(page, ledger, name!)
   }
@@ -156,7 +193,10 @@ for (const viewport of VIEWPORTS) {
   test.describe(`${viewport.width}×${viewport.height}`, () => {
     test.use({ viewport })
 
-    test('roster, activities, dashboard, checklist, audit, reference and settings fit the window', async ({ page, ledger }) => {
+    test('roster, activities, dashboard, checklist, audit, reference and settings fit the window', async ({
+      page,
+      ledger,
+    }) => {
       await seedRoster(ledger, 30)
       await seedYear(ledger)
 
@@ -167,12 +207,16 @@ for (const viewport of VIEWPORTS) {
       await shootTheRest(page, ledger)
     })
 
-    test('a new ledger: guidance on the dashboard, not a wall of red months, and an empty roster that points to 导入', async ({ page, ledger }) => {
+    test('a new ledger: guidance on the dashboard, not a wall of red months, and an empty roster that points to 导入', async ({
+      page,
+      ledger,
+    }) => {
       await ledger.open('#/dashboard')
       const guide = page.getByTestId('first-run')
       await expect(guide).toContainText('2026 年度尚未登记活动')
       await expect(page.locator('.programme-strip [data-state="gap"]')).toHaveCount(0)
-      for (const button of ['导入花名册', '录入活动清单', '登记活动']) await expectInViewport(page, guide.getByRole('button', { name: button }))
+      for (const button of ['导入花名册', '录入活动清单', '登记活动'])
+        await expectInViewport(page, guide.getByRole('button', { name: button }))
       await shot(page, ledger, 'first-run-dashboard')
       await guide.getByRole('button', { name: '导入花名册' }).click()
       await expect(page).toHaveURL(/#\/import$/)

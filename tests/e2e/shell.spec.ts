@@ -4,9 +4,26 @@
 import { expect, test } from './harness'
 import { seedYear } from './seedYear'
 
-const ROUTES = ['#/dashboard', '#/plan', '#/activities', '#/highlights', '#/roster', '#/outputs', '#/certificates', '#/import', '#/import/history', '#/recycle-bin', '#/reference/teams', '#/audit', '#/settings']
+const ROUTES = [
+  '#/dashboard',
+  '#/plan',
+  '#/activities',
+  '#/highlights',
+  '#/roster',
+  '#/outputs',
+  '#/certificates',
+  '#/import',
+  '#/import/history',
+  '#/recycle-bin',
+  '#/reference/teams',
+  '#/audit',
+  '#/settings',
+]
 
-test('every screen works under the content security policy, and the page cannot name a path', async ({ page, ledger }) => {
+test('every screen works under the content security policy, and the page cannot name a path', async ({
+  page,
+  ledger,
+}) => {
   const refused: string[] = []
   page.on('console', (message) => {
     if (/Content Security Policy|Refused to/i.test(message.text())) refused.push(message.text())
@@ -14,7 +31,7 @@ test('every screen works under the content security policy, and the page cannot 
   await seedYear(ledger)
   for (const route of ROUTES) {
     await ledger.open(route)
-    await expect(page.locator("main, .app-main, body").first()).toBeVisible()
+    await expect(page.locator('main, .app-main, body').first()).toBeVisible()
   }
   // The dashboard's chart and its tooltip (ECharts styles it inline).
   await ledger.open('#/dashboard')
@@ -23,7 +40,10 @@ test('every screen works under the content security policy, and the page cannot 
   expect(refused).toEqual([])
 
   const answer = (await page.evaluate(() =>
-    (window as unknown as { ledger: { invoke: (n: string, i: unknown) => Promise<unknown> } }).ledger.invoke('export.form', { form: 'roster', out: '/tmp/leak.xlsx' }),
+    (window as unknown as { ledger: { invoke: (n: string, i: unknown) => Promise<unknown> } }).ledger.invoke(
+      'export.form',
+      { form: 'roster', out: '/tmp/leak.xlsx' },
+    ),
   )) as { ok: boolean; error?: { message: string } }
   expect(answer.ok).toBe(false)
   expect(answer.error?.message).toContain('界面不能指定文件路径')

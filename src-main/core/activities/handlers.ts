@@ -16,14 +16,36 @@ import * as service from './service'
 
 const field = z.union([z.string().max(2000), z.number(), z.boolean()]).optional()
 const activityFields = z.object({
-  name: field, task: field, heldOn: field, place: field, organizer: field, planSeq: field, participantsCount: field,
-  defaultHours: field, targetGroup: field, beneficiaries: field, summary: field, highlight: field, note: field,
-  county: field, team: field, highlightText: field, endedOn: field, leader: field, concentrated: field, lateReason: field,
-  departments: z.union([z.string().max(500), z.array(z.string().max(50)).transform((names) => names.join('、'))]).optional(),
+  name: field,
+  task: field,
+  heldOn: field,
+  place: field,
+  organizer: field,
+  planSeq: field,
+  participantsCount: field,
+  defaultHours: field,
+  targetGroup: field,
+  beneficiaries: field,
+  summary: field,
+  highlight: field,
+  note: field,
+  county: field,
+  team: field,
+  highlightText: field,
+  endedOn: field,
+  leader: field,
+  concentrated: field,
+  lateReason: field,
+  departments: z
+    .union([z.string().max(500), z.array(z.string().max(50)).transform((names) => names.join('、'))])
+    .optional(),
 })
 const participant = z.object({
   volunteerId: z.number().int().positive(),
-  hours: z.union([z.number(), z.string().max(20)]).nullable().optional(),
+  hours: z
+    .union([z.number(), z.string().max(20)])
+    .nullable()
+    .optional(),
   note: z.string().max(200).nullable().optional(),
   lateReason: z.string().max(500).nullable().optional(),
   youngReason: z.string().max(500).nullable().optional(),
@@ -41,7 +63,8 @@ function participantsFromIdNumbers(ctx: CoreContext, text: string) {
       const idNumber = normalizeIdText(id)
       const volunteer = findByIdNumber(ctx.db, idNumber)
       // Masked even here: the message reaches terminals, logs and screenshots (PIPL).
-      if (!volunteer) throw new CoreError('VALIDATION', `身份证号码 ${maskIdNumber(idNumber)} 不在志愿者花名册中，请先登记该志愿者。`)
+      if (!volunteer)
+        throw new CoreError('VALIDATION', `身份证号码 ${maskIdNumber(idNumber)} 不在志愿者花名册中，请先登记该志愿者。`)
       return { volunteerId: volunteer.id, hours: hours ?? null }
     })
 }
@@ -63,7 +86,10 @@ export const activityHandlers = {
   }),
   'activities.get': handler({
     input: z.object({ id: z.number().int().positive() }),
-    run: (ctx, input) => ({ ...repo.getActivity(ctx.db, input.id), participants: repo.listParticipants(ctx.db, input.id) }),
+    run: (ctx, input) => ({
+      ...repo.getActivity(ctx.db, input.id),
+      participants: repo.listParticipants(ctx.db, input.id),
+    }),
   }),
   'activities.save': handler({
     input: z.object({
@@ -81,11 +107,25 @@ export const activityHandlers = {
     cli: {
       command: 'activities add',
       flags: {
-        name: 'fields.name', date: 'fields.heldOn', task: 'fields.task', place: 'fields.place', organizer: 'fields.organizer',
-        county: 'fields.county', team: 'fields.team', departments: 'fields.departments', 'plan-seq': 'fields.planSeq',
-        hours: 'fields.defaultHours', target: 'fields.targetGroup', beneficiaries: 'fields.beneficiaries',
-        summary: 'fields.summary', highlight: 'fields.highlight', participants: 'participantIdNumbers',
-        'end-date': 'fields.endedOn', leader: 'fields.leader', concentrated: 'fields.concentrated', 'late-reason': 'fields.lateReason',
+        name: 'fields.name',
+        date: 'fields.heldOn',
+        task: 'fields.task',
+        place: 'fields.place',
+        organizer: 'fields.organizer',
+        county: 'fields.county',
+        team: 'fields.team',
+        departments: 'fields.departments',
+        'plan-seq': 'fields.planSeq',
+        hours: 'fields.defaultHours',
+        target: 'fields.targetGroup',
+        beneficiaries: 'fields.beneficiaries',
+        summary: 'fields.summary',
+        highlight: 'fields.highlight',
+        participants: 'participantIdNumbers',
+        'end-date': 'fields.endedOn',
+        leader: 'fields.leader',
+        concentrated: 'fields.concentrated',
+        'late-reason': 'fields.lateReason',
       },
       summary: '登记已开展的活动（--participants 身份证号码[:小时],… 列出参与志愿者）',
     },
@@ -120,9 +160,17 @@ export const activityHandlers = {
     run: (ctx, input) => removePhoto(ctx, input.id),
   }),
   'volunteers.service': handler({
-    input: z.object({ volunteerId: z.number().int().positive(), from: z.string().optional(), to: z.string().optional() }),
+    input: z.object({
+      volunteerId: z.number().int().positive(),
+      from: z.string().optional(),
+      to: z.string().optional(),
+    }),
     run: (ctx, input) => ({
-      ...volunteerService(ctx.db, input.volunteerId, input.from && input.to ? { from: input.from, to: input.to } : undefined),
+      ...volunteerService(
+        ctx.db,
+        input.volunteerId,
+        input.from && input.to ? { from: input.from, to: input.to } : undefined,
+      ),
       hoursChanges: hoursChangesOf(ctx.db, input.volunteerId),
       // Cumulative over every year, whatever period the record shows.
       star: standingsOf(ctx.db, [input.volunteerId])[input.volunteerId]!,
@@ -143,12 +191,20 @@ export const activityHandlers = {
   'stars.reached': handler({
     input: z.object({ from: day, to: day }),
     run: (ctx, input) => levelsReached(ctx.db, input),
-    cli: { command: 'stars', flags: { from: 'from', to: 'to' }, summary: '列出期间内服务时长累计达到星级（一星至五星）的志愿者' },
+    cli: {
+      command: 'stars',
+      flags: { from: 'from', to: 'to' },
+      summary: '列出期间内服务时长累计达到星级（一星至五星）的志愿者',
+    },
   }),
   'activities.lateEntries': handler({
     input: z.object({ from: day, to: day }),
     run: (ctx, input) => listLateEntries(ctx.db, input),
-    cli: { command: 'activities late', flags: { from: 'from', to: 'to' }, summary: '列出补录（活动结束 10 个工作日后才登记）的活动和参与人员及补录原因' },
+    cli: {
+      command: 'activities late',
+      flags: { from: 'from', to: 'to' },
+      summary: '列出补录（活动结束 10 个工作日后才登记）的活动和参与人员及补录原因',
+    },
   }),
   'activities.lateness': handler({
     input: z.object({ heldOn: day, endedOn: day.nullable().optional() }),

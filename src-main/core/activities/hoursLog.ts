@@ -26,7 +26,17 @@ export function logHoursChanges(
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   )
   for (const difference of differences) {
-    insert.run(activity.id, difference.volunteerId, activity.name, activity.heldOn, difference.before, difference.after, entry.reason, entry.operator, entry.at)
+    insert.run(
+      activity.id,
+      difference.volunteerId,
+      activity.name,
+      activity.heldOn,
+      difference.before,
+      difference.after,
+      entry.reason,
+      entry.operator,
+      entry.at,
+    )
   }
 }
 

@@ -6,12 +6,19 @@ import { isLateEntry, workingDaysBetween } from './workingDays'
 
 export const lastDayOf = (activity: { heldOn: string; endedOn: string | null }) => activity.endedOn ?? activity.heldOn
 
-export function lateness(activity: { heldOn: string; endedOn: string | null }, today: string): { late: boolean; workingDays: number } {
+export function lateness(
+  activity: { heldOn: string; endedOn: string | null },
+  today: string,
+): { late: boolean; workingDays: number } {
   const last = lastDayOf(activity)
   return { late: isLateEntry(last, today), workingDays: workingDaysBetween(last, today) }
 }
 
-export function lateReasonMissing(what: string, activity: { heldOn: string; endedOn: string | null }, today: string): string {
+export function lateReasonMissing(
+  what: string,
+  activity: { heldOn: string; endedOn: string | null },
+  today: string,
+): string {
   const { workingDays } = lateness(activity, today)
   return `${what}在活动结束后第 ${workingDays} 个工作日才登记（超过 10 个工作日），属于补录，请填写补录原因。`
 }

@@ -9,7 +9,12 @@ import { CoreError } from '../errors'
 import { OWNER_ONLY_DIR, OWNER_ONLY_FILE } from '../fileModes'
 import { detectPhotoKind, PHOTO_EXTENSION, stripPhotoMetadata } from './photoMetadata'
 
-export const PHOTO_TYPES: Record<string, string> = { '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.png': 'image/png', '.webp': 'image/webp' }
+export const PHOTO_TYPES: Record<string, string> = {
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.png': 'image/png',
+  '.webp': 'image/webp',
+}
 export const MAX_PHOTO_BYTES = 20 * 1024 * 1024
 
 export interface PhotoView {
@@ -24,8 +29,13 @@ function photoDir(ctx: Pick<CoreContext, 'dataDir'>): string {
   return join(ctx.dataDir, 'photos')
 }
 
-export function addPhoto(ctx: CoreContext, activityId: number, photo: { name: string; data: Uint8Array; thumb?: Uint8Array }): number {
-  if (photo.data.byteLength > MAX_PHOTO_BYTES) throw new CoreError('FILE', `照片“${photo.name}”超过 20 MB，请压缩后再添加。`)
+export function addPhoto(
+  ctx: CoreContext,
+  activityId: number,
+  photo: { name: string; data: Uint8Array; thumb?: Uint8Array },
+): number {
+  if (photo.data.byteLength > MAX_PHOTO_BYTES)
+    throw new CoreError('FILE', `照片“${photo.name}”超过 20 MB，请压缩后再添加。`)
   // The type is read from the content, never from the name: a renamed file is not a photo.
   const kind = detectPhotoKind(photo.data)
   if (!kind) throw new CoreError('FILE', `照片“${photo.name}”不是 JPG、PNG 或 WebP 图片（按文件内容判断）。`)
@@ -39,24 +49,33 @@ export function addPhoto(ctx: CoreContext, activityId: number, photo: { name: st
   const path = join(photoDir(ctx), file)
   if (!existsSync(path)) writeFileSync(path, data, { mode: OWNER_ONLY_FILE })
   const result = ctx.db
-    .prepare('INSERT INTO activity_photos (activity_id, file, original_name, bytes, thumb, added_at) VALUES (?, ?, ?, ?, ?, ?)')
+    .prepare(
+      'INSERT INTO activity_photos (activity_id, file, original_name, bytes, thumb, added_at) VALUES (?, ?, ?, ?, ?, ?)',
+    )
     .run(activityId, `photos/${file}`, photo.name, data.byteLength, photo.thumb ?? null, ctx.now().toISOString())
   return Number(result.lastInsertRowid)
 }
 
 export function listPhotos(ctx: CoreContext, activityId: number): PhotoView[] {
   const rows = ctx.db
-    .prepare('SELECT id, original_name AS originalName, bytes, thumb, added_at AS addedAt FROM activity_photos WHERE activity_id = ? ORDER BY id')
+    .prepare(
+      'SELECT id, original_name AS originalName, bytes, thumb, added_at AS addedAt FROM activity_photos WHERE activity_id = ? ORDER BY id',
+    )
     .all(activityId) as (Omit<PhotoView, 'thumb'> & { thumb: Buffer | null })[]
   return rows.map((row) => ({ ...row, thumb: row.thumb ? new Uint8Array(row.thumb) : null }))
 }
 
 export function readPhoto(ctx: CoreContext, id: number): { name: string; type: string; data: Uint8Array } {
-  const row = ctx.db.prepare('SELECT file, original_name AS name FROM activity_photos WHERE id = ?').get(id) as { file: string; name: string } | undefined
+  const row = ctx.db.prepare('SELECT file, original_name AS name FROM activity_photos WHERE id = ?').get(id) as
+    { file: string; name: string } | undefined
   if (!row) throw new CoreError('NOT_FOUND', `找不到编号为 ${id} 的照片。`)
   const path = join(ctx.dataDir, row.file)
   if (!existsSync(path)) throw new CoreError('FILE', `照片文件已丢失：${row.file}，可从备份中恢复。`)
-  return { name: row.name, type: PHOTO_TYPES[extname(row.file)] ?? 'application/octet-stream', data: new Uint8Array(readFileSync(path)) }
+  return {
+    name: row.name,
+    type: PHOTO_TYPES[extname(row.file)] ?? 'application/octet-stream',
+    data: new Uint8Array(readFileSync(path)),
+  }
 }
 
 /** The row goes; the file stays while another activity still shows the same picture. */

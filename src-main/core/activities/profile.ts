@@ -18,7 +18,11 @@ export interface VolunteerService {
   lines: ServiceLine[]
 }
 
-export function volunteerService(db: Database, volunteerId: number, period?: { from: string; to: string }): VolunteerService {
+export function volunteerService(
+  db: Database,
+  volunteerId: number,
+  period?: { from: string; to: string },
+): VolunteerService {
   const lines = db
     .prepare(
       `SELECT a.id AS activityId, a.held_on AS heldOn, a.ended_on AS endedOn, a.name, a.leader, t.name AS taskName, p.hours

@@ -59,8 +59,12 @@ const SELECT_ACTIVITY = `
   LEFT JOIN counties c ON c.code = a.county_code
   LEFT JOIN plan_items p ON p.id = a.plan_item_id`
 
-type ActivityRow = Omit<ActivityView, 'departments' | 'highlight' | 'concentrated' | 'late'> &
-  { departments: string | null; highlight: number; concentrated: number; late: number }
+type ActivityRow = Omit<ActivityView, 'departments' | 'highlight' | 'concentrated' | 'late'> & {
+  departments: string | null
+  highlight: number
+  concentrated: number
+  late: number
+}
 
 function toView(row: ActivityRow): ActivityView {
   return {
@@ -133,7 +137,8 @@ export function getActivity(db: Database, id: number): ActivityView {
 }
 
 export function findActivityId(db: Database, name: string, heldOn: string): number | undefined {
-  const row = db.prepare('SELECT id FROM activities WHERE name = ? AND held_on = ?').get(name, heldOn) as { id: number } | undefined
+  const row = db.prepare('SELECT id FROM activities WHERE name = ? AND held_on = ?').get(name, heldOn) as
+    { id: number } | undefined
   return row?.id
 }
 
@@ -151,7 +156,12 @@ function activityParams(activity: StoredActivity) {
   }
 }
 
-export function insertActivity(db: Database, activity: StoredActivity, at: string, batchId: number | null = null): number {
+export function insertActivity(
+  db: Database,
+  activity: StoredActivity,
+  at: string,
+  batchId: number | null = null,
+): number {
   const result = db
     .prepare(
       `INSERT INTO activities (name, task_code, held_on, ended_on, leader, concentrated, late, late_reason, county_code,
@@ -202,11 +212,26 @@ export interface HoursDifference {
   after: number | null
 }
 
-export function insertParticipation(db: Database, activityId: number, participant: ParticipantInput, at: string, batchId: number | null = null): void {
+export function insertParticipation(
+  db: Database,
+  activityId: number,
+  participant: ParticipantInput,
+  at: string,
+  batchId: number | null = null,
+): void {
   db.prepare(
     `INSERT INTO participations (activity_id, volunteer_id, hours, note, batch_id, entered_at, late, late_reason)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(activityId, participant.volunteerId, participant.hours, participant.note, batchId, at, participant.late ? 1 : 0, participant.lateReason ?? null)
+  ).run(
+    activityId,
+    participant.volunteerId,
+    participant.hours,
+    participant.note,
+    batchId,
+    at,
+    participant.late ? 1 : 0,
+    participant.lateReason ?? null,
+  )
 }
 
 /**
@@ -214,10 +239,18 @@ export function insertParticipation(db: Database, activityId: number, participan
  * when each was entered (and a 补录's reason) survives an edit; returns the hours that changed or
  * went, for the hours log.
  */
-export function replaceParticipants(db: Database, activityId: number, participants: readonly ParticipantInput[], at: string): HoursDifference[] {
+export function replaceParticipants(
+  db: Database,
+  activityId: number,
+  participants: readonly ParticipantInput[],
+  at: string,
+): HoursDifference[] {
   const existing = new Map(
-    (db.prepare('SELECT volunteer_id AS volunteerId, hours FROM participations WHERE activity_id = ?').all(activityId) as { volunteerId: number; hours: number }[])
-      .map((row) => [row.volunteerId, row.hours]),
+    (
+      db
+        .prepare('SELECT volunteer_id AS volunteerId, hours FROM participations WHERE activity_id = ?')
+        .all(activityId) as { volunteerId: number; hours: number }[]
+    ).map((row) => [row.volunteerId, row.hours]),
   )
   const update = db.prepare('UPDATE participations SET hours = ?, note = ? WHERE activity_id = ? AND volunteer_id = ?')
   const remove = db.prepare('DELETE FROM participations WHERE activity_id = ? AND volunteer_id = ?')
@@ -230,7 +263,8 @@ export function replaceParticipants(db: Database, activityId: number, participan
       continue
     }
     update.run(participant.hours, participant.note, activityId, participant.volunteerId)
-    if (before !== participant.hours) differences.push({ volunteerId: participant.volunteerId, before, after: participant.hours })
+    if (before !== participant.hours)
+      differences.push({ volunteerId: participant.volunteerId, before, after: participant.hours })
   }
   for (const [volunteerId, before] of existing) {
     remove.run(activityId, volunteerId)

@@ -1,21 +1,62 @@
 // The one validation of an activity held (表3 活动登记) and of a participation (参与名单), shared by
 // the form, the CLI and the importer.
-import { ageFromId, findCounty, MIN_PARTICIPANT_AGE, normalizeFreeText, normalizeText, splitDepartments } from '../domain'
+import {
+  ageFromId,
+  findCounty,
+  MIN_PARTICIPANT_AGE,
+  normalizeFreeText,
+  normalizeText,
+  splitDepartments,
+} from '../domain'
 import { findTask, type TaskRef } from '../plan/rules'
 import { parseDay } from './day'
 import { daysCovered } from './workingDays'
 
 export type ActivityField =
-  | 'name' | 'task' | 'heldOn' | 'place' | 'organizer' | 'departments' | 'planSeq' | 'participantsCount'
-  | 'defaultHours' | 'targetGroup' | 'beneficiaries' | 'summary' | 'highlight' | 'note'
-  | 'county' | 'team' | 'highlightText' | 'endedOn' | 'leader' | 'concentrated' | 'lateReason'
+  | 'name'
+  | 'task'
+  | 'heldOn'
+  | 'place'
+  | 'organizer'
+  | 'departments'
+  | 'planSeq'
+  | 'participantsCount'
+  | 'defaultHours'
+  | 'targetGroup'
+  | 'beneficiaries'
+  | 'summary'
+  | 'highlight'
+  | 'note'
+  | 'county'
+  | 'team'
+  | 'highlightText'
+  | 'endedOn'
+  | 'leader'
+  | 'concentrated'
+  | 'lateReason'
 
 export const ACTIVITY_FIELD_LABELS: Record<ActivityField, string> = {
-  name: '活动名称', task: '活动类别', heldOn: '开展日期', place: '开展地点', organizer: '组织单位',
-  departments: '责任科室', planSeq: '清单序号', participantsCount: '参与志愿者人数', defaultHours: '服务时长（小时）',
-  targetGroup: '服务对象', beneficiaries: '受益人数', summary: '活动简介', highlight: '是否亮点', note: '备注',
-  county: '所在县市', team: '服务队', highlightText: '亮点做法',
-  endedOn: '结束日期', leader: '活动负责人', concentrated: '是否集中服务', lateReason: '补录原因',
+  name: '活动名称',
+  task: '活动类别',
+  heldOn: '开展日期',
+  place: '开展地点',
+  organizer: '组织单位',
+  departments: '责任科室',
+  planSeq: '清单序号',
+  participantsCount: '参与志愿者人数',
+  defaultHours: '服务时长（小时）',
+  targetGroup: '服务对象',
+  beneficiaries: '受益人数',
+  summary: '活动简介',
+  highlight: '是否亮点',
+  note: '备注',
+  county: '所在县市',
+  team: '服务队',
+  highlightText: '亮点做法',
+  endedOn: '结束日期',
+  leader: '活动负责人',
+  concentrated: '是否集中服务',
+  lateReason: '补录原因',
 }
 
 export interface ActivityIssue {
@@ -61,7 +102,10 @@ export const MAX_ACTIVITY_DAYS = 92
  * Hours a volunteer served in one activity: more than 0, at most 24 for each day it covered, in
  * steps a clerk would write.
  */
-export function checkHours(raw: unknown, days = 1): { ok: true; hours: number | null } | { ok: false; message: string } {
+export function checkHours(
+  raw: unknown,
+  days = 1,
+): { ok: true; hours: number | null } | { ok: false; message: string } {
   const text = normalizeText(raw)
   if (!text) return { ok: true, hours: null }
   const hours = Number(text.replace(/小时|h$/i, ''))
@@ -70,9 +114,10 @@ export function checkHours(raw: unknown, days = 1): { ok: true; hours: number | 
   if (hours > MAX_HOURS_PER_DAY * days) {
     return {
       ok: false,
-      message: days === 1
-        ? `服务时长“${text}”超过一天 ${MAX_HOURS_PER_DAY} 小时，请核对。`
-        : `服务时长“${text}”超过活动 ${days} 天每天 ${MAX_HOURS_PER_DAY} 小时（共 ${MAX_HOURS_PER_DAY * days} 小时），请核对。`,
+      message:
+        days === 1
+          ? `服务时长“${text}”超过一天 ${MAX_HOURS_PER_DAY} 小时，请核对。`
+          : `服务时长“${text}”超过活动 ${days} 天每天 ${MAX_HOURS_PER_DAY} 小时（共 ${MAX_HOURS_PER_DAY * days} 小时），请核对。`,
     }
   }
   return { ok: true, hours: Math.round(hours * 100) / 100 }
@@ -90,7 +135,8 @@ function wholeNumber(raw: unknown, field: ActivityField, issues: ActivityIssue[]
 
 function text(raw: unknown, field: ActivityField, issues: ActivityIssue[], limit = 500): string | null {
   const value = normalizeFreeText(raw, { multiline: limit > 500 })
-  if (value.length > limit) issues.push({ field, level: 'error', message: `${ACTIVITY_FIELD_LABELS[field]}超过 ${limit} 个字，请精简。` })
+  if (value.length > limit)
+    issues.push({ field, level: 'error', message: `${ACTIVITY_FIELD_LABELS[field]}超过 ${limit} 个字，请精简。` })
   return value || null
 }
 
@@ -101,7 +147,11 @@ function readYesNo(raw: unknown, field: ActivityField, issues: ActivityIssue[], 
   if (!value) return null
   if (['否', '不是', 'N', 'n', 'no', '0', 'false', '×'].includes(value)) return false
   if (['是', 'Y', 'y', 'yes', '1', 'true', '√'].includes(value)) return true
-  issues.push({ field, level: 'warning', message: `${ACTIVITY_FIELD_LABELS[field]}“${value}”请填写“是”或“否”，已按${fallback}处理。` })
+  issues.push({
+    field,
+    level: 'warning',
+    message: `${ACTIVITY_FIELD_LABELS[field]}“${value}”请填写“是”或“否”，已按${fallback}处理。`,
+  })
   return null
 }
 
@@ -114,7 +164,8 @@ function readEndedOn(raw: unknown, heldOn: string | null, today: string, issues:
   if (!heldOn) return null
   if (endedOn < heldOn) return refuse(`结束日期 ${endedOn} 早于开展日期 ${heldOn}，请核对（开展日期是活动的第一天）。`)
   if (endedOn > today) return refuse(`结束日期 ${endedOn} 晚于今天，只能登记已结束的活动。`)
-  if (daysCovered(heldOn, endedOn) > MAX_ACTIVITY_DAYS) return refuse(`活动从 ${heldOn} 到 ${endedOn} 超过 ${MAX_ACTIVITY_DAYS} 天，请按每次集中开展分别登记。`)
+  if (daysCovered(heldOn, endedOn) > MAX_ACTIVITY_DAYS)
+    return refuse(`活动从 ${heldOn} 到 ${endedOn} 超过 ${MAX_ACTIVITY_DAYS} 天，请按每次集中开展分别登记。`)
   return endedOn === heldOn ? null : endedOn
 }
 
@@ -137,7 +188,13 @@ export function validateActivity(
   const heldOn = parseDay(raw.heldOn)
   const heldText = normalizeText(raw.heldOn)
   if (!heldOn) {
-    issues.push({ field: 'heldOn', level: 'error', message: heldText ? `开展日期“${heldText}”无法识别，请写成如 2026-03-05 或 2026年3月5日。` : '开展日期必填，请填写。' })
+    issues.push({
+      field: 'heldOn',
+      level: 'error',
+      message: heldText
+        ? `开展日期“${heldText}”无法识别，请写成如 2026-03-05 或 2026年3月5日。`
+        : '开展日期必填，请填写。',
+    })
   } else if (heldOn > options.today) {
     issues.push({ field: 'heldOn', level: 'error', message: `开展日期 ${heldOn} 晚于今天，只能登记已开展的活动。` })
   }
@@ -145,22 +202,32 @@ export function validateActivity(
   const taskText = normalizeText(raw.task)
   const task = taskText ? findTask(options.tasks, taskText) : null
   if (taskText && !task) {
-    issues.push({ field: 'task', level: 'error', message: `活动类别“${taskText}”不是五类任务之一，请填写：${options.tasks.map((t) => t.name).join('、')}。` })
+    issues.push({
+      field: 'task',
+      level: 'error',
+      message: `活动类别“${taskText}”不是五类任务之一，请填写：${options.tasks.map((t) => t.name).join('、')}。`,
+    })
   }
 
   const countyText = normalizeText(raw.county)
   const county = countyText ? findCounty(countyText) : null
-  if (countyText && !county) issues.push({ field: 'county', level: 'warning', message: `所在县市“${countyText}”不是临夏州的县市，已留空。` })
+  if (countyText && !county)
+    issues.push({ field: 'county', level: 'warning', message: `所在县市“${countyText}”不是临夏州的县市，已留空。` })
 
   const split = splitDepartments(normalizeText(raw.departments))
   if (split.unknown.length > 0) {
-    issues.push({ field: 'departments', level: 'error', message: `责任科室“${split.unknown.join('、')}”不在十个科室之中，请填写科室全称，多个科室用“、”分隔。` })
+    issues.push({
+      field: 'departments',
+      level: 'error',
+      message: `责任科室“${split.unknown.join('、')}”不在十个科室之中，请填写科室全称，多个科室用“、”分隔。`,
+    })
   }
 
   const endedOn = readEndedOn(raw.endedOn, heldOn, options.today, issues)
   const hours = checkHours(raw.defaultHours, heldOn ? daysCovered(heldOn, endedOn) : 1)
   const leader = text(raw.leader, 'leader', issues, 50)
-  if (!leader && options.requireLeader) issues.push({ field: 'leader', level: 'error', message: '活动负责人必填，请填写负责本次活动的人员姓名。' })
+  if (!leader && options.requireLeader)
+    issues.push({ field: 'leader', level: 'error', message: '活动负责人必填，请填写负责本次活动的人员姓名。' })
   if (!hours.ok) issues.push({ field: 'defaultHours', level: 'error', message: hours.message })
 
   const planSeq = wholeNumber(raw.planSeq, 'planSeq', issues)

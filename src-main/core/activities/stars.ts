@@ -16,14 +16,21 @@ export function starThresholds(db: Database): number[] {
 
 /** Five thresholds, each more than the one before: a level the clerk cannot reach in order is a mistake. */
 export function saveStarThresholds(db: Database, thresholds: readonly number[]): number[] {
-  if (thresholds.length !== STAR_LABELS.length) throw new CoreError('VALIDATION', `星级须设 ${STAR_LABELS.length} 档（一星至五星）。`)
+  if (thresholds.length !== STAR_LABELS.length)
+    throw new CoreError('VALIDATION', `星级须设 ${STAR_LABELS.length} 档（一星至五星）。`)
   thresholds.forEach((hours, index) => {
-    if (!(hours > 0) || hours > 100_000) throw new CoreError('VALIDATION', `${STAR_LABELS[index]}的时长“${hours}”应大于 0 小时。`)
+    if (!(hours > 0) || hours > 100_000)
+      throw new CoreError('VALIDATION', `${STAR_LABELS[index]}的时长“${hours}”应大于 0 小时。`)
     if (index > 0 && hours <= thresholds[index - 1]!) {
-      throw new CoreError('VALIDATION', `${STAR_LABELS[index]}的时长（${hours} 小时）须多于${STAR_LABELS[index - 1]}（${thresholds[index - 1]} 小时）。`)
+      throw new CoreError(
+        'VALIDATION',
+        `${STAR_LABELS[index]}的时长（${hours} 小时）须多于${STAR_LABELS[index - 1]}（${thresholds[index - 1]} 小时）。`,
+      )
     }
   })
-  db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(SETTING, JSON.stringify(thresholds))
+  db.prepare(
+    'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+  ).run(SETTING, JSON.stringify(thresholds))
   return [...thresholds]
 }
 
@@ -40,7 +47,12 @@ export function standing(hours: number, thresholds: readonly number[]): StarStan
   const total = round(hours)
   const level = thresholds.filter((threshold) => total >= threshold).length
   const next = thresholds[level]
-  return { hours: total, level, label: level > 0 ? STAR_LABELS[level - 1]! : null, toNext: next === undefined ? null : round(next - total) }
+  return {
+    hours: total,
+    level,
+    label: level > 0 ? STAR_LABELS[level - 1]! : null,
+    toNext: next === undefined ? null : round(next - total),
+  }
 }
 
 /** Standing of the given volunteers (a roster page), by id. */
@@ -88,8 +100,18 @@ export function levelsReached(db: Database, period: { from: string; to: string }
     const after = standing(total, thresholds)
     if (line.heldOn < period.from) continue
     for (let level = before + 1; level <= after.level; level++) {
-      reached.push({ volunteerId: line.volunteerId, name: line.name, unit: line.unit, level, label: STAR_LABELS[level - 1]!, reachedOn: line.heldOn, hours: after.hours })
+      reached.push({
+        volunteerId: line.volunteerId,
+        name: line.name,
+        unit: line.unit,
+        level,
+        label: STAR_LABELS[level - 1]!,
+        reachedOn: line.heldOn,
+        hours: after.hours,
+      })
     }
   }
-  return reached.sort((a, b) => a.reachedOn.localeCompare(b.reachedOn) || b.level - a.level || a.volunteerId - b.volunteerId)
+  return reached.sort(
+    (a, b) => a.reachedOn.localeCompare(b.reachedOn) || b.level - a.level || a.volunteerId - b.volunteerId,
+  )
 }

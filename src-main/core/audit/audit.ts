@@ -107,7 +107,10 @@ export function listAudit(db: Database, filter: AuditFilter): { total: number; r
       `SELECT id, at, operator, action, entity, entity_id AS entityId, summary, before, after
        FROM audit ${clause} ORDER BY id DESC LIMIT @limit OFFSET @offset`,
     )
-    .all({ ...params, limit: filter.limit, offset: filter.offset }) as (Omit<AuditRow, 'before' | 'after' | 'actionLabel' | 'entityLabel'> & {
+    .all({ ...params, limit: filter.limit, offset: filter.offset }) as (Omit<
+    AuditRow,
+    'before' | 'after' | 'actionLabel' | 'entityLabel'
+  > & {
     before: string | null
     after: string | null
   })[]
@@ -134,7 +137,9 @@ export interface AuditFilterOptions {
 /** What the filters can offer: the operators, actions and kinds of record the trail holds. */
 export function auditFilterOptions(db: Database): AuditFilterOptions {
   const distinct = (column: string) =>
-    (db.prepare(`SELECT DISTINCT ${column} AS value FROM audit ORDER BY value`).all() as { value: string | null }[]).map((row) => row.value)
+    (
+      db.prepare(`SELECT DISTINCT ${column} AS value FROM audit ORDER BY value`).all() as { value: string | null }[]
+    ).map((row) => row.value)
   const operators = distinct('operator')
   return {
     operators: operators.filter((name): name is string => Boolean(name)),

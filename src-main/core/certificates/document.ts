@@ -46,7 +46,12 @@ function serviceTable(snapshot: CertificateSnapshot): string {
   const lines = snapshot.lines
     .map((line, index) => {
       // 2026-07-13至07-17: the end without its year when it is the same, so the cell stays one line.
-      const end = line.endedOn && line.endedOn !== line.heldOn ? (line.endedOn.slice(0, 4) === line.heldOn.slice(0, 4) ? line.endedOn.slice(5) : line.endedOn) : null
+      const end =
+        line.endedOn && line.endedOn !== line.heldOn
+          ? line.endedOn.slice(0, 4) === line.heldOn.slice(0, 4)
+            ? line.endedOn.slice(5)
+            : line.endedOn
+          : null
       const days = end ? `${line.heldOn}至${end}` : line.heldOn
       return `<tr><td class="sequence">${index + 1}</td><td class="code">${days}</td><td>${escapeHtml(line.name)}</td><td>${escapeHtml(line.leader ?? '')}</td><td class="number">${line.hours}</td></tr>`
     })
@@ -63,14 +68,28 @@ ${row.voidedAt ? `<div class="void">已作废</div>` : ''}
 <h1>志愿服务证明</h1>
 <p class="number">证明编号：${escapeHtml(row.number)}</p>
 <h2>一、志愿者基本信息</h2>
-${facts([['姓名', volunteer.name], ['性别', volunteer.gender], ['证件类型', '居民身份证'], ['证件号码', numbers.id(volunteer.idNumber) ?? ''], ['工作单位', volunteer.unit ?? '']])}
+${facts([
+  ['姓名', volunteer.name],
+  ['性别', volunteer.gender],
+  ['证件类型', '居民身份证'],
+  ['证件号码', numbers.id(volunteer.idNumber) ?? ''],
+  ['工作单位', volunteer.unit ?? ''],
+])}
 <h2>二、志愿服务情况</h2>
 <p>兹证明 ${escapeHtml(volunteer.name)} 同志于 ${dayText(period.from)}至${dayText(period.to)}期间，参加志愿服务活动 ${totals.activities} 次，累计志愿服务时长 ${totals.hours} 小时。具体如下：</p>
 ${serviceTable(snapshot)}
 <h2>三、出具单位信息</h2>
-${facts([['出具单位', issuer.unit], ['负责人', issuer.head ?? ''], ['经办人', issuer.handler ?? ''], ['联系电话', issuer.phone ?? '']])}
+${facts([
+  ['出具单位', issuer.unit],
+  ['负责人', issuer.head ?? ''],
+  ['经办人', issuer.handler ?? ''],
+  ['联系电话', issuer.phone ?? ''],
+])}
 <h2>四、证明信息</h2>
-${facts([['证明编号', row.number], ['出具日期', dayText(snapshot.issuedOn)]])}
+${facts([
+  ['证明编号', row.number],
+  ['出具日期', dayText(snapshot.issuedOn)],
+])}
 <p>备注：${escapeHtml(snapshot.note ?? '服务时长依据本单位志愿服务活动记录出具（谁记录、谁证明）。')}</p>
 ${row.voidedAt ? `<p>本证明已于 ${dayText(row.voidedAt.slice(0, 10))} 作废，原因：${escapeHtml(row.voidReason ?? '')}</p>` : ''}
 <div class="seal"><div><p>${escapeHtml(issuer.unit)}（盖章）</p><p>${dayText(snapshot.issuedOn)}</p></div></div>
@@ -81,14 +100,22 @@ ${row.voidedAt ? `<p>本证明已于 ${dayText(row.voidedAt.slice(0, 10))} 作�
 export const CERTIFICATES_PER_PART = 200
 
 /** One page per certificate, all in one document: a bulk issue prints as one PDF. */
-export function certificatesDocument(entries: readonly { row: CertificateRow; snapshot: CertificateSnapshot }[], fullNumbers: boolean): HtmlDocument {
-  const title = entries.length === 1 && entries[0] ? `志愿服务证明 ${entries[0].row.number}` : `志愿服务证明（${entries.length} 份）`
+export function certificatesDocument(
+  entries: readonly { row: CertificateRow; snapshot: CertificateSnapshot }[],
+  fullNumbers: boolean,
+): HtmlDocument {
+  const title =
+    entries.length === 1 && entries[0]
+      ? `志愿服务证明 ${entries[0].row.number}`
+      : `志愿服务证明（${entries.length} 份）`
   const sections = entries.map((entry) => certificateSection(entry.row, entry.snapshot, fullNumbers))
   const document = htmlDocument(title, sections.join('\n'), CERTIFICATE_CSS)
   if (sections.length <= CERTIFICATES_PER_PART) return document
   const parts: string[] = []
   for (let start = 0; start < sections.length; start += CERTIFICATES_PER_PART) {
-    parts.push(htmlDocument(title, sections.slice(start, start + CERTIFICATES_PER_PART).join('\n'), CERTIFICATE_CSS).html)
+    parts.push(
+      htmlDocument(title, sections.slice(start, start + CERTIFICATES_PER_PART).join('\n'), CERTIFICATE_CSS).html,
+    )
   }
   return { ...document, parts }
 }

@@ -19,7 +19,8 @@ const volunteerRef = z.union([z.number().int().positive(), z.string().trim().min
 
 function resolveVolunteer(ctx: CoreContext, ref: number | string): number {
   if (typeof ref === 'number' || /^\d{1,9}$/.test(ref)) return Number(ref)
-  const row = ctx.db.prepare('SELECT id FROM volunteers WHERE id_number = ?').get(ref.toUpperCase()) as { id: number } | undefined
+  const row = ctx.db.prepare('SELECT id FROM volunteers WHERE id_number = ?').get(ref.toUpperCase()) as
+    { id: number } | undefined
   if (!row) throw new CoreError('NOT_FOUND', `花名册中没有身份证号码为 ${ref.slice(0, 6)}…的志愿者，请核对。`)
   return row.id
 }
@@ -27,7 +28,9 @@ function resolveVolunteer(ctx: CoreContext, ref: number | string): number {
 export const certificateHandlers = {
   'certificates.issue': handler({
     input: z.object({
-      volunteers: z.union([volunteerRef, z.array(volunteerRef).min(1).max(5000)]).transform((value) => (Array.isArray(value) ? value : [value])),
+      volunteers: z
+        .union([volunteerRef, z.array(volunteerRef).min(1).max(5000)])
+        .transform((value) => (Array.isArray(value) ? value : [value])),
       ...periodFields,
       head: optionalText(50),
       handler: optionalText(50),
@@ -37,16 +40,37 @@ export const certificateHandlers = {
       out: hostPath(z.string().trim().min(1).max(1000).optional()),
     }),
     run: async (ctx, input) => {
-      const issued = issueCertificates(ctx, { ...input, volunteerIds: input.volunteers.map((ref) => resolveVolunteer(ctx, ref)) })
-      const certificates = issued.map((row) => ({ id: row.id, number: row.number, name: row.volunteerName, activities: row.activities, hours: row.hours }))
+      const issued = issueCertificates(ctx, {
+        ...input,
+        volunteerIds: input.volunteers.map((ref) => resolveVolunteer(ctx, ref)),
+      })
+      const certificates = issued.map((row) => ({
+        id: row.id,
+        number: row.number,
+        name: row.volunteerName,
+        activities: row.activities,
+        hours: row.hours,
+      }))
       if (!input.out) return { certificates }
       const saved = await saveDocument(ctx, certificatesOf(ctx, issued, input.fullNumbers), input.out)
       return { certificates, file: saved.file }
     },
     cli: {
       command: 'certificate issue',
-      flags: { volunteer: 'volunteers', year: 'year', from: 'from', to: 'to', head: 'head', handler: 'handler', phone: 'phone', note: 'note', out: 'out', 'full-numbers': 'fullNumbers' },
-      summary: '出具志愿服务证明并登记编号：--volunteer 志愿者ID或身份证号码 [--from 日期 --to 日期 | --year 年度] --out 证明.pdf',
+      flags: {
+        volunteer: 'volunteers',
+        year: 'year',
+        from: 'from',
+        to: 'to',
+        head: 'head',
+        handler: 'handler',
+        phone: 'phone',
+        note: 'note',
+        out: 'out',
+        'full-numbers': 'fullNumbers',
+      },
+      summary:
+        '出具志愿服务证明并登记编号：--volunteer 志愿者ID或身份证号码 [--from 日期 --to 日期 | --year 年度] --out 证明.pdf',
     },
   }),
   'certificates.list': handler({
@@ -65,6 +89,10 @@ export const certificateHandlers = {
       reason: z.string({ error: '作废须写明原因（--reason）' }).trim().min(2, { error: '作废原因至少两个字' }).max(200),
     }),
     run: (ctx, input) => voidByNumber(ctx, input.number, input.reason),
-    cli: { command: 'certificate void', flags: { number: 'number', reason: 'reason' }, summary: '作废一份证明（编号保留、不再使用）：--number 编号 --reason 原因' },
+    cli: {
+      command: 'certificate void',
+      flags: { number: 'number', reason: 'reason' },
+      summary: '作废一份证明（编号保留、不再使用）：--number 编号 --reason 原因',
+    },
   }),
 }

@@ -10,5 +10,8 @@ import { readSnapshot, type CertificateRow } from './repository'
 export function certificatesOf(ctx: CoreContext, rows: readonly CertificateRow[], fullNumbers: boolean): HtmlDocument {
   if (rows.length === 0) throw new CoreError('NOT_FOUND', '没有要打印的志愿服务证明。')
   if (fullNumbers) recordFullNumbers(ctx, 'print', '志愿服务证明', rows.length)
-  return certificatesDocument(rows.map((row) => ({ row, snapshot: readSnapshot(ctx.db, row.id) })), fullNumbers)
+  return certificatesDocument(
+    rows.map((row) => ({ row, snapshot: readSnapshot(ctx.db, row.id) })),
+    fullNumbers,
+  )
 }

@@ -31,7 +31,12 @@ export function registerSheet(ctx: CoreContext, input: PeriodInput & { fullNumbe
   if (numbers.fullNumbers) recordFullNumbers(ctx, 'print', '志愿服务证明登记簿', rows.length)
   return {
     sheet: REGISTER_SHEET,
-    content: { unitName: readSettings(ctx.db).unitName, date: ctx.now(), period: period.label, rows: recordRows(REGISTER_SHEET, records) },
+    content: {
+      unitName: readSettings(ctx.db).unitName,
+      date: ctx.now(),
+      period: period.label,
+      rows: recordRows(REGISTER_SHEET, records),
+    },
   }
 }
 
@@ -48,6 +53,11 @@ export function publicitySheet(ctx: CoreContext, input: PeriodInput): SheetToWri
   }))
   return {
     sheet: PUBLICITY_SHEET,
-    content: { unitName: readSettings(ctx.db).unitName, date: ctx.now(), period: period.label, rows: recordRows(PUBLICITY_SHEET, records) },
+    content: {
+      unitName: readSettings(ctx.db).unitName,
+      date: ctx.now(),
+      period: period.label,
+      rows: recordRows(PUBLICITY_SHEET, records),
+    },
   }
 }

@@ -62,7 +62,14 @@ export interface CertificateRow {
 
 export function insertCertificate(
   db: Database,
-  record: { year: number; seq: number; volunteerId: number; snapshot: CertificateSnapshot; issuedAt: string; operator: string | null },
+  record: {
+    year: number
+    seq: number
+    volunteerId: number
+    snapshot: CertificateSnapshot
+    issuedAt: string
+    operator: string | null
+  },
 ): number {
   const { snapshot } = record
   const result = db

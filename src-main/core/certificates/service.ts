@@ -11,7 +11,16 @@ import { listLeadingGroup } from '../reference/repository'
 import { resolvePeriod, type PeriodInput } from '../reports/period'
 import { roundHours } from '../reports/hours'
 import { operatorOf, readSettings } from '../settings/settings'
-import { certificateNumber, findCertificate, insertCertificate, listCertificates, takeNextSeq, voidCertificate, type CertificateRow, type CertificateSnapshot } from './repository'
+import {
+  certificateNumber,
+  findCertificate,
+  insertCertificate,
+  listCertificates,
+  takeNextSeq,
+  voidCertificate,
+  type CertificateRow,
+  type CertificateSnapshot,
+} from './repository'
 
 export interface IssueInput extends PeriodInput {
   volunteerIds: readonly number[]
@@ -32,7 +41,9 @@ interface VolunteerRow {
 
 function loadVolunteer(ctx: CoreContext, id: number): VolunteerRow {
   const row = ctx.db
-    .prepare('SELECT id, name, gender, id_number AS idNumber, unit, deleted_at AS deletedAt FROM volunteers WHERE id = ?')
+    .prepare(
+      'SELECT id, name, gender, id_number AS idNumber, unit, deleted_at AS deletedAt FROM volunteers WHERE id = ?',
+    )
     .get(id) as VolunteerRow | undefined
   if (!row) throw new CoreError('NOT_FOUND', `没有编号为 ${id} 的志愿者，请在花名册中核对后重试。`)
   if (row.deletedAt) throw new CoreError('VALIDATION', `志愿者“${row.name}”在回收站中，请先恢复后再出具证明。`)
@@ -65,13 +76,30 @@ export function issueCertificates(ctx: CoreContext, input: IssueInput): Certific
       const volunteer = loadVolunteer(ctx, volunteerId)
       const service = volunteerService(ctx.db, volunteerId, period)
       if (service.lines.length === 0) {
-        throw new CoreError('VALIDATION', `志愿者“${volunteer.name}”在${period.label}没有活动记录，不能出具证明（时长只按活动记录计算）。`)
+        throw new CoreError(
+          'VALIDATION',
+          `志愿者“${volunteer.name}”在${period.label}没有活动记录，不能出具证明（时长只按活动记录计算）。`,
+        )
       }
       const snapshot: CertificateSnapshot = {
-        volunteer: { name: volunteer.name, gender: volunteer.gender, idNumber: volunteer.idNumber, unit: volunteer.unit },
+        volunteer: {
+          name: volunteer.name,
+          gender: volunteer.gender,
+          idNumber: volunteer.idNumber,
+          unit: volunteer.unit,
+        },
         period: { from: period.from, to: period.to, label: period.label },
-        lines: service.lines.map((line) => ({ heldOn: line.heldOn, endedOn: line.endedOn, name: line.name, leader: line.leader, hours: line.hours })),
-        totals: { activities: service.lines.length, hours: roundHours(service.lines.reduce((sum, line) => sum + line.hours, 0)) },
+        lines: service.lines.map((line) => ({
+          heldOn: line.heldOn,
+          endedOn: line.endedOn,
+          name: line.name,
+          leader: line.leader,
+          hours: line.hours,
+        })),
+        totals: {
+          activities: service.lines.length,
+          hours: roundHours(service.lines.reduce((sum, line) => sum + line.hours, 0)),
+        },
         issuer,
         issuedOn,
         note: input.note || null,
@@ -79,7 +107,9 @@ export function issueCertificates(ctx: CoreContext, input: IssueInput): Certific
       const seq = takeNextSeq(ctx.db, year)
       const id = insertCertificate(ctx.db, { year, seq, volunteerId, snapshot, issuedAt: at, operator })
       recordAudit(ctx.db, ctx.now(), operator, {
-        action: 'issue', entity: 'certificate', entityId: id,
+        action: 'issue',
+        entity: 'certificate',
+        entityId: id,
         summary: `出具志愿服务证明 ${certificateNumber(year, seq)} ${volunteer.name}：${snapshot.totals.activities} 次，${snapshot.totals.hours} 小时`,
       })
       return id
@@ -90,12 +120,20 @@ export function issueCertificates(ctx: CoreContext, input: IssueInput): Certific
 
 export function voidByNumber(ctx: CoreContext, number: string, reason: string): CertificateRow {
   const certificate = findCertificate(ctx.db, number)
-  if (!certificate) throw new CoreError('NOT_FOUND', `登记簿中没有证明编号“${number}”，请核对（如 临教志证〔2026〕第0001号）。`)
-  if (certificate.voidedAt) throw new CoreError('CONFLICT', `证明 ${number} 已于 ${certificate.voidedAt.slice(0, 10)} 作废（${certificate.voidReason}）。`)
+  if (!certificate)
+    throw new CoreError('NOT_FOUND', `登记簿中没有证明编号“${number}”，请核对（如 临教志证〔2026〕第0001号）。`)
+  if (certificate.voidedAt)
+    throw new CoreError(
+      'CONFLICT',
+      `证明 ${number} 已于 ${certificate.voidedAt.slice(0, 10)} 作废（${certificate.voidReason}）。`,
+    )
   ctx.db.transaction(() => {
     voidCertificate(ctx.db, certificate.id, reason, ctx.now().toISOString())
     recordAudit(ctx.db, ctx.now(), operatorOf(ctx.db), {
-      action: 'void', entity: 'certificate', entityId: certificate.id, summary: `作废志愿服务证明 ${number}：${reason}`,
+      action: 'void',
+      entity: 'certificate',
+      entityId: certificate.id,
+      summary: `作废志愿服务证明 ${number}：${reason}`,
     })
   })()
   const updated = findCertificate(ctx.db, number)

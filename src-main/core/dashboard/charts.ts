@@ -58,7 +58,12 @@ export interface DashboardCharts {
   topVolunteers: TopVolunteer[]
 }
 
-const group = ({ name, activities, volunteerTimes, hours }: ChartGroup): ChartGroup => ({ name, activities, volunteerTimes, hours })
+const group = ({ name, activities, volunteerTimes, hours }: ChartGroup): ChartGroup => ({
+  name,
+  activities,
+  volunteerTimes,
+  hours,
+})
 
 export function dashboardCharts(db: Database, year: number, today: string): DashboardCharts {
   const period = resolvePeriod({ year }, new Date(`${year}-07-01T00:00:00Z`))
@@ -68,10 +73,22 @@ export function dashboardCharts(db: Database, year: number, today: string): Dash
   return {
     year,
     target: YEARLY_TARGET,
-    months: strip.months.map(({ month, activities, otherActivities, volunteerTimes, hours, state }) => ({ month, activities, otherActivities, volunteerTimes, hours, state })),
+    months: strip.months.map(({ month, activities, otherActivities, volunteerTimes, hours, state }) => ({
+      month,
+      activities,
+      otherActivities,
+      volunteerTimes,
+      hours,
+      state,
+    })),
     // 表5's task rows follow listTasks, so the codes pair with them by position.
-    byTask: yearlyTable(db, period, {}, 'task', today).rows.map((row, index) => ({ ...group(row), taskCode: tasks[index]?.code })),
-    byDepartment: listDepartments(db).map((department) => departmentProgress(items, department.name)).map(({ name, planned, done, overdue }) => ({ name, planned, done, overdue })),
+    byTask: yearlyTable(db, period, {}, 'task', today).rows.map((row, index) => ({
+      ...group(row),
+      taskCode: tasks[index]?.code,
+    })),
+    byDepartment: listDepartments(db)
+      .map((department) => departmentProgress(items, department.name))
+      .map(({ name, planned, done, overdue }) => ({ name, planned, done, overdue })),
     byCounty: yearlyTable(db, period, {}, 'county', today).rows.map(group),
     topVolunteers: hoursRows(db, period, {})
       .slice(0, TOP_VOLUNTEERS)
@@ -120,6 +137,10 @@ export function compareYears(db: Database, first: number, second: number, today:
   const [a, b] = [programmeStrip(db, first, today), programmeStrip(db, second, today)]
   return {
     years: [yearFigures(db, first, today), yearFigures(db, second, today)],
-    months: a.months.map((month, index) => ({ month: month.month, first: month.activities, second: b.months[index]?.activities ?? 0 })),
+    months: a.months.map((month, index) => ({
+      month: month.month,
+      first: month.activities,
+      second: b.months[index]?.activities ?? 0,
+    })),
   }
 }

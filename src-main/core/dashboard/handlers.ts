@@ -4,7 +4,11 @@ import { localDay } from '../plan/plannedTime'
 import { compareYears, dashboardCharts } from './charts'
 import { yearDashboard } from './year'
 
-const year = z.coerce.number().int().min(2000, { error: '年度应在 2000—2100 之间' }).max(2100, { error: '年度应在 2000—2100 之间' })
+const year = z.coerce
+  .number()
+  .int()
+  .min(2000, { error: '年度应在 2000—2100 之间' })
+  .max(2100, { error: '年度应在 2000—2100 之间' })
 
 export const dashboardHandlers = {
   'dashboard.year': handler({
@@ -18,6 +22,10 @@ export const dashboardHandlers = {
   'dashboard.compare': handler({
     input: z.object({ first: year, second: year }),
     run: (ctx, input) => compareYears(ctx.db, input.first, input.second, localDay(ctx.now())),
-    cli: { command: 'dashboard compare', flags: { first: 'first', second: 'second' }, summary: '两个年度对比：集中服务次数、时长、达标月数、清单完成率' },
+    cli: {
+      command: 'dashboard compare',
+      flags: { first: 'first', second: 'second' },
+      summary: '两个年度对比：集中服务次数、时长、达标月数、清单完成率',
+    },
   }),
 }

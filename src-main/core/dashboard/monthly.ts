@@ -86,13 +86,28 @@ const FIGURES = `CAST(substr(a.held_on, 6, 2) AS INTEGER) AS month, sum(a.concen
  * year. `keyed` selects (key, held_on, ended_on) of activities ending after the month they started.
  */
 function withContinuing(db: Database, rows: MonthRow[], year: number, keyed: string): MonthRow[] {
-  const spans = db.prepare(keyed).all({ from: `${year}-01-01`, to: `${year}-12-31` }) as { key: string | null; heldOn: string; endedOn: string }[]
+  const spans = db.prepare(keyed).all({ from: `${year}-01-01`, to: `${year}-12-31` }) as {
+    key: string | null
+    heldOn: string
+    endedOn: string
+  }[]
   for (const span of spans) {
     const first = span.heldOn < `${year}-01-01` ? 1 : Number(span.heldOn.slice(5, 7)) + 1
     const last = span.endedOn > `${year}-12-31` ? 12 : Number(span.endedOn.slice(5, 7))
     for (let month = first; month <= last; month++) {
       let row = rows.find((candidate) => candidate.key === span.key && candidate.month === month)
-      if (!row) rows.push((row = { key: span.key, month, activities: 0, otherActivities: 0, volunteerTimes: 0, hours: 0, beneficiaries: 0 }))
+      if (!row)
+        rows.push(
+          (row = {
+            key: span.key,
+            month,
+            activities: 0,
+            otherActivities: 0,
+            volunteerTimes: 0,
+            hours: 0,
+            beneficiaries: 0,
+          }),
+        )
       row.continuing = (row.continuing ?? 0) + 1
     }
   }
@@ -115,16 +130,25 @@ export function programmeStrip(db: Database, year: number, today: string): Strip
   const rows = db
     .prepare(`SELECT NULL AS key, ${FIGURES} FROM activities a WHERE a.held_on BETWEEN ? AND ? GROUP BY month`)
     .all(`${year}-01-01`, `${year}-12-31`) as MonthRow[]
-  return strip('全州教育系统', withContinuing(db, rows, year, `SELECT NULL AS key, ${SPANS} WHERE ${SPANNING}`), year, today)
+  return strip(
+    '全州教育系统',
+    withContinuing(db, rows, year, `SELECT NULL AS key, ${SPANS} WHERE ${SPANNING}`),
+    year,
+    today,
+  )
 }
 
 /** One strip per team: the teams of the reference list, and any other team named by an activity. */
 export function teamStrips(db: Database, year: number, today: string): Strip[] {
   const rows = db
-    .prepare(`SELECT a.team AS key, ${FIGURES} FROM activities a WHERE a.held_on BETWEEN ? AND ? GROUP BY a.team, month`)
+    .prepare(
+      `SELECT a.team AS key, ${FIGURES} FROM activities a WHERE a.held_on BETWEEN ? AND ? GROUP BY a.team, month`,
+    )
     .all(`${year}-01-01`, `${year}-12-31`) as MonthRow[]
   const groups = groupRows(withContinuing(db, rows, year, `SELECT a.team AS key, ${SPANS} WHERE ${SPANNING}`))
-  const teams = (db.prepare("SELECT name FROM teams WHERE kind = '本系统' ORDER BY sort_order, id").all() as { name: string }[]).map((t) => t.name)
+  const teams = (
+    db.prepare("SELECT name FROM teams WHERE kind = '本系统' ORDER BY sort_order, id").all() as { name: string }[]
+  ).map((t) => t.name)
   const names = [...teams, ...[...groups.keys()].filter((name) => !teams.includes(name))]
   return names.map((name) => strip(name, groups.get(name) ?? [], year, today))
 }
@@ -140,6 +164,8 @@ export function departmentStrips(db: Database, year: number, today: string): Str
   const spans = `SELECT d.name AS key, ${SPANS} JOIN activity_departments ad ON ad.activity_id = a.id
     JOIN departments d ON d.id = ad.department_id WHERE ${SPANNING}`
   const groups = groupRows(withContinuing(db, rows, year, spans))
-  const departments = (db.prepare('SELECT name FROM departments ORDER BY sort_order, id').all() as { name: string }[]).map((d) => d.name)
+  const departments = (
+    db.prepare('SELECT name FROM departments ORDER BY sort_order, id').all() as { name: string }[]
+  ).map((d) => d.name)
   return departments.map((name) => strip(name, groups.get(name) ?? [], year, today))
 }

@@ -47,7 +47,10 @@ export function yearDashboard(db: Database, year: number, today: string): YearDa
     target: YEARLY_TARGET,
     programme,
     teams: teamStrips(db, year, today),
-    departments: departmentStrips(db, year, today).map((strip) => ({ ...strip, ...departmentProgress(items, strip.name) })),
+    departments: departmentStrips(db, year, today).map((strip) => ({
+      ...strip,
+      ...departmentProgress(items, strip.name),
+    })),
     overdueItems: items.filter((item) => item.state === '逾期未开展'),
     planned: items.length,
     done: items.filter((item) => item.state === '已开展').length,

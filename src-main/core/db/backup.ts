@@ -106,7 +106,9 @@ export async function restoreBackup(ctx: CoreContext, file: string): Promise<Bac
  * backup is made first (so one good copy always exists), then every other backup is deleted, and
  * backed-up photos no longer referenced by the live database go too.
  */
-export async function purgeOldBackups(ctx: CoreContext): Promise<{ kept: BackupInfo; removed: number; photosRemoved: number }> {
+export async function purgeOldBackups(
+  ctx: CoreContext,
+): Promise<{ kept: BackupInfo; removed: number; photosRemoved: number }> {
   const kept = await createBackup(ctx, 'manual')
   let removed = 0
   for (const old of listBackups(ctx)) {
@@ -114,15 +116,27 @@ export async function purgeOldBackups(ctx: CoreContext): Promise<{ kept: BackupI
     rmSync(old.path, { force: true })
     removed++
   }
-  const live = new Set((ctx.db.prepare('SELECT file FROM activity_photos').all() as { file: string }[]).map((row) => basename(row.file)))
+  const live = new Set(
+    (ctx.db.prepare('SELECT file FROM activity_photos').all() as { file: string }[]).map((row) => basename(row.file)),
+  )
   const photos = join(backupDir(ctx), 'photos')
   let photosRemoved = 0
-  for (const file of (() => { try { return readdirSync(photos) } catch { return [] } })()) {
+  for (const file of (() => {
+    try {
+      return readdirSync(photos)
+    } catch {
+      return []
+    }
+  })()) {
     if (live.has(file)) continue
     rmSync(join(photos, file), { force: true })
     photosRemoved++
   }
-  recordAudit(ctx.db, ctx.now(), operatorOf(ctx.db), { action: 'purge', entity: 'backup', summary: `清除旧备份 ${removed} 份、照片 ${photosRemoved} 张，只保留刚做的备份 ${kept.file}` })
+  recordAudit(ctx.db, ctx.now(), operatorOf(ctx.db), {
+    action: 'purge',
+    entity: 'backup',
+    summary: `清除旧备份 ${removed} 份、照片 ${photosRemoved} 张，只保留刚做的备份 ${kept.file}`,
+  })
   ctx.log.write('info', 'backup-purge', { removed, photosRemoved })
   return { kept, removed, photosRemoved }
 }

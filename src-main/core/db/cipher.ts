@@ -51,7 +51,10 @@ export function unlockConnection(db: Database, path: string, password: string | 
   if (!isEncryptedFile(path)) return
   if (!password) {
     db.close()
-    throw new CoreError('PASSWORD', `数据库文件 ${path} 已加密，请输入登录密码（命令行：--password 或环境变量 VOLUNTEER_LEDGER_PASSWORD）`)
+    throw new CoreError(
+      'PASSWORD',
+      `数据库文件 ${path} 已加密，请输入登录密码（命令行：--password 或环境变量 VOLUNTEER_LEDGER_PASSWORD）`,
+    )
   }
   useSqlcipher(db)
   db.pragma(`key = ${quoted(password)}`)
@@ -64,7 +67,8 @@ export function unlockConnection(db: Database, path: string, password: string | 
 }
 
 export function checkNewPassword(password: string): void {
-  if (password.length < PASSWORD_MIN_LENGTH) throw new CoreError('VALIDATION', `登录密码至少 ${PASSWORD_MIN_LENGTH} 个字符`)
+  if (password.length < PASSWORD_MIN_LENGTH)
+    throw new CoreError('VALIDATION', `登录密码至少 ${PASSWORD_MIN_LENGTH} 个字符`)
 }
 
 /**

@@ -26,7 +26,8 @@ export function loadMigrations(dir = MIGRATIONS_DIR): Migration[] {
     .sort()
     .map((file) => {
       const match = MIGRATION_NAME.exec(file)
-      if (!match) throw new CoreError('INTERNAL', `迁移文件名不合规：${file}（应为 NNN_名称.sql，如 005_certificates.sql）`)
+      if (!match)
+        throw new CoreError('INTERNAL', `迁移文件名不合规：${file}（应为 NNN_名称.sql，如 005_certificates.sql）`)
       return { version: Number(match[1]), name: file, sql: readFileSync(`${dir}/${file}`, 'utf8') }
     })
   migrations.forEach((migration, index) => {
@@ -46,11 +47,9 @@ export function migrate(db: Database, migrations = loadMigrations()): number {
   const current = db.pragma('user_version', { simple: true }) as number
   const latest = migrations.at(-1)?.version ?? 0
   if (current > latest) {
-    throw new CoreError(
-      'CONFLICT',
-      `数据库版本（${current}）比本程序（${latest}）新，请升级程序后再打开此数据库。`,
-      { kind: 'newer' },
-    )
+    throw new CoreError('CONFLICT', `数据库版本（${current}）比本程序（${latest}）新，请升级程序后再打开此数据库。`, {
+      kind: 'newer',
+    })
   }
   for (const migration of migrations) {
     if (migration.version <= current) continue

@@ -44,7 +44,8 @@ export function seedReferenceData(db: Database): void {
       ['education', EDUCATION_LEVELS],
       ['category', VOLUNTEER_CATEGORIES],
     ]
-    for (const [kind, values] of lists) values.forEach((entry, index) => vocabulary.run(kind, valueOf(entry), index + 1))
+    for (const [kind, values] of lists)
+      values.forEach((entry, index) => vocabulary.run(kind, valueOf(entry), index + 1))
 
     const team = db.prepare(
       'INSERT INTO teams (name, parent_id, kind, note, sort_order) VALUES (?, (SELECT id FROM teams WHERE name = ?), ?, ?, ?)',

@@ -48,14 +48,17 @@ export function classifyOpenError(error: unknown): StartupFailureKind {
   if (error instanceof CoreError && (error.details as { kind?: unknown } | undefined)?.kind === 'newer') return 'newer'
   if (/^SQLITE_(BUSY|LOCKED)/.test(code)) return 'locked'
   if (/^SQLITE_(CORRUPT|NOTADB)/.test(code)) return 'corrupt'
-  if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'SQLITE_IOERR_WRITE' && /full/i.test(String(error))) return 'full'
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC' || (code === 'SQLITE_IOERR_WRITE' && /full/i.test(String(error))))
+    return 'full'
   if (/^SQLITE_(READONLY|CANTOPEN|PERM)/.test(code) || ['EACCES', 'EPERM', 'EROFS'].includes(code)) return 'readonly'
   return 'unknown'
 }
 
 function describe(kind: StartupFailureKind, dbPath: string, error: unknown, backup: BackupInfo | undefined): string {
   const folder = dirname(dbPath)
-  const restore = backup ? `可以从最近的完好备份（${backup.createdAt}）恢复；损坏的文件会改名留在原处，不会删除。` : '数据文件夹中没有完好的备份可恢复。'
+  const restore = backup
+    ? `可以从最近的完好备份（${backup.createdAt}）恢复；损坏的文件会改名留在原处，不会删除。`
+    : '数据文件夹中没有完好的备份可恢复。'
   switch (kind) {
     case 'locked':
       return `数据库文件“${dbPath}”正被另一个程序（可能是另一个打开的志愿服务台账窗口或命令行）占用。请关闭那个程序后点“重试”。`
@@ -91,7 +94,11 @@ export function newestIntactBackup(dbPath: string): BackupInfo | undefined {
   return undefined
 }
 
-export function describeStartupFailure(error: unknown, dbPath: string, kind = classifyOpenError(error)): StartupFailure {
+export function describeStartupFailure(
+  error: unknown,
+  dbPath: string,
+  kind = classifyOpenError(error),
+): StartupFailure {
   const backup = kind === 'locked' || kind === 'newer' ? undefined : newestIntactBackup(dbPath)
   const actions: StartupAction[] = kind === 'corrupt' ? [] : ['retry']
   if (backup && kind !== 'readonly' && kind !== 'full') actions.push('restoreBackup')
@@ -102,7 +109,9 @@ export function describeStartupFailure(error: unknown, dbPath: string, kind = cl
     message: describe(kind, dbPath, error, backup),
     dbPath,
     actions,
-    ...(backup && actions.includes('restoreBackup') ? { backup: { file: backup.file, createdAt: backup.createdAt } } : {}),
+    ...(backup && actions.includes('restoreBackup')
+      ? { backup: { file: backup.file, createdAt: backup.createdAt } }
+      : {}),
   }
 }
 
@@ -115,8 +124,13 @@ export interface StartupOptions {
 }
 
 /** Opens the ledger through `open` (createContext with the host's options); failures become values. */
-export function startLedger(dbPath: string, open: (dbPath: string) => CoreContext, options: StartupOptions = {}): StartupResult {
-  if (options.mustExist && !existsSync(dbPath)) return { ok: false, failure: describeStartupFailure(null, dbPath, 'missing') }
+export function startLedger(
+  dbPath: string,
+  open: (dbPath: string) => CoreContext,
+  options: StartupOptions = {},
+): StartupResult {
+  if (options.mustExist && !existsSync(dbPath))
+    return { ok: false, failure: describeStartupFailure(null, dbPath, 'missing') }
   let ctx: CoreContext | undefined
   try {
     ctx = open(dbPath)
@@ -230,11 +244,16 @@ export function createStartupGate(initialPath: string, options: GateOptions): St
       }
       if (name === 'startup.retry') return ok(attempt())
       if (name === 'startup.restoreBackup') {
-        if (!failed?.actions.includes('restoreBackup')) return fail(new CoreError('CONFLICT', '当前情况不能从备份恢复。'))
+        if (!failed?.actions.includes('restoreBackup'))
+          return fail(new CoreError('CONFLICT', '当前情况不能从备份恢复。'))
         try {
           restoreNewestBackup(dbPath, options.now)
         } catch (error) {
-          return fail(error instanceof CoreError ? error : new CoreError('FILE', `恢复备份失败：${maskNumbersInText(String(error))}`))
+          return fail(
+            error instanceof CoreError
+              ? error
+              : new CoreError('FILE', `恢复备份失败：${maskNumbersInText(String(error))}`),
+          )
         }
         mustExist = false
         return ok(attempt())

@@ -5,7 +5,8 @@
 // spread personal information further than the cell they point at.
 import { normalizeIdText } from './normalize'
 
-export type IdErrorCode = 'EMPTY' | 'NUMERIC_CELL' | 'LENGTH_15' | 'LENGTH' | 'CHARS' | 'BIRTH_DATE' | 'CHECKSUM' | 'AREA'
+export type IdErrorCode =
+  'EMPTY' | 'NUMERIC_CELL' | 'LENGTH_15' | 'LENGTH' | 'CHARS' | 'BIRTH_DATE' | 'CHECKSUM' | 'AREA'
 
 export interface IdBirthDate {
   year: number
@@ -22,9 +23,42 @@ const CHECK_CHARS = '10X98765432'
 
 /** GB 2260 province-level codes: the first two digits of every resident ID. */
 const PROVINCE_CODES = new Set([
-  '11', '12', '13', '14', '15', '21', '22', '23', '31', '32', '33', '34', '35', '36', '37',
-  '41', '42', '43', '44', '45', '46', '50', '51', '52', '53', '54', '61', '62', '63', '64', '65',
-  '71', '81', '82', '83', '91',
+  '11',
+  '12',
+  '13',
+  '14',
+  '15',
+  '21',
+  '22',
+  '23',
+  '31',
+  '32',
+  '33',
+  '34',
+  '35',
+  '36',
+  '37',
+  '41',
+  '42',
+  '43',
+  '44',
+  '45',
+  '46',
+  '50',
+  '51',
+  '52',
+  '53',
+  '54',
+  '61',
+  '62',
+  '63',
+  '64',
+  '65',
+  '71',
+  '81',
+  '82',
+  '83',
+  '91',
 ])
 
 const NUMERIC_CELL_MESSAGE =

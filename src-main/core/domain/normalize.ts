@@ -19,7 +19,10 @@ function pad2(value: number): string {
 export function calendarDay(date: Date): { year: number; month: number; day: number } | null {
   if (Number.isNaN(date.getTime())) return null
   const utcMidnight =
-    date.getUTCHours() === 0 && date.getUTCMinutes() === 0 && date.getUTCSeconds() === 0 && date.getUTCMilliseconds() === 0
+    date.getUTCHours() === 0 &&
+    date.getUTCMinutes() === 0 &&
+    date.getUTCSeconds() === 0 &&
+    date.getUTCMilliseconds() === 0
   return utcMidnight
     ? { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() }
     : { year: date.getFullYear(), month: date.getMonth() + 1, day: date.getDate() }
@@ -81,7 +84,8 @@ const FREE_TEXT_NEEDS_CLEANING = /[\s\u200B-\u200D\u2060\uFEFF\uFF10-\uFF19\uFF2
  */
 export function normalizeFreeText(value: unknown, options: { multiline?: boolean } = {}): string {
   // Most units, posts and teams need none of it: no whitespace, nothing full-width, no apostrophe.
-  if (typeof value === 'string' && !FREE_TEXT_NEEDS_CLEANING.test(value) && !LEADING_APOSTROPHE.test(value)) return value
+  if (typeof value === 'string' && !FREE_TEXT_NEEDS_CLEANING.test(value) && !LEADING_APOSTROPHE.test(value))
+    return value
   const text = textOf(value)
     .replace(ZERO_WIDTH, '')
     .replace(FULL_WIDTH_ALPHANUMERIC, (char) => String.fromCharCode(char.charCodeAt(0) - FULL_WIDTH_OFFSET))
@@ -100,7 +104,9 @@ export function normalizeFreeText(value: unknown, options: { multiline?: boolean
 
 /** An ID number as typed with spaces or hyphens for readability ("622901 1985 0312 001X"). */
 export function normalizeIdText(value: unknown): string {
-  return normalizeText(value).replace(/[\s\-\u2010-\u2015]/g, '').replace(/x$/, 'X')
+  return normalizeText(value)
+    .replace(/[\s\-\u2010-\u2015]/g, '')
+    .replace(/x$/, 'X')
 }
 
 export function isBlank(value: unknown): boolean {

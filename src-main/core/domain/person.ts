@@ -22,9 +22,24 @@ import {
 } from './vocabularies'
 
 export type PersonField =
-  | 'name' | 'gender' | 'ethnic' | 'birth' | 'political' | 'idNumber' | 'education' | 'unit'
-  | 'post' | 'county' | 'phone' | 'category' | 'speciality' | 'team' | 'note'
-  | 'volunteerNo' | 'guardianName' | 'guardianConsentOn'
+  | 'name'
+  | 'gender'
+  | 'ethnic'
+  | 'birth'
+  | 'political'
+  | 'idNumber'
+  | 'education'
+  | 'unit'
+  | 'post'
+  | 'county'
+  | 'phone'
+  | 'category'
+  | 'speciality'
+  | 'team'
+  | 'note'
+  | 'volunteerNo'
+  | 'guardianName'
+  | 'guardianConsentOn'
 
 export const PERSON_FIELD_LABELS: Record<PersonField, string> = {
   name: '姓名',
@@ -102,7 +117,8 @@ function nameProblem(name: string): string | null {
   if (/\d/.test(name)) return `姓名不能含数字：“${name}”，请删除其中的数字`
   const length = [...name].length
   if (length < NAME_MIN) return `姓名“${name}”只有 ${length} 个字，请填写完整姓名`
-  if (length > NAME_MAX) return `姓名“${name.slice(0, 10)}…”过长（${length} 个字），最多 ${NAME_MAX} 个字，请核对是否填错列`
+  if (length > NAME_MAX)
+    return `姓名“${name.slice(0, 10)}…”过长（${length} 个字），最多 ${NAME_MAX} 个字，请核对是否填错列`
   return null
 }
 
@@ -163,12 +179,20 @@ function resolveChoices(raw: PersonInput, report: Report) {
   const politicalText = normalizeText(raw.political)
   const political = normalizePolitical(politicalText)
   if (politicalText !== '' && political === null) {
-    report('political', 'warning', `政治面貌“${politicalText}”不是规定选项，请改为：${listOf(POLITICAL_STATUSES)}；此项暂不记录`)
+    report(
+      'political',
+      'warning',
+      `政治面貌“${politicalText}”不是规定选项，请改为：${listOf(POLITICAL_STATUSES)}；此项暂不记录`,
+    )
   }
   const educationText = normalizeText(raw.education)
   const education = normalizeEducation(educationText)
   if (educationText !== '' && education === null) {
-    report('education', 'warning', `学历“${educationText}”不是规定选项，请改为：${listOf(EDUCATION_LEVELS)}；此项暂不记录`)
+    report(
+      'education',
+      'warning',
+      `学历“${educationText}”不是规定选项，请改为：${listOf(EDUCATION_LEVELS)}；此项暂不记录`,
+    )
   }
   return { ethnic, political, education }
 }
@@ -178,9 +202,10 @@ function resolveCounty(raw: unknown, report: Report): string | null {
   if (text === '') return null
   const county = findCounty(text)
   if (county) return county.code
-  const hint = vocabularyKey(text).replace(/^(?:甘肃省)?(?:临夏回族自治州|临夏州)/, '') === '临夏'
-    ? '“临夏”可能指临夏市或临夏县，请写明'
-    : '请填写临夏州八个县市之一（如临夏市、东乡县、积石山县）'
+  const hint =
+    vocabularyKey(text).replace(/^(?:甘肃省)?(?:临夏回族自治州|临夏州)/, '') === '临夏'
+      ? '“临夏”可能指临夏市或临夏县，请写明'
+      : '请填写临夏州八个县市之一（如临夏市、东乡县、积石山县）'
   report('county', 'warning', `所在县市“${text}”无法识别，${hint}；此项暂不记录`)
   return null
 }
@@ -220,7 +245,11 @@ function resolveCategory(raw: unknown, vocabulary: PersonVocabulary, report: Rep
   const { text, value } = resolveListed(raw, vocabulary.categories)
   if (text !== '' && value === null) {
     const examples = vocabulary.categories.slice(0, 5).join('、')
-    report('category', 'warning', `志愿者类别“${text}”不在类别名单中，请从名单中选择（如 ${examples} 等）；此项暂不记录`)
+    report(
+      'category',
+      'warning',
+      `志愿者类别“${text}”不在类别名单中，请从名单中选择（如 ${examples} 等）；此项暂不记录`,
+    )
   }
   return value
 }
@@ -250,7 +279,11 @@ function resolveVolunteerNo(raw: unknown, report: Report): string | null {
   const text = normalizeText(raw).replace(/\s+/g, '')
   if (text === '') return null
   if (!/^[0-9A-Za-z-]{1,40}$/.test(text)) {
-    report('volunteerNo', 'error', `志愿者编号“${text.slice(0, 20)}”只能由数字、字母和“-”组成（最多 40 位），请按全国志愿服务信息系统中的编号填写`)
+    report(
+      'volunteerNo',
+      'error',
+      `志愿者编号“${text.slice(0, 20)}”只能由数字、字母和“-”组成（最多 40 位），请按全国志愿服务信息系统中的编号填写`,
+    )
   }
   return text
 }
@@ -262,7 +295,8 @@ function resolveVolunteerNo(raw: unknown, report: Report): string | null {
 function resolveGuardian(raw: PersonInput, id: ValidId | null, today: Date, report: Report) {
   const guardianName = freeText('guardianName', raw.guardianName, report)
   const consentText = normalizeText(raw.guardianConsentOn)
-  let guardianConsentOn = consentText === '' && !(raw.guardianConsentOn instanceof Date) ? null : parseDay(raw.guardianConsentOn)
+  let guardianConsentOn =
+    consentText === '' && !(raw.guardianConsentOn instanceof Date) ? null : parseDay(raw.guardianConsentOn)
   const todayDay = localDayOf(today)
   if (consentText !== '' && guardianConsentOn === null) {
     report('guardianConsentOn', 'error', `监护人同意日期“${consentText}”无法识别，应写作如“2026-03-05”`)
@@ -272,8 +306,14 @@ function resolveGuardian(raw: PersonInput, id: ValidId | null, today: Date, repo
   }
   if (id && ageOn(id.birth, todayDay) < GUARDIAN_AGE) {
     const age = ageOn(id.birth, todayDay)
-    if (guardianName === null) report('guardianName', 'error', `该志愿者未满 ${GUARDIAN_AGE} 周岁（${age} 岁），须填写监护人姓名后才能保存`)
-    if (guardianConsentOn === null && consentText === '') report('guardianConsentOn', 'error', `该志愿者未满 ${GUARDIAN_AGE} 周岁（${age} 岁），须填写监护人同意日期后才能保存`)
+    if (guardianName === null)
+      report('guardianName', 'error', `该志愿者未满 ${GUARDIAN_AGE} 周岁（${age} 岁），须填写监护人姓名后才能保存`)
+    if (guardianConsentOn === null && consentText === '')
+      report(
+        'guardianConsentOn',
+        'error',
+        `该志愿者未满 ${GUARDIAN_AGE} 周岁（${age} 岁），须填写监护人同意日期后才能保存`,
+      )
   }
   return { guardianName, guardianConsentOn }
 }

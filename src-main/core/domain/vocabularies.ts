@@ -9,12 +9,62 @@ export interface VocabularyEntry {
 
 /** GB 3304 names, in the standard's order (which is also the order of the drop-down). */
 export const ETHNIC_GROUPS = [
-  '汉族', '蒙古族', '回族', '藏族', '维吾尔族', '苗族', '彝族', '壮族', '布依族', '朝鲜族',
-  '满族', '侗族', '瑶族', '白族', '土家族', '哈尼族', '哈萨克族', '傣族', '黎族', '傈僳族',
-  '佤族', '畲族', '高山族', '拉祜族', '水族', '东乡族', '纳西族', '景颇族', '柯尔克孜族', '土族',
-  '达斡尔族', '仫佬族', '羌族', '布朗族', '撒拉族', '毛南族', '仡佬族', '锡伯族', '阿昌族', '普米族',
-  '塔吉克族', '怒族', '乌孜别克族', '俄罗斯族', '鄂温克族', '德昂族', '保安族', '裕固族', '京族', '塔塔尔族',
-  '独龙族', '鄂伦春族', '赫哲族', '门巴族', '珞巴族', '基诺族',
+  '汉族',
+  '蒙古族',
+  '回族',
+  '藏族',
+  '维吾尔族',
+  '苗族',
+  '彝族',
+  '壮族',
+  '布依族',
+  '朝鲜族',
+  '满族',
+  '侗族',
+  '瑶族',
+  '白族',
+  '土家族',
+  '哈尼族',
+  '哈萨克族',
+  '傣族',
+  '黎族',
+  '傈僳族',
+  '佤族',
+  '畲族',
+  '高山族',
+  '拉祜族',
+  '水族',
+  '东乡族',
+  '纳西族',
+  '景颇族',
+  '柯尔克孜族',
+  '土族',
+  '达斡尔族',
+  '仫佬族',
+  '羌族',
+  '布朗族',
+  '撒拉族',
+  '毛南族',
+  '仡佬族',
+  '锡伯族',
+  '阿昌族',
+  '普米族',
+  '塔吉克族',
+  '怒族',
+  '乌孜别克族',
+  '俄罗斯族',
+  '鄂温克族',
+  '德昂族',
+  '保安族',
+  '裕固族',
+  '京族',
+  '塔塔尔族',
+  '独龙族',
+  '鄂伦春族',
+  '赫哲族',
+  '门巴族',
+  '珞巴族',
+  '基诺族',
 ] as const
 
 // Short forms are whole-word aliases ("土" and "土家" are separate entries), never prefixes, so
@@ -30,7 +80,17 @@ export const POLITICAL_STATUSES: readonly VocabularyEntry[] = [
   { value: '共青团员', aliases: ['团员', '中国共产主义青年团团员'] },
   {
     value: '民主党派成员',
-    aliases: ['民主党派', '民革党员', '民盟盟员', '民建会员', '民进会员', '农工党党员', '致公党党员', '九三学社社员', '台盟盟员'],
+    aliases: [
+      '民主党派',
+      '民革党员',
+      '民盟盟员',
+      '民建会员',
+      '民进会员',
+      '农工党党员',
+      '致公党党员',
+      '九三学社社员',
+      '台盟盟员',
+    ],
   },
   { value: '无党派人士', aliases: ['无党派', '无党派民主人士'] },
   { value: '群众', aliases: ['普通群众'] },
@@ -109,7 +169,8 @@ export const TASKS: readonly Task[] = [
   {
     code: 3,
     name: '送艺下乡',
-    description: '义务教育学校书法、绘画、舞蹈、跆拳道、航模等艺术社团；15 支校园合唱团、7 支校园乐团；艺术展演、合唱节；花儿进校园',
+    description:
+      '义务教育学校书法、绘画、舞蹈、跆拳道、航模等艺术社团；15 支校园合唱团、7 支校园乐团；艺术展演、合唱节；花儿进校园',
     departments: ['体育卫生与艺术教育科', '基础教育科', '教育科学研究所'],
   },
   {
@@ -127,8 +188,22 @@ export const TASKS: readonly Task[] = [
 ]
 
 export const VOLUNTEER_CATEGORIES = [
-  '名校长', '名班主任', '名师', '学科带头人', '骨干教师', '教学能手', '优秀党员', '优秀教师代表',
-  '优秀中小学生', '音体美特长教师', '双师型教师', '能工巧匠', '技能大师', '土专家', '作家/书法/美术协会会员', '其他',
+  '名校长',
+  '名班主任',
+  '名师',
+  '学科带头人',
+  '骨干教师',
+  '教学能手',
+  '优秀党员',
+  '优秀教师代表',
+  '优秀中小学生',
+  '音体美特长教师',
+  '双师型教师',
+  '能工巧匠',
+  '技能大师',
+  '土专家',
+  '作家/书法/美术协会会员',
+  '其他',
 ] as const
 
 export interface Team {
@@ -140,8 +215,18 @@ export interface Team {
 
 export const TEAMS: readonly Team[] = [
   { name: '临夏州新时代助学支教志愿服务队', parent: null, kind: '本系统', note: '州级助学支教志愿服务队' },
-  { name: '教育宣讲团', parent: '临夏州新时代助学支教志愿服务队', kind: '本系统', note: '由优秀党员、优秀教师和优秀学生组成的宣讲团' },
-  { name: '临夏州新时代文化文艺服务志愿服务队', parent: null, kind: '合作', note: '教育系统外的合作服务队，参与部分文艺活动' },
+  {
+    name: '教育宣讲团',
+    parent: '临夏州新时代助学支教志愿服务队',
+    kind: '本系统',
+    note: '由优秀党员、优秀教师和优秀学生组成的宣讲团',
+  },
+  {
+    name: '临夏州新时代文化文艺服务志愿服务队',
+    parent: null,
+    kind: '合作',
+    note: '教育系统外的合作服务队，参与部分文艺活动',
+  },
 ]
 
 /** The form of a typed value used for comparison: normalised, no spaces, Latin letters upper-case. */
@@ -230,7 +315,10 @@ export function findCounty(raw: unknown): { code: string; name: string } | null 
   return county ? { code: county.code, name: county.name } : null
 }
 
-const DEPARTMENT_ENTRIES: readonly VocabularyEntry[] = DEPARTMENTS.map((entry) => ({ value: entry.name, aliases: entry.aliases }))
+const DEPARTMENT_ENTRIES: readonly VocabularyEntry[] = DEPARTMENTS.map((entry) => ({
+  value: entry.name,
+  aliases: entry.aliases,
+}))
 
 export function normalizeDepartment(raw: unknown): string | null {
   return matchVocabulary(DEPARTMENT_ENTRIES, raw)

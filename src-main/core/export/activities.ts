@@ -95,7 +95,14 @@ function activityFields(row: ActivityExportRow): FieldValues {
   }
 }
 
-type ParticipantRow = [activityName: string, heldOn: string, name: string, idNumber: string, hours: number, note: string | null]
+type ParticipantRow = [
+  activityName: string,
+  heldOn: string,
+  name: string,
+  idNumber: string,
+  hours: number,
+  note: string | null,
+]
 
 /** Every participation of the year's activities, in the order of 活动登记, then by name in pinyin. */
 function* participantRecords(db: Database, year: number, numbers: PersonalNumbers): Generator<FieldValues> {
@@ -122,7 +129,12 @@ function sheetsOfForm(): [FormSheet, FormSheet] {
 }
 
 /** 表3's two sheets to write or print; a full-numbers output is recorded in the audit history. */
-export function activitiesSheets(ctx: CoreContext, year: number, options: ActivitiesExportOptions, kind: OutputKind): { sheets: SheetToWrite[]; participants: number } {
+export function activitiesSheets(
+  ctx: CoreContext,
+  year: number,
+  options: ActivitiesExportOptions,
+  kind: OutputKind,
+): { sheets: SheetToWrite[]; participants: number } {
   const [heldSheet, participantSheet] = sheetsOfForm()
   const activities = selectActivitiesOfYear(ctx.db, year)
   const participants = activities.reduce((sum, activity) => sum + activity.participants, 0)

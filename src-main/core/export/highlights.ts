@@ -43,7 +43,12 @@ export function highlightsSheet(ctx: CoreContext, year: number): SheetToWrite {
   const rows = selectActivitiesOfYear(ctx.db, year, true).map(highlightFields)
   return {
     sheet: HIGHLIGHTS_SHEET,
-    content: { unitName: readSettings(ctx.db).unitName, date: ctx.now(), year, rows: recordRows(HIGHLIGHTS_SHEET, rows) },
+    content: {
+      unitName: readSettings(ctx.db).unitName,
+      date: ctx.now(),
+      year,
+      rows: recordRows(HIGHLIGHTS_SHEET, rows),
+    },
   }
 }
 

@@ -19,7 +19,11 @@ const keep = (value: string | null | undefined): string | null => value ?? null
 export function personalNumbers(fullNumbers: boolean): PersonalNumbers {
   return fullNumbers
     ? { fullNumbers, id: keep, phone: keep }
-    : { fullNumbers, id: (value) => (value ? maskIdNumber(value) : null), phone: (value) => (value ? maskPhone(value) : null) }
+    : {
+        fullNumbers,
+        id: (value) => (value ? maskIdNumber(value) : null),
+        phone: (value) => (value ? maskPhone(value) : null),
+      }
 }
 
 export type OutputKind = 'export' | 'print'

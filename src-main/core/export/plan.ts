@@ -40,7 +40,12 @@ export function planSheet(ctx: CoreContext, year: number): SheetToWrite {
   const items = listPlanItems(ctx.db, { year }, localDay(ctx.now()))
   return {
     sheet,
-    content: { unitName: readSettings(ctx.db).unitName, date: ctx.now(), year, rows: recordRows(sheet, items.map(planFields)) },
+    content: {
+      unitName: readSettings(ctx.db).unitName,
+      date: ctx.now(),
+      year,
+      rows: recordRows(sheet, items.map(planFields)),
+    },
   }
 }
 

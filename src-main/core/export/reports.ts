@@ -3,7 +3,12 @@ import type { CoreContext } from '../context'
 import { reportTables, type ReportKey, type ReportRequest } from '../reports/tables'
 import { deliver, exportFileName, writeFormSheets, type SavedExport } from './workbook'
 
-export async function exportReport(ctx: CoreContext, key: ReportKey, request: ReportRequest, out: string | undefined): Promise<SavedExport> {
+export async function exportReport(
+  ctx: CoreContext,
+  key: ReportKey,
+  request: ReportRequest,
+  out: string | undefined,
+): Promise<SavedExport> {
   const tables = reportTables(ctx, key, request, 'export')
   const exported = await writeFormSheets(ctx, tables.sheets)
   const fileName = exportFileName(tables.form.label, ctx.now(), `（${tables.period.label}）`)

@@ -17,7 +17,10 @@ import { checkPlaceholders, fillTemplateRow, findTemplateRow } from './template'
 
 const MAX_TEMPLATE_BYTES = 20 * 1024 * 1024
 
-const templateInput = z.union([z.string().trim().min(1).max(1000), z.object({ name: z.string().min(1).max(200), data: bytesInput })])
+const templateInput = z.union([
+  z.string().trim().min(1).max(1000),
+  z.object({ name: z.string().min(1).max(200), data: bytesInput }),
+])
 
 function templateBytes(template: z.output<typeof templateInput>): { name: string; bytes: Buffer } {
   if (typeof template !== 'string') return { name: template.name, bytes: Buffer.from(template.data) }
@@ -29,7 +32,8 @@ function templateBytes(template: z.output<typeof templateInput>): { name: string
 }
 
 async function loadTemplate(name: string, bytes: Buffer): Promise<ExcelJS.Workbook> {
-  if (!/\.xlsx$/i.test(name)) throw new CoreError('FILE', `模板“${name}”不是 .xlsx 文件：请用 Excel 或 WPS 另存为 .xlsx 后再选择。`)
+  if (!/\.xlsx$/i.test(name))
+    throw new CoreError('FILE', `模板“${name}”不是 .xlsx 文件：请用 Excel 或 WPS 另存为 .xlsx 后再选择。`)
   if (bytes.byteLength > MAX_TEMPLATE_BYTES) throw new CoreError('FILE', `模板“${name}”超过 20 MB。`)
   const workbook = new ExcelJS.Workbook()
   try {
@@ -54,9 +58,14 @@ async function fillTemplate(ctx: CoreContext, input: z.output<typeof fillInput>)
 
 const fillInput = z.object({
   template: templateInput,
-  form: z.enum(['roster', 'hours'] satisfies FillForm[], { error: '可填写的内容：roster（花名册）、hours（时长统计）' }),
+  form: z.enum(['roster', 'hours'] satisfies FillForm[], {
+    error: '可填写的内容：roster（花名册）、hours（时长统计）',
+  }),
   ...periodFields,
-  filters: periodFields.filters.unwrap().extend({ q: z.string().max(100).optional(), political: z.string().max(50).optional() }).optional(),
+  filters: periodFields.filters
+    .unwrap()
+    .extend({ q: z.string().max(100).optional(), political: z.string().max(50).optional() })
+    .optional(),
   fullNumbers: z.union([z.boolean(), z.stringbool()]).default(false),
   out: hostPath(z.string().trim().min(1).max(1000).optional()),
 })
@@ -68,11 +77,22 @@ export const fillHandlers = {
     cli: {
       command: 'fill',
       flags: {
-        template: 'template', form: 'form', year: 'year', from: 'from', to: 'to', county: 'filters.countyCode', unit: 'filters.unit',
-        team: 'filters.team', task: 'filters.task', department: 'filters.department', category: 'filters.category', out: 'out',
+        template: 'template',
+        form: 'form',
+        year: 'year',
+        from: 'from',
+        to: 'to',
+        county: 'filters.countyCode',
+        unit: 'filters.unit',
+        team: 'filters.team',
+        task: 'filters.task',
+        department: 'filters.department',
+        category: 'filters.category',
+        out: 'out',
         'full-numbers': 'fullNumbers',
       },
-      summary: '按自己的模板填写：--template 模板.xlsx（一行写 {{姓名}}、{{身份证号码}}、{{累计服务时长}} 等占位符）--form roster|hours --out 结果.xlsx',
+      summary:
+        '按自己的模板填写：--template 模板.xlsx（一行写 {{姓名}}、{{身份证号码}}、{{累计服务时长}} 等占位符）--form roster|hours --out 结果.xlsx',
       exitCode: (result: SavedExport) => ('data' in result ? 2 : 0),
     },
   }),

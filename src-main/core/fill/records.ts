@@ -37,8 +37,16 @@ export function fillRecords(ctx: CoreContext, form: FillForm, request: FillReque
   const period = periodOf(ctx, request, form)
   if (form === 'hours') {
     return hoursRows(ctx.db, period, resolveFilters(ctx.db, request.filters)).map((row, index) => ({
-      序号: index + 1, 姓名: row.name, 性别: row.gender, 工作单位: row.unit, 所在县市: row.county, 身份证号码: numbers.id(row.idNumber),
-      参加活动次数: row.activities, '累计服务时长（小时）': row.hours, 累计服务时长: row.hours, 备注: null,
+      序号: index + 1,
+      姓名: row.name,
+      性别: row.gender,
+      工作单位: row.unit,
+      所在县市: row.county,
+      身份证号码: numbers.id(row.idNumber),
+      参加活动次数: row.activities,
+      '累计服务时长（小时）': row.hours,
+      累计服务时长: row.hours,
+      备注: null,
     }))
   }
   // The county may be given by name, as on the reports; the roster query takes its code.

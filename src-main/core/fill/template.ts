@@ -41,11 +41,17 @@ export function findTemplateRow(workbook: Workbook, fileName: string): TemplateR
     })
   }
   if (found.length === 0) {
-    throw new CoreError('VALIDATION', `模板“${fileName}”中没有找到占位符。请在要逐条填写的那一行写上如 {{姓名}}、{{身份证号码}} 的占位符。`)
+    throw new CoreError(
+      'VALIDATION',
+      `模板“${fileName}”中没有找到占位符。请在要逐条填写的那一行写上如 {{姓名}}、{{身份证号码}} 的占位符。`,
+    )
   }
   if (found.length > 1) {
     const places = found.map((entry) => `“${entry.worksheet.name}”第 ${entry.rowNumber} 行`).join('、')
-    throw new CoreError('VALIDATION', `模板“${fileName}”有多行占位符（${places}），只能有一行：程序按这一行的样式逐条填写。`)
+    throw new CoreError(
+      'VALIDATION',
+      `模板“${fileName}”有多行占位符（${places}），只能有一行：程序按这一行的样式逐条填写。`,
+    )
   }
   return found[0] as TemplateRow
 }

@@ -10,7 +10,13 @@ export interface ReportFormDefinition {
 
 const TITLE_PREFIX = '临夏州教育系统新时代文明实践志愿服务'
 
-const column = (name: string, field: string, kind: FormColumn['kind'], width: number): FormColumn => ({ name, field, kind, width, help: '' })
+const column = (name: string, field: string, kind: FormColumn['kind'], width: number): FormColumn => ({
+  name,
+  field,
+  kind,
+  width,
+  help: '',
+})
 
 export const HOURS_FORM: ReportFormDefinition = {
   key: 'hours',

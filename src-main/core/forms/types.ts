@@ -3,16 +3,7 @@
 
 /** Controlled lists whose values a template offers as drop-downs and the importer normalises. */
 export type VocabularyRef =
-  | 'gender'
-  | 'ethnic'
-  | 'political'
-  | 'education'
-  | 'county'
-  | 'category'
-  | 'task'
-  | 'department'
-  | 'team'
-  | 'yesNo'
+  'gender' | 'ethnic' | 'political' | 'education' | 'county' | 'category' | 'task' | 'department' | 'team' | 'yesNo'
 
 /** `percent` holds a fraction (0.75) shown as 75.0%: 表5's 完成率. */
 export type CellKind = 'text' | 'id' | 'phone' | 'integer' | 'decimal' | 'percent' | 'date' | 'month' | 'sequence'

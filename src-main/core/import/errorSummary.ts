@@ -41,11 +41,29 @@ function columnLabel(issue: SchoolIssue): string | null {
   return issue.column ?? letters ?? null
 }
 
-function addSummarySheet(workbook: ExcelJS.Workbook, issues: readonly SchoolIssue[], context: SummaryContext, note: string): ExcelJS.Worksheet {
+function addSummarySheet(
+  workbook: ExcelJS.Workbook,
+  issues: readonly SchoolIssue[],
+  context: SummaryContext,
+  note: string,
+): ExcelJS.Worksheet {
   const sheet = { ...SUMMARY_FORM, title: `“${basename(context.file.replace(/\\/g, '/'))}”问题汇总` }
-  const rows = issues.map((issue) => [null, issue.sheet, issue.row, columnLabel(issue), issue.level === 'error' ? '错误' : '提醒', issue.problem, issue.fix])
+  const rows = issues.map((issue) => [
+    null,
+    issue.sheet,
+    issue.row,
+    columnLabel(issue),
+    issue.level === 'error' ? '错误' : '提醒',
+    issue.problem,
+    issue.fix,
+  ])
   return writeFormSheet(workbook, sheet, {
-    unitName: context.unitName, unitLabel: '反馈单位', date: context.now, dateLabel: '反馈日期', rows, footerText: note,
+    unitName: context.unitName,
+    unitLabel: '反馈单位',
+    date: context.now,
+    dateLabel: '反馈日期',
+    rows,
+    footerText: note,
   }).worksheet
 }
 
@@ -53,7 +71,11 @@ function addSummarySheet(workbook: ExcelJS.Workbook, issues: readonly SchoolIssu
  * Puts 问题汇总 first and makes it the sheet the file opens on. A 问题汇总 left from an earlier
  * reply (a school that sends back the workbook it was given) is replaced, not doubled.
  */
-export function prependSummary(workbook: ExcelJS.Workbook, issues: readonly SchoolIssue[], context: SummaryContext): void {
+export function prependSummary(
+  workbook: ExcelJS.Workbook,
+  issues: readonly SchoolIssue[],
+  context: SummaryContext,
+): void {
   const old = workbook.getWorksheet(SUMMARY_SHEET)
   if (old) workbook.removeWorksheet(old.id)
   const others = workbook.worksheets
@@ -64,11 +86,16 @@ export function prependSummary(workbook: ExcelJS.Workbook, issues: readonly Scho
   for (const sheet of others) sheet.views = (sheet.views ?? []).map((view) => ({ ...view, tabSelected: false }))
   summary.views = summary.views.map((view) => ({ ...view, tabSelected: true }))
   const view = workbook.views?.[0]
-  workbook.views = [{ x: 0, y: 0, width: 12000, height: 8000, visibility: 'visible', ...view, firstSheet: 0, activeTab: 0 }]
+  workbook.views = [
+    { x: 0, y: 0, width: 12000, height: 8000, visibility: 'visible', ...view, firstSheet: 0, activeTab: 0 },
+  ]
 }
 
 /** The reply for a file that failed as a whole (.xls, damaged, no 身份证号码 column, too big). */
-export async function fileReplyWorkbook(problem: { problem: string; fix: string }, context: SummaryContext): Promise<Buffer> {
+export async function fileReplyWorkbook(
+  problem: { problem: string; fix: string },
+  context: SummaryContext,
+): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook()
   workbook.creator = context.unitName
   if (context.now) workbook.created = context.now

@@ -73,7 +73,10 @@ function marksBySheet(issues: readonly SchoolIssue[]): Map<string, Map<string, C
 
 /** Errors first in a comment, as in the summary. */
 function orderedLines(mark: CellMark): string[] {
-  return [...mark.lines.filter((line) => line.startsWith('错误')), ...mark.lines.filter((line) => !line.startsWith('错误'))]
+  return [
+    ...mark.lines.filter((line) => line.startsWith('错误')),
+    ...mark.lines.filter((line) => !line.startsWith('错误')),
+  ]
 }
 
 function previousNote(cell: ExcelJS.Cell): ExcelJS.RichText[] {
@@ -86,11 +89,27 @@ function previousNote(cell: ExcelJS.Cell): ExcelJS.RichText[] {
 function markCell(sheet: ExcelJS.Worksheet, address: string, mark: CellMark): NoteBox {
   const cell = sheet.getCell(address)
   const style = structuredClone(cell.style ?? {})
-  style.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: mark.level === 'error' ? ERROR_FILL : WARNING_FILL } }
+  style.fill = {
+    type: 'pattern',
+    pattern: 'solid',
+    fgColor: { argb: mark.level === 'error' ? ERROR_FILL : WARNING_FILL },
+  }
   cell.style = style
   const texts = [...previousNote(cell), { text: orderedLines(mark).join('\n'), font: NOTE_FONT }]
-  cell.note = { texts, margins: { insetmode: 'auto', inset: [0.13, 0.13, 0.25, 0.25] }, editAs: 'absolute' } as ExcelJS.Comment
-  return noteBox(sheet, Number(cell.row), Number(cell.col), texts.map((text) => text.text).join('').split('\n'))
+  cell.note = {
+    texts,
+    margins: { insetmode: 'auto', inset: [0.13, 0.13, 0.25, 0.25] },
+    editAs: 'absolute',
+  } as ExcelJS.Comment
+  return noteBox(
+    sheet,
+    Number(cell.row),
+    Number(cell.col),
+    texts
+      .map((text) => text.text)
+      .join('')
+      .split('\n'),
+  )
 }
 
 /**
@@ -119,17 +138,28 @@ function markCells(workbook: ExcelJS.Workbook, issues: readonly SchoolIssue[]): 
   for (const [sheetName, cells] of marksBySheet(issues)) {
     const sheet = workbook.getWorksheet(sheetName)
     if (!sheet) throw new ErrorWorkbookError(`文件中没有工作表“${sheetName}”，无法在其中标注问题`)
-    boxes.set(sheetName, [...visibleMarks(sheet, cells)].map(([address, mark]) => markCell(sheet, address, mark)))
+    boxes.set(
+      sheetName,
+      [...visibleMarks(sheet, cells)].map(([address, mark]) => markCell(sheet, address, mark)),
+    )
   }
   return boxes
 }
 
-export async function buildErrorWorkbook(source: Buffer, issues: readonly ImportIssue[], options: ErrorWorkbookOptions & { file?: string }): Promise<Buffer> {
+export async function buildErrorWorkbook(
+  source: Buffer,
+  issues: readonly ImportIssue[],
+  options: ErrorWorkbookOptions & { file?: string },
+): Promise<Buffer> {
   const school = schoolIssues(issues)
   const workbook = new ExcelJS.Workbook()
   await workbook.xlsx.load(source as unknown as ArrayBuffer)
   const boxes = markCells(workbook, school)
-  prependSummary(workbook, school, { file: options.file ?? issues[0]?.file ?? '', unitName: options.unitName, now: options.now })
+  prependSummary(workbook, school, {
+    file: options.file ?? issues[0]?.file ?? '',
+    unitName: options.unitName,
+    now: options.now,
+  })
   const written = await JSZip.loadAsync(await workbook.xlsx.writeBuffer())
   await restoreValidations(await JSZip.loadAsync(source), written)
   await finishComments(written, options.unitName, boxes)

@@ -31,7 +31,10 @@ export interface FormImporter<Item, Data = unknown> {
 }
 
 /** The row check for this batch, in process. */
-export function prepareCheck<Item, Data>(importer: FormImporter<Item, Data>, ctx: CoreContext): (row: SheetRow) => RowCheck<Item> {
+export function prepareCheck<Item, Data>(
+  importer: FormImporter<Item, Data>,
+  ctx: CoreContext,
+): (row: SheetRow) => RowCheck<Item> {
   return importer.checker(importer.load(ctx))
 }
 
@@ -47,7 +50,10 @@ export function rawFields(sheet: FormSheet, row: SheetRow): Record<string, unkno
 }
 
 /** Issues from a rule keyed by field become issues at the form's column. */
-export function columnIssues(sheet: FormSheet, issues: readonly { field: string; level: IssueLevel; message: string }[]): RowIssue[] {
+export function columnIssues(
+  sheet: FormSheet,
+  issues: readonly { field: string; level: IssueLevel; message: string }[],
+): RowIssue[] {
   return issues.map((issue) => ({
     column: sheet.columns.find((column) => column.field === issue.field)?.name ?? null,
     level: issue.level,

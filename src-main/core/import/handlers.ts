@@ -15,9 +15,19 @@ import { bytesInput } from '../binary'
 
 /** A path as typed on the command line, or {name, path} / {name, data} from the UI. */
 const source = z.union([
-  hostPath(z.string().min(1).max(1000).transform((path) => ({ name: path, path }))),
+  hostPath(
+    z
+      .string()
+      .min(1)
+      .max(1000)
+      .transform((path) => ({ name: path, path })),
+  ),
   z
-    .object({ name: z.string().min(1).max(500), path: hostPath(z.string().min(1).max(1000).optional()), data: bytesInput.optional() })
+    .object({
+      name: z.string().min(1).max(500),
+      path: hostPath(z.string().min(1).max(1000).optional()),
+      data: bytesInput.optional(),
+    })
     .refine((value) => value.path !== undefined || value.data !== undefined, '文件需要 path 或 data'),
 ])
 
@@ -27,7 +37,12 @@ const previewInput = z.object({
   year: z.coerce.number().int().min(2000).max(2100).optional(),
   files: z.array(source).min(1, '请至少选择一个文件').max(1000),
   mappings: z
-    .array(z.object({ fileIndex: z.number().int().min(0), columns: z.record(z.string().max(50), z.number().int().min(1).max(64).nullable()) }))
+    .array(
+      z.object({
+        fileIndex: z.number().int().min(0),
+        columns: z.record(z.string().max(50), z.number().int().min(1).max(64).nullable()),
+      }),
+    )
     .optional(),
 })
 
@@ -59,13 +74,19 @@ export const importHandlers = {
     run: (_ctx, input) => cancelPreview(input.previewId),
   }),
   'import.run': handler({
-    input: previewInput.extend({ dryRun: z.union([z.boolean(), z.literal('true')]).default(false).transform((value) => value === true || value === 'true') }),
+    input: previewInput.extend({
+      dryRun: z
+        .union([z.boolean(), z.literal('true')])
+        .default(false)
+        .transform((value) => value === true || value === 'true'),
+    }),
     run: (ctx, input) => runImport(ctx, input),
     cli: {
       command: 'import',
       flags: { form: 'form', year: 'year', 'dry-run': 'dryRun' },
       positional: { field: 'files', many: true },
-      summary: '导入表格（.xlsx）：--form roster 花名册、plan 活动清单（加 --year）、activities 活动登记；--dry-run 只检查不写入',
+      summary:
+        '导入表格（.xlsx）：--form roster 花名册、plan 活动清单（加 --year）、activities 活动登记；--dry-run 只检查不写入',
       exitCode: ((result: RunOutput) => runExitCode(result)) as (result: never) => number,
     },
   }),
@@ -77,7 +98,11 @@ export const importHandlers = {
       if (!batch) throw new CoreError('NOT_FOUND', `找不到导入批次 ${input.batch}`)
       return pipelineFor(batch.form).undo(ctx, input.batch, operatorOf(ctx.db))
     },
-    cli: { command: 'import undo', positional: { field: 'batch', many: false }, summary: '撤销一次导入（之后的手工修改会保留并列出）' },
+    cli: {
+      command: 'import undo',
+      positional: { field: 'batch', many: false },
+      summary: '撤销一次导入（之后的手工修改会保留并列出）',
+    },
   }),
   'import.history': handler({
     input: z.object({
@@ -97,13 +122,18 @@ export const importHandlers = {
   }),
   'import.errors': handler({
     input: z
-      .object({ batch: batchId.optional(), previewId: previewId.optional(), outDir: hostPath(z.string().min(1).max(1000).optional()) })
+      .object({
+        batch: batchId.optional(),
+        previewId: previewId.optional(),
+        outDir: hostPath(z.string().min(1).max(1000).optional()),
+      })
       .refine((value) => value.batch !== undefined || value.previewId !== undefined, '请指定导入批次或预览'),
     run: (ctx, input) => errorWorkbooks(ctx, input),
     cli: {
       command: 'errors',
       flags: { batch: 'batch', out: 'outDir' },
-      summary: '生成退回学校的工作簿：--batch 批次 --out 文件夹；每个有问题的文件一份（首页“问题汇总”，坏单元格标红/标黄并加批注），未能读取的文件附一份说明',
+      summary:
+        '生成退回学校的工作簿：--batch 批次 --out 文件夹；每个有问题的文件一份（首页“问题汇总”，坏单元格标红/标黄并加批注），未能读取的文件附一份说明',
       format: ((result: { workbooks: ErrorWorkbook[] }) => formatErrorWorkbooks(result)) as (result: never) => string,
     },
   }),

@@ -17,9 +17,15 @@ interface Dispatched {
   result: Promise<ParsedFile<unknown>>
 }
 
-const sameMapping = (a: Record<string, number> | undefined, b: Record<string, number> | undefined) => JSON.stringify(a) === JSON.stringify(b)
+const sameMapping = (a: Record<string, number> | undefined, b: Record<string, number> | undefined) =>
+  JSON.stringify(a) === JSON.stringify(b)
 
-export async function parseBatch(ctx: CoreContext, input: PreviewInput, pipeline: FormPipeline, limits: ReadLimits): Promise<ParsedFile<unknown>[]> {
+export async function parseBatch(
+  ctx: CoreContext,
+  input: PreviewInput,
+  pipeline: FormPipeline,
+  limits: ReadLimits,
+): Promise<ParsedFile<unknown>[]> {
   const progress = throttledProgress(ctx)
   const total = input.files.length
   const overrides = new Map((input.mappings ?? []).map((override) => [override.fileIndex, override.columns]))
@@ -28,8 +34,15 @@ export async function parseBatch(ctx: CoreContext, input: PreviewInput, pipeline
   const remembered = pipeline.sheets.map((importer) => rememberedMappings(ctx.db, importer.key))
   let read = 0
   const makeJob = (position: number, sheet: number, index: number): ParseJob => ({
-    form: input.form, options: { year: input.year }, sheet, checkData: checkData[sheet], source: input.files[position]!,
-    index, limits, manual: overrides.get(index), remembered: { ...remembered[sheet] },
+    form: input.form,
+    options: { year: input.year },
+    sheet,
+    checkData: checkData[sheet],
+    source: input.files[position]!,
+    index,
+    limits,
+    manual: overrides.get(index),
+    remembered: { ...remembered[sheet] },
   })
   const run = (job: ParseJob): Dispatched => {
     const file = job.source.name
@@ -39,19 +52,25 @@ export async function parseBatch(ctx: CoreContext, input: PreviewInput, pipeline
     })
     // Awaited in order below; until then a failure must not count as unhandled.
     result.catch(() => {})
-    void result.then(() => progress({ phase: '读取', done: ++read, total, file }), () => {})
+    void result.then(
+      () => progress({ phase: '读取', done: ++read, total, file }),
+      () => {},
+    )
     return { job, result }
   }
   // The index a file's sheet will have if every file before it holds every sheet (always so for 表1, 表2).
   const sheets = pipeline.sheets.length
-  const dispatched = input.files.map((_, position) => pipeline.sheets.map((_, sheet) => run(makeJob(position, sheet, position * sheets + sheet))))
+  const dispatched = input.files.map((_, position) =>
+    pipeline.sheets.map((_, sheet) => run(makeJob(position, sheet, position * sheets + sheet))),
+  )
 
   /** The job's result, made again when what it was given differs from what its place in the batch gives. */
   async function take(position: number, sheet: number, index: number): Promise<ParsedFile<unknown>> {
     const { job, result } = dispatched[position]![sheet]!
     const file = await result
     const key = file.result.headerKey
-    const stale = overrides.get(job.index) !== overrides.get(index) ||
+    const stale =
+      overrides.get(job.index) !== overrides.get(index) ||
       (overrides.get(index) === undefined && key !== null && !sameMapping(job.remembered[key], remembered[sheet]![key]))
     return stale ? await run(makeJob(position, sheet, index)).result : renumber(file, index)
   }
@@ -91,6 +110,8 @@ export async function parseBatch(ctx: CoreContext, input: PreviewInput, pipeline
 function dropClaimedSheetWarnings(entries: ParsedFile<unknown>[]): void {
   const claimed = new Set(entries.map((entry) => entry.result.sheet))
   for (const entry of entries) {
-    entry.issues = entry.issues.filter((issue) => issue.row !== null || issue.sheet === entry.result.sheet || !claimed.has(issue.sheet))
+    entry.issues = entry.issues.filter(
+      (issue) => issue.row !== null || issue.sheet === entry.result.sheet || !claimed.has(issue.sheet),
+    )
   }
 }

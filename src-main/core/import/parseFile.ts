@@ -46,22 +46,51 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resol
 
 export function emptyResult(name: string, index: number): FileResult {
   return {
-    file: name, fileIndex: index, status: 'failed', sheet: null, headerRow: null, headers: [], mapping: {}, missing: [],
-    extraColumns: [], mappingSource: 'detected', headerKey: null,
-    rows: 0, accepted: 0, rejected: 0, warnings: 0, created: 0, updated: 0, unchanged: 0,
+    file: name,
+    fileIndex: index,
+    status: 'failed',
+    sheet: null,
+    headerRow: null,
+    headers: [],
+    mapping: {},
+    missing: [],
+    extraColumns: [],
+    mappingSource: 'detected',
+    headerKey: null,
+    rows: 0,
+    accepted: 0,
+    rejected: 0,
+    warnings: 0,
+    created: 0,
+    updated: 0,
+    unchanged: 0,
   }
 }
 
 function failed<Item>(source: ImportSource, index: number, error: string): ParsedFile<Item> {
-  return { index, name: source.name, bytes: null, result: { ...emptyResult(source.name, index), error }, rows: [], issues: [] }
+  return {
+    index,
+    name: source.name,
+    bytes: null,
+    result: { ...emptyResult(source.name, index), error },
+    rows: [],
+    issues: [],
+  }
 }
 
-export async function parseFile<Item>(source: ImportSource, index: number, context: ParseContext<Item>): Promise<ParsedFile<Item>> {
+export async function parseFile<Item>(
+  source: ImportSource,
+  index: number,
+  context: ParseContext<Item>,
+): Promise<ParsedFile<Item>> {
   let bytes: Buffer
   let found: FoundSheet | undefined
   try {
     bytes = sourceBytes(source, context.limits)
-    const sheets = await readWorkbook(source.name, bytes, [context.importer.sheet], { limits: context.limits, onRows: context.onRows })
+    const sheets = await readWorkbook(source.name, bytes, [context.importer.sheet], {
+      limits: context.limits,
+      onRows: context.onRows,
+    })
     found = sheets.get(context.importer.sheet.name)
     if (!found) throw new ReadFileError(MESSAGES.noHeader)
     return await checkRows(source, index, bytes, found, context)
@@ -71,7 +100,11 @@ export async function parseFile<Item>(source: ImportSource, index: number, conte
   }
 }
 
-function resolveMapping<Item>(found: FoundSheet, context: ParseContext<Item>, key: string): Pick<FileResult, 'mapping' | 'mappingSource'> {
+function resolveMapping<Item>(
+  found: FoundSheet,
+  context: ParseContext<Item>,
+  key: string,
+): Pick<FileResult, 'mapping' | 'mappingSource'> {
   const remembered = context.remembered(key)
   let mapping = { ...found.header.mapping, ...(remembered ?? {}) }
   let mappingSource: FileResult['mappingSource'] = remembered ? 'remembered' : 'detected'
@@ -86,29 +119,55 @@ function resolveMapping<Item>(found: FoundSheet, context: ParseContext<Item>, ke
   return { mapping, mappingSource }
 }
 
-async function checkRows<Item>(source: ImportSource, index: number, bytes: Buffer, found: FoundSheet, context: ParseContext<Item>): Promise<ParsedFile<Item>> {
+async function checkRows<Item>(
+  source: ImportSource,
+  index: number,
+  bytes: Buffer,
+  found: FoundSheet,
+  context: ParseContext<Item>,
+): Promise<ParsedFile<Item>> {
   const headerCells = found.rows[found.header.index]?.cells ?? []
   const key = headerKey(headerCells)
   const { mapping, mappingSource } = resolveMapping(found, context, key)
   const sheet = context.importer.sheet
-  const missing = sheet.columns.filter((column) => column.required && mapping[column.name] === undefined).map((column) => column.name)
+  const missing = sheet.columns
+    .filter((column) => column.required && mapping[column.name] === undefined)
+    .map((column) => column.name)
   const mappedColumns = new Set(Object.values(mapping))
   const result: FileResult = {
     ...emptyResult(source.name, index),
     sheet: found.name,
     headerRow: found.rows[found.header.index]?.number ?? null,
     headers: Array.from(headerCells, (cell) => cellText(cell ?? null).trim()),
-    mapping, mappingSource, missing, headerKey: key,
-    extraColumns: Array.from(headerCells, (cell, position) => (mappedColumns.has(position + 1) ? '' : cellText(cell ?? null).trim())).filter(Boolean),
+    mapping,
+    mappingSource,
+    missing,
+    headerKey: key,
+    extraColumns: Array.from(headerCells, (cell, position) =>
+      mappedColumns.has(position + 1) ? '' : cellText(cell ?? null).trim(),
+    ).filter(Boolean),
   }
   if (missing.length > 0) {
     const error = `找不到必填列${missing.map((name) => `“${name}”`).join('、')}：请在导入预览中手动指定它对应表格的哪一列（指定一次后，同样表头的文件会自动沿用）`
-    return { index, name: source.name, bytes: null, result: { ...result, error, needsMapping: true }, rows: [], issues: [] }
+    return {
+      index,
+      name: source.name,
+      bytes: null,
+      result: { ...result, error, needsMapping: true },
+      rows: [],
+      issues: [],
+    }
   }
   const parsed: ParsedFile<Item> = { index, name: source.name, bytes, result, rows: [], issues: [] }
   for (const other of found.others) {
     parsed.issues.push({
-      file: source.name, fileIndex: index, sheet: other, row: null, column: null, cell: null, level: 'warning',
+      file: source.name,
+      fileIndex: index,
+      sheet: other,
+      row: null,
+      column: null,
+      cell: null,
+      level: 'warning',
       message: `工作表“${other}”也有本表的表头，但每个文件只导入一个工作表（已导入“${found.name}”）：请把名单合并到一个工作表，或把它另存为单独的文件再导入`,
     })
   }
@@ -126,19 +185,32 @@ async function checkRows<Item>(source: ImportSource, index: number, bytes: Buffe
   return parsed
 }
 
-function checkOne<Item>(parsed: ParsedFile<Item>, sheetName: string, row: SheetRow, mapping: Record<string, number>, context: ParseContext<Item>): ParsedRow<Item> {
+function checkOne<Item>(
+  parsed: ParsedFile<Item>,
+  sheetName: string,
+  row: SheetRow,
+  mapping: Record<string, number>,
+  context: ParseContext<Item>,
+): ParsedRow<Item> {
   const { item, issues } = context.check(row)
   const rejected = item === null || issues.some((issue) => issue.level === 'error')
   for (const issue of issues) {
     const column = issue.column !== null ? mapping[issue.column] : undefined
     parsed.issues.push({
-      file: parsed.name, fileIndex: parsed.index, sheet: sheetName, row: row.number, column: issue.column,
+      file: parsed.name,
+      fileIndex: parsed.index,
+      sheet: sheetName,
+      row: row.number,
+      column: issue.column,
       cell: column !== undefined ? `${columnLetters(column)}${row.number}` : null,
       level: issue.level,
       message: `第 ${row.number} 行${issue.column ? `“${issue.column}”` : ''}：${issue.message}`,
     })
   }
   return {
-    fileIndex: parsed.index, row: row.number, item: rejected ? null : item, values: issues.length > 0 ? row.values : null,
+    fileIndex: parsed.index,
+    row: row.number,
+    item: rejected ? null : item,
+    values: issues.length > 0 ? row.values : null,
   }
 }

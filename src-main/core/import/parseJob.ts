@@ -23,7 +23,10 @@ export interface ParseJob {
 
 export type ParseProgress = { kind: 'rows'; rows: number } | { kind: 'checked'; rows: number; total: number }
 
-export function runParseJob(job: ParseJob, onProgress: (progress: ParseProgress) => void = () => {}): Promise<ParsedFile<unknown>> {
+export function runParseJob(
+  job: ParseJob,
+  onProgress: (progress: ParseProgress) => void = () => {},
+): Promise<ParsedFile<unknown>> {
   const importer = pipelineFor(job.form, job.options).sheets[job.sheet]
   if (!importer) throw new Error(`表单 ${job.form} 没有第 ${job.sheet + 1} 个工作表`)
   return parseFile(job.source, job.index, {

@@ -80,7 +80,14 @@ const duration = (ms: number) => (ms < 60_000 ? `${Math.round(ms / 1000)} 秒` :
 
 function failedFile(job: ParseJob, error: string): ParsedFile<unknown> {
   const { name } = job.source
-  return { index: job.index, name, bytes: null, result: { ...emptyResult(name, job.index), error }, rows: [], issues: [] }
+  return {
+    index: job.index,
+    name,
+    bytes: null,
+    result: { ...emptyResult(name, job.index), error },
+    rows: [],
+    issues: [],
+  }
 }
 
 /** The bytes arrive as a plain Uint8Array (structured clone drops Buffer's prototype). */
@@ -105,8 +112,10 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
   let inProcess: string | null = size === 0 ? '未启用读取线程（workers: 0）' : null
 
   function crashMessage(slot: Slot, name: string, code: number): string {
-    if (slot.timedOut) return `读取“${name}”超过 ${duration(timeoutMs)}仍未完成，已停止，未导入：请检查文件是否异常（如极多的空行），或拆成几个较小的文件再导入；其余文件不受影响`
-    if (slot.error?.code === 'ERR_WORKER_OUT_OF_MEMORY') return `“${name}”太大，读取时超出内存上限（${heapMb} MB），未导入：请把它拆成几个较小的文件再导入；其余文件不受影响`
+    if (slot.timedOut)
+      return `读取“${name}”超过 ${duration(timeoutMs)}仍未完成，已停止，未导入：请检查文件是否异常（如极多的空行），或拆成几个较小的文件再导入；其余文件不受影响`
+    if (slot.error?.code === 'ERR_WORKER_OUT_OF_MEMORY')
+      return `“${name}”太大，读取时超出内存上限（${heapMb} MB），未导入：请把它拆成几个较小的文件再导入；其余文件不受影响`
     const detail = slot.error?.message ?? `退出码 ${code}`
     return `读取“${name}”时读取线程意外退出（${detail}），未导入：请用 Excel 打开该文件、另存为 .xlsx 后再导入；其余文件不受影响`
   }
@@ -231,7 +240,12 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
       await Promise.all([...slots].map((slot) => slot.worker.terminate()))
     },
     stats: () => ({
-      size, live: slots.size, busy: [...slots].filter((slot) => slot.task).length, peakBusy, started, inProcess,
+      size,
+      live: slots.size,
+      busy: [...slots].filter((slot) => slot.task).length,
+      peakBusy,
+      started,
+      inProcess,
     }),
   }
 }

@@ -31,6 +31,12 @@ export interface FormPipeline {
   /** One importer per sheet; a file is read once per sheet. */
   sheets: readonly FormImporter<unknown>[]
   plan: (db: Database, files: readonly ParsedFile<unknown>[], options: PipelineOptions) => PipelinePlan
-  write: (ctx: CoreContext, files: readonly ParsedFile<unknown>[], operator: string | null, hooks: CommitHooks, options: PipelineOptions) => { batch: number; summary: Summary }
+  write: (
+    ctx: CoreContext,
+    files: readonly ParsedFile<unknown>[],
+    operator: string | null,
+    hooks: CommitHooks,
+    options: PipelineOptions,
+  ) => { batch: number; summary: Summary }
   undo: (ctx: CoreContext, batch: number, operator: string | null) => UndoReport
 }

@@ -19,7 +19,8 @@ const rosterPipeline: FormPipeline = {
     const plan = planRoster(db, files as readonly ParsedFile<Person>[])
     return { rows: plan.rows as FormPipelinePlanRows, issues: plan.issues, counts: peopleCounts(plan) }
   },
-  write: (ctx, files, operator, hooks) => writeRosterBatch(ctx, files as readonly ParsedFile<Person>[], operator, hooks),
+  write: (ctx, files, operator, hooks) =>
+    writeRosterBatch(ctx, files as readonly ParsedFile<Person>[], operator, hooks),
   undo: (ctx, batch, operator) => undoRosterBatch(ctx, batch, operator),
 }
 
@@ -29,5 +30,8 @@ export function pipelineFor(form: string, options: PipelineOptions = {}): FormPi
   if (form === 'roster') return rosterPipeline
   if (form === 'plan') return planPipeline(options)
   if (form === 'activities') return activitiesPipeline()
-  throw new CoreError('INVALID_INPUT', `不能导入“${form}”：可导入的是 roster（表1 花名册）、plan（表2 活动清单）、activities（表3 活动登记）`)
+  throw new CoreError(
+    'INVALID_INPUT',
+    `不能导入“${form}”：可导入的是 roster（表1 花名册）、plan（表2 活动清单）、activities（表3 活动登记）`,
+  )
 }

@@ -16,25 +16,48 @@ export type RecordEntity = 'plan_item' | 'activity' | 'participation'
 export function recordChange(
   db: Database,
   batch: number,
-  change: { entity: RecordEntity; entityId: number; volunteerId?: number; action: 'created' | 'updated'; before?: unknown },
+  change: {
+    entity: RecordEntity
+    entityId: number
+    volunteerId?: number
+    action: 'created' | 'updated'
+    before?: unknown
+  },
 ): void {
-  db.prepare('INSERT INTO import_records (batch_id, entity, entity_id, volunteer_id, action, before) VALUES (?, ?, ?, ?, ?, ?)').run(
-    batch, change.entity, change.entityId, change.volunteerId ?? null, change.action,
+  db.prepare(
+    'INSERT INTO import_records (batch_id, entity, entity_id, volunteer_id, action, before) VALUES (?, ?, ?, ?, ?, ?)',
+  ).run(
+    batch,
+    change.entity,
+    change.entityId,
+    change.volunteerId ?? null,
+    change.action,
     change.before === undefined ? null : JSON.stringify(change.before),
   )
 }
 
 /** The batch, its files (bytes kept only for files with issues) and its issues. */
-export function writeBatchHeader(db: Database, form: string, at: string, operator: string | null, files: readonly ParsedFile<unknown>[], plan: PipelinePlan): { batch: number; summary: Summary } {
+export function writeBatchHeader(
+  db: Database,
+  form: string,
+  at: string,
+  operator: string | null,
+  files: readonly ParsedFile<unknown>[],
+  plan: PipelinePlan,
+): { batch: number; summary: Summary } {
   const summary = summarise(files, plan.rows, plan.issues, plan.counts)
   const batch = insertBatch(db, { form, at, operator, files: files.map((file) => file.name), counts: summary.totals })
   const fileIds = summary.files.map((result, index) =>
-    insertFile(db, batch, result, summary.issues.some((issue) => issue.fileIndex === index) ? (files[index]?.bytes ?? null) : null),
+    insertFile(
+      db,
+      batch,
+      result,
+      summary.issues.some((issue) => issue.fileIndex === index) ? (files[index]?.bytes ?? null) : null,
+    ),
   )
   insertIssues(db, fileIds, summary.issues)
   return { batch, summary }
 }
-
 
 interface StoredRecord {
   entity: RecordEntity
@@ -45,14 +68,21 @@ interface StoredRecord {
 }
 
 /** Restores what a 表2/表3 batch changed, newest first, in one transaction. */
-export function undoRecordsBatch(ctx: CoreContext, batchId: number, operator: string | null, restore: Record<RecordEntity, (db: Database, id: number, before: unknown, volunteerId: number | null) => void>): UndoReport {
+export function undoRecordsBatch(
+  ctx: CoreContext,
+  batchId: number,
+  operator: string | null,
+  restore: Record<RecordEntity, (db: Database, id: number, before: unknown, volunteerId: number | null) => void>,
+): UndoReport {
   const { db } = ctx
   return db.transaction(() => {
     const batch = findBatch(db, batchId)
     if (!batch) throw new CoreError('NOT_FOUND', `找不到导入批次 ${batchId}`)
     if (batch.undoneAt) throw new CoreError('CONFLICT', `导入批次 ${batchId} 已于 ${batch.undoneAt} 撤销，不能重复撤销`)
     const records = db
-      .prepare('SELECT entity, entity_id AS entityId, volunteer_id AS volunteerId, action, before FROM import_records WHERE batch_id = ? ORDER BY id DESC')
+      .prepare(
+        'SELECT entity, entity_id AS entityId, volunteer_id AS volunteerId, action, before FROM import_records WHERE batch_id = ? ORDER BY id DESC',
+      )
       .all(batchId) as StoredRecord[]
     // 表2/表3 records have no field-level history, so nothing is binned or kept as a later edit.
     const report: UndoReport = { batch: batchId, removed: 0, binned: [], restored: 0, kept: [], missing: 0 }
@@ -69,8 +99,17 @@ export function undoRecordsBatch(ctx: CoreContext, batchId: number, operator: st
     }
     for (const id of touchedActivities) refreshTotals(db, id)
     const at = ctx.now().toISOString()
-    db.prepare('UPDATE import_batches SET undone_at = ?, undo_report = ? WHERE id = ?').run(at, JSON.stringify(report), batchId)
-    recordAudit(db, ctx.now(), operator, { action: 'undo-import', entity: 'import_batch', entityId: batchId, summary: `撤销导入批次 ${batchId}：删除 ${report.removed} 条，恢复 ${report.restored} 条` })
+    db.prepare('UPDATE import_batches SET undone_at = ?, undo_report = ? WHERE id = ?').run(
+      at,
+      JSON.stringify(report),
+      batchId,
+    )
+    recordAudit(db, ctx.now(), operator, {
+      action: 'undo-import',
+      entity: 'import_batch',
+      entityId: batchId,
+      summary: `撤销导入批次 ${batchId}：删除 ${report.removed} 条，恢复 ${report.restored} 条`,
+    })
     return report
   })()
 }
@@ -78,5 +117,9 @@ export function undoRecordsBatch(ctx: CoreContext, batchId: number, operator: st
 function removeCreated(db: Database, record: StoredRecord): void {
   if (record.entity === 'plan_item') db.prepare('DELETE FROM plan_items WHERE id = ?').run(record.entityId)
   else if (record.entity === 'activity') db.prepare('DELETE FROM activities WHERE id = ?').run(record.entityId)
-  else db.prepare('DELETE FROM participations WHERE activity_id = ? AND volunteer_id = ?').run(record.entityId, record.volunteerId)
+  else
+    db.prepare('DELETE FROM participations WHERE activity_id = ? AND volunteer_id = ?').run(
+      record.entityId,
+      record.volunteerId,
+    )
 }

@@ -47,7 +47,8 @@ function oneEntryPerFile(sources: readonly ReplySource[]): ReplySource[] {
   const merged: ReplySource[] = []
   for (const source of [...sources].sort((a, b) => a.position - b.position)) {
     const last = merged.at(-1)
-    const sameFile = last && last.name === source.name && (!last.source || !source.source || last.source.equals(source.source))
+    const sameFile =
+      last && last.name === source.name && (!last.source || !source.source || last.source.equals(source.source))
     if (!last || !sameFile) {
       merged.push({ ...source, issues: [...source.issues] })
       continue
@@ -61,41 +62,81 @@ function oneEntryPerFile(sources: readonly ReplySource[]): ReplySource[] {
 
 function fileIssue(source: ReplySource): ImportIssue[] {
   if (!source.error || !source.source) return []
-  return [{ file: source.name, fileIndex: source.position, sheet: null, row: null, column: null, cell: null, level: 'error', message: source.error }]
+  return [
+    {
+      file: source.name,
+      fileIndex: source.position,
+      sheet: null,
+      row: null,
+      column: null,
+      cell: null,
+      level: 'error',
+      message: source.error,
+    },
+  ]
 }
 
-async function markedReply(source: ReplySource & { source: Buffer }, context: { unitName: string; now: Date }): Promise<Pick<ErrorWorkbook, 'data' | 'error' | 'problems' | 'kind'>> {
+async function markedReply(
+  source: ReplySource & { source: Buffer },
+  context: { unitName: string; now: Date },
+): Promise<Pick<ErrorWorkbook, 'data' | 'error' | 'problems' | 'kind'>> {
   const issues = [...fileIssue(source), ...source.issues]
   const problems = schoolIssues(issues).length
   if (source.source.length > ERROR_WORKBOOK_MAX_BYTES) {
-    const data = await fileReplyWorkbook({ problem: '文件过大，无法在原文件上标注问题', fix: '请删除多余的工作表和图片后重新报送；问题清单请向教育局索取' }, { file: source.name, ...context })
+    const data = await fileReplyWorkbook(
+      {
+        problem: '文件过大，无法在原文件上标注问题',
+        fix: '请删除多余的工作表和图片后重新报送；问题清单请向教育局索取',
+      },
+      { file: source.name, ...context },
+    )
     return { kind: 'reply', problems: 1, data }
   }
   try {
-    return { kind: 'marked', problems, data: await buildErrorWorkbook(source.source, issues, { file: source.name, ...context }) }
+    return {
+      kind: 'marked',
+      problems,
+      data: await buildErrorWorkbook(source.source, issues, { file: source.name, ...context }),
+    }
   } catch (error) {
     const reason = error instanceof ErrorWorkbookError ? error.message : '表格结构特殊'
     return { kind: 'marked', problems, error: `此文件无法生成错误标注工作簿（${reason}）：请按问题清单逐条告知学校` }
   }
 }
 
-async function replyFor(source: ReplySource, context: { unitName: string; now: Date }): Promise<Pick<ErrorWorkbook, 'data' | 'error' | 'problems' | 'kind'> | null> {
+async function replyFor(
+  source: ReplySource,
+  context: { unitName: string; now: Date },
+): Promise<Pick<ErrorWorkbook, 'data' | 'error' | 'problems' | 'kind'> | null> {
   if (source.source) {
     const issues = [...fileIssue(source), ...source.issues]
     return schoolIssues(issues).length > 0 ? markedReply({ ...source, source: source.source }, context) : null
   }
   const problem = source.error ? schoolFileError(source.error) : null
-  return problem ? { kind: 'reply', problems: 1, data: await fileReplyWorkbook(problem, { file: source.name, ...context }) } : null
+  return problem
+    ? { kind: 'reply', problems: 1, data: await fileReplyWorkbook(problem, { file: source.name, ...context }) }
+    : null
 }
 
 function batchSources(ctx: CoreContext, batch: number): ReplySource[] {
   if (!findBatch(ctx.db, batch)) throw new CoreError('NOT_FOUND', `找不到导入批次 ${batch}`)
-  return [...filesWithIssues(ctx.db, batch), ...failedFiles(ctx.db, batch).map((file) => ({ ...file, source: null, issues: [] }))]
+  return [
+    ...filesWithIssues(ctx.db, batch),
+    ...failedFiles(ctx.db, batch).map((file) => ({ ...file, source: null, issues: [] })),
+  ]
 }
 
 /** Error workbooks for a committed batch, or for a preview not yet committed. */
-export async function errorWorkbooks(ctx: CoreContext, input: { batch?: number; previewId?: string; outDir?: string }): Promise<{ workbooks: ErrorWorkbook[] }> {
-  const sources = input.batch !== undefined ? batchSources(ctx, input.batch) : input.previewId ? previewSources(ctx, input.previewId) : null
+export async function errorWorkbooks(
+  ctx: CoreContext,
+  input: { batch?: number; previewId?: string; outDir?: string },
+): Promise<{ workbooks: ErrorWorkbook[] }> {
+  const sources =
+    input.batch !== undefined
+      ? batchSources(ctx, input.batch)
+      : input.previewId
+        ? previewSources(ctx, input.previewId)
+        : null
   if (!sources) throw new CoreError('INVALID_INPUT', '请指定导入批次（--batch）或预览')
   if (input.outDir) mkdirSync(input.outDir, { recursive: true })
   const context = { unitName: readSettings(ctx.db).unitName, now: ctx.now() }

@@ -8,7 +8,19 @@ import { ReadFileError } from '../xlsx/readGuard'
 import type { FoundSheet, RawRow } from '../xlsx/readWorkbook'
 
 /** A footer or a form's own fill-in line begins with one of these. */
-const FOOTER_PREFIXES = ['单位负责人', '负责人', '审核人', '填表人', '填报人', '联系电话', '制表', '填报单位', '填报日期', '注:', '说明:']
+const FOOTER_PREFIXES = [
+  '单位负责人',
+  '负责人',
+  '审核人',
+  '填表人',
+  '填报人',
+  '联系电话',
+  '制表',
+  '填报单位',
+  '填报日期',
+  '注:',
+  '说明:',
+]
 
 export interface SheetRow {
   /** The Excel row number. */
@@ -30,14 +42,25 @@ function isFooter(cells: readonly CellValue[]): boolean {
 function hasNoData(cells: readonly CellValue[], dataColumns: readonly number[]): boolean {
   return dataColumns.every((column) => {
     const cell = cells[column - 1]
-    return cell === null || cell === undefined || cellText(cell).trim().replace(/[\u200b-\u200d\ufeff\u3000]/g, '') === ''
+    return (
+      cell === null ||
+      cell === undefined ||
+      cellText(cell)
+        .trim()
+        .replace(/[\u200b-\u200d\ufeff\u3000]/g, '') === ''
+    )
   })
 }
 
 /** Legitimate merges never overlap, so their areas sum to at most the sheet; more is hostile. */
 const MERGE_CELL_BUDGET = 20_000_000
 
-function applyMerges(rows: Map<number, CellValue[]>, merges: readonly MergeRange[], sourceRows: Map<number, CellValue[]>, maxColumn: number): void {
+function applyMerges(
+  rows: Map<number, CellValue[]>,
+  merges: readonly MergeRange[],
+  sourceRows: Map<number, CellValue[]>,
+  maxColumn: number,
+): void {
   const numbers = [...rows.keys()]
   const first = numbers[0] ?? 0
   const last = numbers.at(-1) ?? 0
@@ -54,7 +77,8 @@ function applyMerges(rows: Map<number, CellValue[]>, merges: readonly MergeRange
         if (number !== merge.top || column !== merge.left) cells[column - 1] = value
       }
       visited += right - merge.left + 1
-      if (visited > MERGE_CELL_BUDGET) throw new ReadFileError('合并单元格相互重叠或数量异常：请取消合并单元格后另存再导入')
+      if (visited > MERGE_CELL_BUDGET)
+        throw new ReadFileError('合并单元格相互重叠或数量异常：请取消合并单元格后另存再导入')
     }
   }
 }
@@ -68,7 +92,8 @@ export interface ExtractedRows {
 /** A header repeated lower down (a second printed page pasted in): most mapped cells equal the header's. */
 function repeatsHeader(cells: readonly CellValue[], header: readonly CellValue[], columns: readonly number[]): boolean {
   let same = 0
-  for (const column of columns) if (typeof cells[column - 1] === 'string' && cells[column - 1] === header[column - 1]) same++
+  for (const column of columns)
+    if (typeof cells[column - 1] === 'string' && cells[column - 1] === header[column - 1]) same++
   return same >= Math.min(3, columns.length)
 }
 

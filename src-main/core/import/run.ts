@@ -10,7 +10,10 @@ export interface RunInput extends PreviewInput {
 
 export interface RunOutput {
   batch: number | null
-  files: Pick<FileResult, 'file' | 'status' | 'error' | 'sheet' | 'headerRow' | 'rows' | 'accepted' | 'rejected' | 'warnings'>[]
+  files: Pick<
+    FileResult,
+    'file' | 'status' | 'error' | 'sheet' | 'headerRow' | 'rows' | 'accepted' | 'rejected' | 'warnings'
+  >[]
   issues: Pick<ImportIssue, 'file' | 'sheet' | 'row' | 'column' | 'level' | 'message'>[]
   totals: { accepted: number; rejected: number; warnings: number; created: number; updated: number; unchanged: number }
 }
@@ -19,13 +22,31 @@ function toRunOutput(batch: number | null, summary: Summary): RunOutput {
   return {
     batch,
     files: summary.files.map((file) => ({
-      file: file.file, status: file.status, ...(file.error ? { error: file.error } : {}),
-      sheet: file.sheet, headerRow: file.headerRow, rows: file.rows, accepted: file.accepted, rejected: file.rejected, warnings: file.warnings,
+      file: file.file,
+      status: file.status,
+      ...(file.error ? { error: file.error } : {}),
+      sheet: file.sheet,
+      headerRow: file.headerRow,
+      rows: file.rows,
+      accepted: file.accepted,
+      rejected: file.rejected,
+      warnings: file.warnings,
     })),
-    issues: summary.issues.map((issue) => ({ file: issue.file, sheet: issue.sheet, row: issue.row, column: issue.column, level: issue.level, message: issue.message })),
+    issues: summary.issues.map((issue) => ({
+      file: issue.file,
+      sheet: issue.sheet,
+      row: issue.row,
+      column: issue.column,
+      level: issue.level,
+      message: issue.message,
+    })),
     totals: {
-      accepted: summary.totals.accepted, rejected: summary.totals.rejected, warnings: summary.totals.warnings,
-      created: summary.totals.created, updated: summary.totals.updated, unchanged: summary.totals.unchanged,
+      accepted: summary.totals.accepted,
+      rejected: summary.totals.rejected,
+      warnings: summary.totals.warnings,
+      created: summary.totals.created,
+      updated: summary.totals.updated,
+      unchanged: summary.totals.unchanged,
     },
   }
 }

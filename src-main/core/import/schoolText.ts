@@ -32,26 +32,32 @@ interface Rule {
 const RULES: Rule[] = [
   {
     pattern: /^身份证号码与“[^”]+”第 \d+ 行相同，但姓名不同/,
-    rewrite: (_match, same) => same
-      ? { problem: `身份证号码与本表${same}相同，但姓名不同`, fix: '请核对这两行的姓名和身份证号码' }
-      : { problem: '此身份证号码已在另一份报送的名单中出现，但姓名与本行不同', fix: '请核对本行的姓名和身份证号码' },
+    rewrite: (_match, same) =>
+      same
+        ? { problem: `身份证号码与本表${same}相同，但姓名不同`, fix: '请核对这两行的姓名和身份证号码' }
+        : { problem: '此身份证号码已在另一份报送的名单中出现，但姓名与本行不同', fix: '请核对本行的姓名和身份证号码' },
   },
   {
     // A repeat across schools was merged by the bureau: nothing for this school to do.
     pattern: /^与“[^”]+”第 \d+ 行是同一身份证号码，已合并/,
-    rewrite: (_match, same) => same ? { problem: `与本表${same}是同一身份证号码（同一人填了两行）`, fix: '请删除重复的一行' } : null,
+    rewrite: (_match, same) =>
+      same ? { problem: `与本表${same}是同一身份证号码（同一人填了两行）`, fix: '请删除重复的一行' } : null,
   },
   {
     pattern: /^与“[^”]+”第 \d+ 行是同一活动/,
     rewrite: (_match, same) => ({
-      problem: same ? `与本表${same}是同一活动（名称和开展日期相同）` : '此活动（名称和开展日期相同）已在另一份报送的登记表中登记',
+      problem: same
+        ? `与本表${same}是同一活动（名称和开展日期相同）`
+        : '此活动（名称和开展日期相同）已在另一份报送的登记表中登记',
       fix: '同一活动只能登记一次：请删除重复的一行，或核对活动名称和开展日期',
     }),
   },
   {
     pattern: /^与“[^”]+”第 \d+ 行重复：同一志愿者在同一活动中/,
     rewrite: (_match, same) => ({
-      problem: same ? `与本表${same}重复：同一志愿者在同一活动中只能登记一次` : '此志愿者在同一活动中已由另一份报送的名单登记',
+      problem: same
+        ? `与本表${same}重复：同一志愿者在同一活动中只能登记一次`
+        : '此志愿者在同一活动中已由另一份报送的名单登记',
       fix: '请删除重复的一行',
     }),
   },
@@ -65,7 +71,10 @@ const RULES: Rule[] = [
   {
     // The name the roster holds may come from another school: not repeated to this one.
     pattern: /在花名册中登记的姓名是“[^”]*”，与本行的“([^”]*)”不一致/,
-    rewrite: (match) => ({ problem: `此身份证号码在州志愿者花名册中登记的姓名与本行的“${match[1]}”不一致`, fix: '请核对姓名和身份证号码' }),
+    rewrite: (match) => ({
+      problem: `此身份证号码在州志愿者花名册中登记的姓名与本行的“${match[1]}”不一致`,
+      fix: '请核对姓名和身份证号码',
+    }),
   },
   {
     // The bureau restores from its own recycle bin; the school has nothing to fix.
@@ -74,27 +83,46 @@ const RULES: Rule[] = [
   },
   {
     pattern: /不在志愿者花名册中/,
-    rewrite: () => ({ problem: '此志愿者不在州志愿者花名册中', fix: '请先用表1（志愿者花名册）报送此人，或核对身份证号码' }),
+    rewrite: () => ({
+      problem: '此志愿者不在州志愿者花名册中',
+      fix: '请先用表1（志愿者花名册）报送此人，或核对身份证号码',
+    }),
   },
   {
     pattern: /^找不到必填列(.+?)：/,
-    rewrite: (match) => ({ problem: `表格中找不到必填列${match[1]}`, fix: `请使用本表的模板，把表头写成模板中的列名${match[1]}后重新报送` }),
+    rewrite: (match) => ({
+      problem: `表格中找不到必填列${match[1]}`,
+      fix: `请使用本表的模板，把表头写成模板中的列名${match[1]}后重新报送`,
+    }),
   },
   {
     pattern: /^(\d+ 年度活动清单中没有序号 \d+ 的项目)/,
-    rewrite: (match) => ({ problem: match[1] ?? '活动清单中没有此序号', fix: '请核对清单序号（须为该年度活动清单中的序号），不确定时请留空' }),
+    rewrite: (match) => ({
+      problem: match[1] ?? '活动清单中没有此序号',
+      fix: '请核对清单序号（须为该年度活动清单中的序号），不确定时请留空',
+    }),
   },
 ]
 
 /** The bureau's chores in a message, said to the school as what it can do. */
 function forSchoolVoice(text: string): string {
-  return text.replace(/请让学校重新发送/g, '请重新发送').replace(/(后)?再导入/g, '$1重新报送').replace(/分别导入/g, '分别报送').replace(/导入预览中/g, '')
+  return text
+    .replace(/请让学校重新发送/g, '请重新发送')
+    .replace(/(后)?再导入/g, '$1重新报送')
+    .replace(/分别导入/g, '分别报送')
+    .replace(/导入预览中/g, '')
 }
 
 /** "问题：请…" / "问题，请…" → 问题 and 如何修改. */
 function splitFix(text: string, level: ImportIssue['level']): { problem: string; fix: string } {
-  const at = [text.indexOf('：请'), text.indexOf('，请'), text.indexOf('；请')].filter((index) => index > 0).sort((a, b) => a - b)[0]
-  if (at === undefined) return { problem: text.replace(/[。；]$/, ''), fix: level === 'error' ? '请按问题改正' : '请核对，确认无误可不修改' }
+  const at = [text.indexOf('：请'), text.indexOf('，请'), text.indexOf('；请')]
+    .filter((index) => index > 0)
+    .sort((a, b) => a - b)[0]
+  if (at === undefined)
+    return {
+      problem: text.replace(/[。；]$/, ''),
+      fix: level === 'error' ? '请按问题改正' : '请核对，确认无误可不修改',
+    }
   return { problem: text.slice(0, at), fix: text.slice(at + 1).replace(/。$/, '') }
 }
 
@@ -117,7 +145,16 @@ function rewrite(text: string, file: string, level: ImportIssue['level']): { pro
 /** The school's view of one issue, or null when there is nothing for the school to do. */
 export function schoolIssue(issue: ImportIssue): SchoolIssue | null {
   const rewritten = rewrite(issue.message.replace(ROW_PREFIX, ''), issue.file, issue.level)
-  return rewritten && { sheet: issue.sheet, row: issue.row, column: issue.column, cell: issue.cell, level: issue.level, ...rewritten }
+  return (
+    rewritten && {
+      sheet: issue.sheet,
+      row: issue.row,
+      column: issue.column,
+      cell: issue.cell,
+      level: issue.level,
+      ...rewritten,
+    }
+  )
 }
 
 /**

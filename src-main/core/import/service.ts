@@ -53,10 +53,15 @@ function expirePending(now: number): void {
   while (pending.size >= MAX_PENDING) pending.delete(pending.keys().next().value as string)
 }
 
-export async function previewImport(ctx: CoreContext, input: PreviewInput, limits = DEFAULT_READ_LIMITS): Promise<PreviewResult> {
+export async function previewImport(
+  ctx: CoreContext,
+  input: PreviewInput,
+  limits = DEFAULT_READ_LIMITS,
+): Promise<PreviewResult> {
   const options: PipelineOptions = { year: input.year }
   const pipeline = pipelineFor(input.form, options)
-  if (input.form === 'plan' && !input.year) throw new CoreError('INVALID_INPUT', '导入活动清单（表2）须指定年度，如 year: 2026（命令行 --year 2026）')
+  if (input.form === 'plan' && !input.year)
+    throw new CoreError('INVALID_INPUT', '导入活动清单（表2）须指定年度，如 year: 2026（命令行 --year 2026）')
   const files = await parseBatch(ctx, input, pipeline, limits)
   ctx.progress({ job: 'import', phase: '校验', done: 0, total: files.length })
   const plan = pipeline.plan(ctx.db, files, options)
@@ -97,7 +102,11 @@ export function previewRows(ctx: CoreContext, query: RowsQuery): { total: number
   const entry = takePending(ctx, query.previewId, false)
   const rows: PlannedRow[] = []
   let total = 0
-  const withIssue = new Set([...entry.files.flatMap((file) => file.issues), ...entry.plan.issues].map((issue) => `${issue.fileIndex}:${issue.row}`))
+  const withIssue = new Set(
+    [...entry.files.flatMap((file) => file.issues), ...entry.plan.issues].map(
+      (issue) => `${issue.fileIndex}:${issue.row}`,
+    ),
+  )
   for (const file of entry.files) {
     if (query.fileIndex !== undefined && file.index !== query.fileIndex) continue
     for (const row of file.rows) {
@@ -107,9 +116,15 @@ export function previewRows(ctx: CoreContext, query: RowsQuery): { total: number
       total++
       if (total <= query.offset || rows.length >= query.limit) continue
       rows.push({
-        fileIndex: file.index, file: file.name, sheet: file.result.sheet ?? '', row: row.row, action: planned.action,
-        name: itemName(row.item) ?? cellText(row.values?.['姓名'] ?? row.values?.['活动名称'] ?? null), idMasked: maskIdNumber(itemIdNumber(row.item)),
-        changes: planned.changes, values: row.values ? maskedValues(row.values) : {},
+        fileIndex: file.index,
+        file: file.name,
+        sheet: file.result.sheet ?? '',
+        row: row.row,
+        action: planned.action,
+        name: itemName(row.item) ?? cellText(row.values?.['姓名'] ?? row.values?.['活动名称'] ?? null),
+        idMasked: maskIdNumber(itemIdNumber(row.item)),
+        changes: planned.changes,
+        values: row.values ? maskedValues(row.values) : {},
       })
     }
   }
@@ -136,7 +151,11 @@ export interface CommitResult extends Summary {
   batch: number
 }
 
-export async function commitPreview(ctx: CoreContext, previewId: string, hooks: CommitHooks = {}): Promise<CommitResult> {
+export async function commitPreview(
+  ctx: CoreContext,
+  previewId: string,
+  hooks: CommitHooks = {},
+): Promise<CommitResult> {
   // Only the parsed files go on: the preview's plan is made again inside the transaction and the
   // old one is left for the garbage collector (two plans of 100,000 rows would double the memory).
   const { files, form, options } = takePending(ctx, previewId, true)

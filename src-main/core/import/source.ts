@@ -5,7 +5,8 @@ import type { ImportSource } from './types'
 
 export function sourceBytes(source: ImportSource, limits: ReadLimits): Buffer {
   if (source.data) {
-    if (source.data.byteLength > limits.maxBytes) throw new ReadFileError(tooLarge(source.data.byteLength, limits.maxBytes))
+    if (source.data.byteLength > limits.maxBytes)
+      throw new ReadFileError(tooLarge(source.data.byteLength, limits.maxBytes))
     return Buffer.from(source.data.buffer, source.data.byteOffset, source.data.byteLength)
   }
   if (!source.path) throw new ReadFileError('没有提供文件内容')
@@ -25,6 +26,7 @@ export function sourceBytes(source: ImportSource, limits: ReadLimits): Buffer {
 /** Column number → letters: 1 → A, 28 → AB. */
 export function columnLetters(column: number): string {
   let letters = ''
-  for (let rest = column; rest > 0; rest = Math.floor((rest - 1) / 26)) letters = String.fromCharCode(65 + ((rest - 1) % 26)) + letters
+  for (let rest = column; rest > 0; rest = Math.floor((rest - 1) / 26))
+    letters = String.fromCharCode(65 + ((rest - 1) % 26)) + letters
   return letters
 }

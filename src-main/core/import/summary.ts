@@ -16,7 +16,15 @@ export function summarise<Item>(
 ): Summary {
   const issues = orderIssues([...files.flatMap((file) => file.issues), ...planIssues])
   const results = files.map((file) => {
-    const result: FileResult = { ...file.result, accepted: 0, rejected: 0, warnings: 0, created: 0, updated: 0, unchanged: 0 }
+    const result: FileResult = {
+      ...file.result,
+      accepted: 0,
+      rejected: 0,
+      warnings: 0,
+      created: 0,
+      updated: 0,
+      unchanged: 0,
+    }
     for (const row of file.rows) {
       const action = rowActions.get(row)?.action ?? 'rejected'
       if (action === 'rejected') result.rejected++
@@ -51,5 +59,10 @@ function sum(results: FileResult[], key: 'rows' | 'accepted' | 'rejected' | 'war
 
 /** By file, row, then errors before warnings: the order a clerk reads them in. */
 function orderIssues(issues: ImportIssue[]): ImportIssue[] {
-  return issues.sort((a, b) => a.fileIndex - b.fileIndex || (a.row ?? 0) - (b.row ?? 0) || (a.level === b.level ? 0 : a.level === 'error' ? -1 : 1))
+  return issues.sort(
+    (a, b) =>
+      a.fileIndex - b.fileIndex ||
+      (a.row ?? 0) - (b.row ?? 0) ||
+      (a.level === b.level ? 0 : a.level === 'error' ? -1 : 1),
+  )
 }

@@ -7,9 +7,19 @@ import * as service from './service'
 const year = z.coerce.number().int().min(2000).max(2100)
 const field = z.union([z.string().max(2000), z.number()]).optional()
 const planFields = z.object({
-  seq: field, task: field, name: field, content: field, targetGroup: field, plannedText: field, place: field,
-  departments: z.union([z.string().max(500), z.array(z.string().max(50)).transform((names) => names.join('、'))]).optional(),
-  contact: field, phone: field, note: field,
+  seq: field,
+  task: field,
+  name: field,
+  content: field,
+  targetGroup: field,
+  plannedText: field,
+  place: field,
+  departments: z
+    .union([z.string().max(500), z.array(z.string().max(50)).transform((names) => names.join('、'))])
+    .optional(),
+  contact: field,
+  phone: field,
+  note: field,
 })
 
 export const planHandlers = {
@@ -32,9 +42,18 @@ export const planHandlers = {
     cli: {
       command: 'plan add',
       flags: {
-        year: 'year', seq: 'fields.seq', task: 'fields.task', name: 'fields.name', content: 'fields.content',
-        target: 'fields.targetGroup', time: 'fields.plannedText', place: 'fields.place', departments: 'fields.departments',
-        contact: 'fields.contact', phone: 'fields.phone', note: 'fields.note',
+        year: 'year',
+        seq: 'fields.seq',
+        task: 'fields.task',
+        name: 'fields.name',
+        content: 'fields.content',
+        target: 'fields.targetGroup',
+        time: 'fields.plannedText',
+        place: 'fields.place',
+        departments: 'fields.departments',
+        contact: 'fields.contact',
+        phone: 'fields.phone',
+        note: 'fields.note',
       },
       summary: '新增活动清单项目（--year 年度 --task 活动类别 --name 名称 --time 计划时间 --departments 责任科室）',
     },

@@ -85,7 +85,8 @@ export function getPlanItem(db: Database, id: number, today: string): PlanItemVi
 }
 
 export function nextSeq(db: Database, year: number): number {
-  return (db.prepare('SELECT coalesce(max(seq), 0) + 1 AS n FROM plan_items WHERE year = ?').get(year) as { n: number }).n
+  return (db.prepare('SELECT coalesce(max(seq), 0) + 1 AS n FROM plan_items WHERE year = ?').get(year) as { n: number })
+    .n
 }
 
 function departmentIds(db: Database, names: readonly string[]): number[] {
@@ -97,7 +98,12 @@ function departmentIds(db: Database, names: readonly string[]): number[] {
   })
 }
 
-export function writeDepartments(db: Database, table: 'plan_item_departments' | 'activity_departments', ownerId: number, names: readonly string[]): void {
+export function writeDepartments(
+  db: Database,
+  table: 'plan_item_departments' | 'activity_departments',
+  ownerId: number,
+  names: readonly string[],
+): void {
   const owner = table === 'plan_item_departments' ? 'item_id' : 'activity_id'
   db.prepare(`DELETE FROM ${table} WHERE ${owner} = ?`).run(ownerId)
   const insert = db.prepare(`INSERT OR IGNORE INTO ${table} (${owner}, department_id) VALUES (?, ?)`)
@@ -137,8 +143,7 @@ export function deletePlanItem(db: Database, id: number): void {
 
 export function findPlanItemBySeq(db: Database, year: number, seq: number): { id: number; name: string } | undefined {
   return db.prepare('SELECT id, name FROM plan_items WHERE year = ? AND seq = ?').get(year, seq) as
-    | { id: number; name: string }
-    | undefined
+    { id: number; name: string } | undefined
 }
 
 export function planYears(db: Database): number[] {

@@ -4,11 +4,30 @@ import { parsePlannedTime } from './plannedTime'
 import type { PlanItemRecord } from './repository'
 
 export type PlanField =
-  | 'seq' | 'task' | 'name' | 'content' | 'targetGroup' | 'plannedText' | 'place' | 'departments' | 'contact' | 'phone' | 'note'
+  | 'seq'
+  | 'task'
+  | 'name'
+  | 'content'
+  | 'targetGroup'
+  | 'plannedText'
+  | 'place'
+  | 'departments'
+  | 'contact'
+  | 'phone'
+  | 'note'
 
 export const PLAN_FIELD_LABELS: Record<PlanField, string> = {
-  seq: '序号', task: '活动类别', name: '活动名称', content: '活动内容', targetGroup: '服务对象', plannedText: '计划时间',
-  place: '活动地点', departments: '责任科室', contact: '联系人', phone: '联系电话', note: '备注',
+  seq: '序号',
+  task: '活动类别',
+  name: '活动名称',
+  content: '活动内容',
+  targetGroup: '服务对象',
+  plannedText: '计划时间',
+  place: '活动地点',
+  departments: '责任科室',
+  contact: '联系人',
+  phone: '联系电话',
+  note: '备注',
 }
 
 export interface PlanIssue {
@@ -64,14 +83,26 @@ export function validatePlanItem(
   const plannedText = normalizeText(raw.plannedText)
   const period = plannedText ? parsePlannedTime(plannedText, options.year) : null
   if (plannedText && !period) {
-    issues.push({ field: 'plannedText', level: 'warning', message: `计划时间“${plannedText}”无法识别，将不判断是否逾期；可写成“${options.year}年3月”“${options.year}年3月—5月”或具体日期。` })
+    issues.push({
+      field: 'plannedText',
+      level: 'warning',
+      message: `计划时间“${plannedText}”无法识别，将不判断是否逾期；可写成“${options.year}年3月”“${options.year}年3月—5月”或具体日期。`,
+    })
   } else if (period && !period.start.startsWith(String(options.year)) && !period.end.startsWith(String(options.year))) {
-    issues.push({ field: 'plannedText', level: 'warning', message: `计划时间“${plannedText}”不在 ${options.year} 年度内，请核对。` })
+    issues.push({
+      field: 'plannedText',
+      level: 'warning',
+      message: `计划时间“${plannedText}”不在 ${options.year} 年度内，请核对。`,
+    })
   }
 
   const split = splitDepartments(normalizeText(raw.departments))
   if (split.unknown.length > 0) {
-    issues.push({ field: 'departments', level: 'error', message: `责任科室“${split.unknown.join('、')}”不在十个科室之中，请填写科室全称，多个科室用“、”分隔。` })
+    issues.push({
+      field: 'departments',
+      level: 'error',
+      message: `责任科室“${split.unknown.join('、')}”不在十个科室之中，请填写科室全称，多个科室用“、”分隔。`,
+    })
   }
   if (split.names.length === 0 && split.unknown.length === 0) {
     issues.push({ field: 'departments', level: 'warning', message: '未填写责任科室，该项目不会计入任何科室的统计。' })

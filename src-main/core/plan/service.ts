@@ -14,13 +14,27 @@ export function savePlanItem(
 ): { id: number; warnings: PlanIssue[] } {
   const { db } = ctx
   return db.transaction(() => {
-    const { record, issues } = validatePlanItem(input.fields, { year: input.year, tasks: listTasks(db), seq: repo.nextSeq(db, input.year) })
+    const { record, issues } = validatePlanItem(input.fields, {
+      year: input.year,
+      tasks: listTasks(db),
+      seq: repo.nextSeq(db, input.year),
+    })
     if (!record) {
-      throw new CoreError('VALIDATION', issues.filter((issue) => issue.level === 'error').map((issue) => issue.message).join('；'), { issues })
+      throw new CoreError(
+        'VALIDATION',
+        issues
+          .filter((issue) => issue.level === 'error')
+          .map((issue) => issue.message)
+          .join('；'),
+        { issues },
+      )
     }
     const clash = repo.findPlanItemBySeq(db, record.year, record.seq)
     if (clash && clash.id !== input.id) {
-      throw new CoreError('CONFLICT', `${record.year} 年度清单已有序号 ${record.seq} 的项目“${clash.name}”，请换一个序号。`)
+      throw new CoreError(
+        'CONFLICT',
+        `${record.year} 年度清单已有序号 ${record.seq} 的项目“${clash.name}”，请换一个序号。`,
+      )
     }
     const at = ctx.now().toISOString()
     const id = input.id ?? repo.insertPlanItem(db, record, at)
@@ -38,10 +52,16 @@ export function savePlanItem(
 export function removePlanItem(ctx: CoreContext, id: number): void {
   const { db } = ctx
   db.transaction(() => {
-    const item = db.prepare('SELECT year, seq, name FROM plan_items WHERE id = ?').get(id) as { year: number; seq: number; name: string } | undefined
+    const item = db.prepare('SELECT year, seq, name FROM plan_items WHERE id = ?').get(id) as
+      { year: number; seq: number; name: string } | undefined
     if (!item) throw new CoreError('NOT_FOUND', `找不到编号为 ${id} 的清单项目。`)
     repo.deletePlanItem(db, id)
-    recordAudit(db, ctx.now(), operatorOf(db), { action: 'delete', entity: 'plan_item', entityId: id, summary: `删除清单项目 ${item.year}-${item.seq} ${item.name}` })
+    recordAudit(db, ctx.now(), operatorOf(db), {
+      action: 'delete',
+      entity: 'plan_item',
+      entityId: id,
+      summary: `删除清单项目 ${item.year}-${item.seq} ${item.name}`,
+    })
   })()
 }
 
@@ -62,10 +82,18 @@ export function copyPlan(ctx: CoreContext, from: number, to: number): { copied: 
       if (repo.findPlanItemBySeq(db, to, item.seq)) continue
       const plannedText = shiftYearText(item.plannedText, from, to)
       const period = plannedText ? parsePlannedTime(plannedText, to) : null
-      repo.insertPlanItem(db, { ...item, year: to, plannedText, plannedStart: period?.start ?? null, plannedEnd: period?.end ?? null }, at)
+      repo.insertPlanItem(
+        db,
+        { ...item, year: to, plannedText, plannedStart: period?.start ?? null, plannedEnd: period?.end ?? null },
+        at,
+      )
       copied++
     }
-    recordAudit(db, ctx.now(), operatorOf(db), { action: 'copy', entity: 'plan', summary: `将 ${from} 年度清单复制到 ${to} 年度：${copied} 项` })
+    recordAudit(db, ctx.now(), operatorOf(db), {
+      action: 'copy',
+      entity: 'plan',
+      summary: `将 ${from} 年度清单复制到 ${to} 年度：${copied} 项`,
+    })
     return { copied, skipped: items.length - copied }
   })()
 }

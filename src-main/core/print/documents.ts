@@ -31,7 +31,9 @@ function yearOf(ctx: CoreContext, request: PrintRequest): number {
 export function tableReportDocument(ctx: CoreContext, report: TableReport, request: PrintRequest): HtmlDocument {
   switch (report) {
     case 'roster':
-      return tablesDocument('志愿者花名册', [rosterSheet(ctx, { filters: request.filters, fullNumbers: request.fullNumbers }, 'print')])
+      return tablesDocument('志愿者花名册', [
+        rosterSheet(ctx, { filters: request.filters, fullNumbers: request.fullNumbers }, 'print'),
+      ])
     case 'plan':
       return tablesDocument(`志愿服务活动清单（${yearOf(ctx, request)}年度）`, [planSheet(ctx, yearOf(ctx, request))])
     case 'activities': {
@@ -40,7 +42,9 @@ export function tableReportDocument(ctx: CoreContext, report: TableReport, reque
       return tablesDocument(`志愿服务活动开展情况登记表（${year}年度）`, sheets)
     }
     case 'highlights':
-      return tablesDocument(`志愿服务工作亮点（${yearOf(ctx, request)}年度）`, [highlightsSheet(ctx, yearOf(ctx, request))])
+      return tablesDocument(`志愿服务工作亮点（${yearOf(ctx, request)}年度）`, [
+        highlightsSheet(ctx, yearOf(ctx, request)),
+      ])
     case 'hours':
     case 'monthly':
     case 'yearly': {

@@ -43,7 +43,11 @@ export function highlightPageDocument(ctx: CoreContext, activityId: number | und
   if (!activityId) throw new CoreError('INVALID_INPUT', '请指定活动（--activity 活动编号）。')
   const activity = getActivity(ctx.db, activityId)
   const text = activity.highlightText ?? activity.summary
-  if (!text) throw new CoreError('VALIDATION', `活动“${activity.name}”还没有经验做法或活动简介，请先在活动登记中填写，再生成信息报送页。`)
+  if (!text)
+    throw new CoreError(
+      'VALIDATION',
+      `活动“${activity.name}”还没有经验做法或活动简介，请先在活动登记中填写，再生成信息报送页。`,
+    )
   const unit = readSettings(ctx.db).unitName
   const [year, month, day] = activity.heldOn.split('-').map(Number)
   const facts = [
@@ -57,7 +61,10 @@ export function highlightPageDocument(ctx: CoreContext, activityId: number | und
 <h1>${escapeHtml(activity.name)}</h1>
 <p class="byline">${escapeHtml(unit)}\u3000${formatFillDate(ctx.now())}</p>
 <div class="facts">${facts.map(([label, value]) => `<span>${label}：${escapeHtml(value ?? '')}</span>`).join('')}</div>
-${text.split(/\n+/).map((paragraph) => `<p class="text">${escapeHtml(paragraph.trim())}</p>`).join('\n')}
+${text
+  .split(/\n+/)
+  .map((paragraph) => `<p class="text">${escapeHtml(paragraph.trim())}</p>`)
+  .join('\n')}
 ${photos ? `<div class="photos">${photos}</div>` : ''}
 </section>`
   return htmlDocument(`信息报送 ${activity.name}`, body, PAGE_CSS)

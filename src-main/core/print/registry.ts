@@ -21,8 +21,7 @@ export interface PrintableRequest extends PrintRequest {
   activity?: number
 }
 
-const PUBLICITY_NOTICE =
-  '以上志愿服务证明现予公示，公示期不少于 7 天。如有异议，请在公示期内向出具单位反映。'
+const PUBLICITY_NOTICE = '以上志愿服务证明现予公示，公示期不少于 7 天。如有异议，请在公示期内向出具单位反映。'
 
 export function documentFor(ctx: CoreContext, input: PrintableRequest): HtmlDocument {
   switch (input.report) {

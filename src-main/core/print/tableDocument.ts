@@ -60,7 +60,9 @@ function tableRows(part: SheetToWrite): string {
 export function sheetSection(part: SheetToWrite, notice?: string): string {
   const { sheet, content } = part
   const totalWidth = sheet.columns.reduce((sum, column) => sum + column.width, 0)
-  const cols = sheet.columns.map((column) => `<col style="width:${((column.width / totalWidth) * 100).toFixed(2)}%">`).join('')
+  const cols = sheet.columns
+    .map((column) => `<col style="width:${((column.width / totalWidth) * 100).toFixed(2)}%">`)
+    .join('')
   const headers = sheet.columns.map((column) => `<th>${escapeHtml(column.name)}</th>`).join('')
   const date = content.date ? formatFillDate(content.date) : '______年____月____日'
   const wide = sheet.columns.length > LANDSCAPE_ABOVE_COLUMNS

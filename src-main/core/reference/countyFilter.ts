@@ -15,6 +15,9 @@ export const countyFilter = z
     if (value === undefined || value.trim() === '') return undefined
     const county = findCounty(value)
     if (county) return county.code
-    context.addIssue({ code: 'custom', message: `所在县市“${value}”无法识别，可选：${CHOICES}（也可写代码，如 622901）` })
+    context.addIssue({
+      code: 'custom',
+      message: `所在县市“${value}”无法识别，可选：${CHOICES}（也可写代码，如 622901）`,
+    })
     return z.NEVER
   })

@@ -3,7 +3,12 @@ import { handler } from '../handler'
 import { listVocabulary, addVocabularyValue, removeVocabularyValue } from './vocabulary'
 import * as repo from './repository'
 
-const optionalText = z.string().trim().max(200).nullable().transform((value) => value || null)
+const optionalText = z
+  .string()
+  .trim()
+  .max(200)
+  .nullable()
+  .transform((value) => value || null)
 const requiredName = z.string().trim().min(1, '名称不能为空').max(100)
 const vocabularyKind = z.enum(['ethnic', 'political', 'education', 'category'])
 

@@ -60,20 +60,32 @@ export function listDepartments(db: Database): Department[] {
     .all() as Department[]
 }
 
-export function updateDepartment(db: Database, id: number, changes: { head: string | null; phone: string | null }): void {
-  const result = db.prepare('UPDATE departments SET head = ?, phone = ? WHERE id = ?').run(changes.head, changes.phone, id)
+export function updateDepartment(
+  db: Database,
+  id: number,
+  changes: { head: string | null; phone: string | null },
+): void {
+  const result = db
+    .prepare('UPDATE departments SET head = ?, phone = ? WHERE id = ?')
+    .run(changes.head, changes.phone, id)
   if (result.changes === 0) throw new CoreError('NOT_FOUND', `找不到编号为 ${id} 的科室。`)
 }
 
 export function listTasks(db: Database): Task[] {
-  const tasks = db.prepare('SELECT code, name, description FROM tasks ORDER BY code').all() as Omit<Task, 'departments'>[]
+  const tasks = db.prepare('SELECT code, name, description FROM tasks ORDER BY code').all() as Omit<
+    Task,
+    'departments'
+  >[]
   const links = db
     .prepare(
       `SELECT td.task_code AS code, d.name FROM task_departments td
        JOIN departments d ON d.id = td.department_id ORDER BY d.sort_order`,
     )
     .all() as { code: number; name: string }[]
-  return tasks.map((task) => ({ ...task, departments: links.filter((link) => link.code === task.code).map((link) => link.name) }))
+  return tasks.map((task) => ({
+    ...task,
+    departments: links.filter((link) => link.code === task.code).map((link) => link.name),
+  }))
 }
 
 export function listCounties(db: Database): County[] {
@@ -109,7 +121,11 @@ export function saveTeam(
   const old = db.prepare('SELECT name FROM teams WHERE id = ?').get(team.id) as { name: string } | undefined
   if (!old) throw new CoreError('NOT_FOUND', `找不到编号为 ${team.id} 的服务队。`)
   db.prepare('UPDATE teams SET name = ?, parent_id = ?, kind = ?, note = ? WHERE id = ?').run(
-    team.name, team.parentId, team.kind, team.note, team.id,
+    team.name,
+    team.parentId,
+    team.kind,
+    team.note,
+    team.id,
   )
   // Volunteers refer to their team by name, so a rename carries over to them.
   if (old.name !== team.name) db.prepare('UPDATE volunteers SET team = ? WHERE team = ?').run(team.name, old.name)
@@ -119,8 +135,13 @@ export function saveTeam(
 export function deleteTeam(db: Database, id: number): void {
   const team = db.prepare('SELECT name FROM teams WHERE id = ?').get(id) as { name: string } | undefined
   if (!team) throw new CoreError('NOT_FOUND', `找不到编号为 ${id} 的服务队。`)
-  const members = (db.prepare('SELECT count(*) AS n FROM volunteers WHERE team = ? AND deleted_at IS NULL').get(team.name) as { n: number }).n
-  if (members > 0) throw new CoreError('CONFLICT', `服务队“${team.name}”还有 ${members} 名志愿者，请先调整他们的所属服务队。`)
+  const members = (
+    db.prepare('SELECT count(*) AS n FROM volunteers WHERE team = ? AND deleted_at IS NULL').get(team.name) as {
+      n: number
+    }
+  ).n
+  if (members > 0)
+    throw new CoreError('CONFLICT', `服务队“${team.name}”还有 ${members} 名志愿者，请先调整他们的所属服务队。`)
   db.prepare('DELETE FROM teams WHERE id = ?').run(id)
 }
 
@@ -195,7 +216,11 @@ export function saveUnit(
   const old = db.prepare('SELECT name FROM units WHERE id = ?').get(unit.id) as { name: string } | undefined
   if (!old) throw new CoreError('NOT_FOUND', `找不到编号为 ${unit.id} 的单位。`)
   db.prepare('UPDATE units SET name = ?, county_code = ?, kind = ?, note = ? WHERE id = ?').run(
-    unit.name, unit.countyCode, unit.kind, unit.note, unit.id,
+    unit.name,
+    unit.countyCode,
+    unit.kind,
+    unit.note,
+    unit.id,
   )
   if (old.name !== unit.name) {
     db.prepare('UPDATE volunteers SET unit = ? WHERE unit = ?').run(unit.name, old.name)

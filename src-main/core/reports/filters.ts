@@ -45,21 +45,38 @@ function resolveCounty(db: Database, value: string): Pick<ReportFilters, 'county
   const found = counties.find(
     (county) => county.code === value || county.name === value || county.shortNames.split('、').includes(value),
   )
-  if (!found) throw unknown('县市', value, counties.map((county) => county.name))
+  if (!found)
+    throw unknown(
+      '县市',
+      value,
+      counties.map((county) => county.name),
+    )
   return { countyCode: found.code, countyName: found.name }
 }
 
 function resolveTask(db: Database, value: string): Pick<ReportFilters, 'taskCode' | 'taskName'> {
   const tasks = listTasks(db)
   const found = tasks.find((task) => task.name === value || String(task.code) === value)
-  if (!found) throw unknown('活动类别', value, tasks.map((task) => task.name))
+  if (!found)
+    throw unknown(
+      '活动类别',
+      value,
+      tasks.map((task) => task.name),
+    )
   return { taskCode: found.code, taskName: found.name }
 }
 
 function resolveDepartment(db: Database, value: string): string {
   const departments = listDepartments(db)
-  const found = departments.find((department) => department.name === value || department.aliases.split('、').includes(value))
-  if (!found) throw unknown('责任科室', value, departments.map((department) => department.name))
+  const found = departments.find(
+    (department) => department.name === value || department.aliases.split('、').includes(value),
+  )
+  if (!found)
+    throw unknown(
+      '责任科室',
+      value,
+      departments.map((department) => department.name),
+    )
   return found.name
 }
 
@@ -86,7 +103,10 @@ export function describeFilters(filters: ReportFilters): string {
  * SQL conditions on activities `a` for the activity filters (category, department, team, and
  * county/unit when they describe where and by whom an activity was held, as in 表5).
  */
-export function activityConditions(filters: ReportFilters, byPlace: boolean): { where: string[]; params: Record<string, unknown> } {
+export function activityConditions(
+  filters: ReportFilters,
+  byPlace: boolean,
+): { where: string[]; params: Record<string, unknown> } {
   const where: string[] = []
   const params: Record<string, unknown> = {}
   if (filters.taskCode !== undefined) {

@@ -14,7 +14,12 @@ const day = z.string().trim().max(10).optional()
 
 /** A year, or --from/--to; neither means the current year (the core's clock). */
 export const periodFields = {
-  year: z.coerce.number().int().min(2000, { error: '年度应在 2000—2100 之间' }).max(2100, { error: '年度应在 2000—2100 之间' }).optional(),
+  year: z.coerce
+    .number()
+    .int()
+    .min(2000, { error: '年度应在 2000—2100 之间' })
+    .max(2100, { error: '年度应在 2000—2100 之间' })
+    .optional(),
   from: day,
   to: day,
   filters: reportFiltersSchema,
@@ -23,8 +28,15 @@ export const periodFields = {
 const periodInput = z.object(periodFields)
 
 const REPORT_FLAGS = {
-  year: 'year', from: 'from', to: 'to', county: 'filters.countyCode', unit: 'filters.unit', team: 'filters.team',
-  task: 'filters.task', department: 'filters.department', category: 'filters.category',
+  year: 'year',
+  from: 'from',
+  to: 'to',
+  county: 'filters.countyCode',
+  unit: 'filters.unit',
+  team: 'filters.team',
+  task: 'filters.task',
+  department: 'filters.department',
+  category: 'filters.category',
 }
 
 export const reportHandlers = {
@@ -42,10 +54,18 @@ export const reportHandlers = {
         scope: describeFilters(filters),
         totals: hoursTotals(rows),
         total: rows.length,
-        rows: rows.slice(input.offset, input.offset + input.limit).map((row) => ({ ...row, idNumber: maskIdNumber(row.idNumber) })),
+        rows: rows
+          .slice(input.offset, input.offset + input.limit)
+          .map((row) => ({ ...row, idNumber: maskIdNumber(row.idNumber) })),
       }
     },
-    cli: { command: 'reports hours', flags: REPORT_FLAGS, summary: '志愿服务时长统计（表4）：[--year 年度 | --from 日期 --to 日期] [--county --unit --team --task --department --category]', columns: ['name', 'unit', 'activities', 'hours'] },
+    cli: {
+      command: 'reports hours',
+      flags: REPORT_FLAGS,
+      summary:
+        '志愿服务时长统计（表4）：[--year 年度 | --from 日期 --to 日期] [--county --unit --team --task --department --category]',
+      columns: ['name', 'unit', 'activities', 'hours'],
+    },
   }),
   'reports.monthly': handler({
     input: periodInput,
@@ -54,16 +74,29 @@ export const reportHandlers = {
       const filters = resolveFilters(ctx.db, input.filters)
       return { period, scope: describeFilters(filters), ...monthlyReport(ctx.db, period, filters) }
     },
-    cli: { command: 'reports monthly', flags: REPORT_FLAGS, summary: '月度统计（表5）：每月开展活动次数、人次、时长、受益人数、是否达标', columns: ['label', 'activities', 'volunteerTimes', 'hours', 'beneficiaries', 'met'] },
+    cli: {
+      command: 'reports monthly',
+      flags: REPORT_FLAGS,
+      summary: '月度统计（表5）：每月开展活动次数、人次、时长、受益人数、是否达标',
+      columns: ['label', 'activities', 'volunteerTimes', 'hours', 'beneficiaries', 'met'],
+    },
   }),
   'reports.yearly': handler({
     input: periodInput,
     run: (ctx, input) => {
       const period = resolvePeriod(input, ctx.now())
       const filters = resolveFilters(ctx.db, input.filters)
-      return { period, scope: describeFilters(filters), tables: yearlyReport(ctx.db, period, filters, localDay(ctx.now())) }
+      return {
+        period,
+        scope: describeFilters(filters),
+        tables: yearlyReport(ctx.db, period, filters, localDay(ctx.now())),
+      }
     },
-    cli: { command: 'reports yearly', flags: REPORT_FLAGS, summary: '年度统计（表5）：按责任科室、活动类别、所在县市，含合计与完成率' },
+    cli: {
+      command: 'reports yearly',
+      flags: REPORT_FLAGS,
+      summary: '年度统计（表5）：按责任科室、活动类别、所在县市，含合计与完成率',
+    },
   }),
 }
 

@@ -71,7 +71,8 @@ export function monthlyReport(db: Database, period: Period, filters: ReportFilte
       met: activities > 0,
     }
   })
-  const sum = (key: 'activities' | 'volunteerTimes' | 'hours' | 'beneficiaries') => rows.reduce((total, row) => total + row[key], 0)
+  const sum = (key: 'activities' | 'volunteerTimes' | 'hours' | 'beneficiaries') =>
+    rows.reduce((total, row) => total + row[key], 0)
   return {
     rows,
     total: {

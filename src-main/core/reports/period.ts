@@ -28,14 +28,21 @@ export interface PeriodInput {
 /** The period asked for; neither a year nor dates means the current year of the core's clock. */
 export function resolvePeriod(input: PeriodInput, now: Date): Period {
   if (input.from || input.to) {
-    if (!input.from || !input.to) throw new CoreError('INVALID_INPUT', '统计时段须同时给出起止日期（--from 2026-01-01 --to 2026-06-30）。')
+    if (!input.from || !input.to)
+      throw new CoreError('INVALID_INPUT', '统计时段须同时给出起止日期（--from 2026-01-01 --to 2026-06-30）。')
     for (const day of [input.from, input.to]) {
       if (!DAY.test(day)) throw new CoreError('INVALID_INPUT', `日期“${day}”格式不对，请写成 2026-03-01。`)
     }
-    if (input.from > input.to) throw new CoreError('INVALID_INPUT', `起始日期 ${input.from} 晚于结束日期 ${input.to}，请对调后重试。`)
+    if (input.from > input.to)
+      throw new CoreError('INVALID_INPUT', `起始日期 ${input.from} 晚于结束日期 ${input.to}，请对调后重试。`)
     const year = Number(input.from.slice(0, 4))
     const whole = input.from === `${year}-01-01` && input.to === `${year}-12-31`
-    return { from: input.from, to: input.to, year, label: whole ? `${year}年度` : `${dayLabel(input.from)}至${dayLabel(input.to)}` }
+    return {
+      from: input.from,
+      to: input.to,
+      year,
+      label: whole ? `${year}年度` : `${dayLabel(input.from)}至${dayLabel(input.to)}`,
+    }
   }
   const year = input.year ?? Number(localDay(now).slice(0, 4))
   return { from: `${year}-01-01`, to: `${year}-12-31`, year, label: `${year}年度` }

@@ -50,13 +50,25 @@ function unitLine(ctx: CoreContext, filters: ReportFilters): string | null {
 
 const toHalfHour = (hours: number) => Math.round(hours * 2) / 2
 
-function hoursTables(ctx: CoreContext, period: Period, filters: ReportFilters, fullNumbers: boolean, roundHalf = false) {
+function hoursTables(
+  ctx: CoreContext,
+  period: Period,
+  filters: ReportFilters,
+  fullNumbers: boolean,
+  roundHalf = false,
+) {
   const numbers = personalNumbers(fullNumbers)
   const recorded = hoursRows(ctx.db, period, filters)
   const rows = roundHalf ? recorded.map((row) => ({ ...row, hours: toHalfHour(row.hours) })) : recorded
   const totals = hoursTotals(rows)
   const records: FieldValues[] = rows.map((row) => ({ ...row, idNumber: numbers.id(row.idNumber) }))
-  records.push({ seq: '', name: '合计', unit: `${totals.volunteers} 人`, activities: totals.activities, hours: totals.hours })
+  records.push({
+    seq: '',
+    name: '合计',
+    unit: `${totals.volunteers} 人`,
+    activities: totals.activities,
+    hours: totals.hours,
+  })
   return { records: [records], rows: rows.length }
 }
 

@@ -35,7 +35,11 @@ export interface YearlyTable {
   total: YearlyRow
 }
 
-export const DIMENSION_LABELS: Record<YearlyDimension, string> = { department: '责任科室', task: '活动类别', county: '所在县市' }
+export const DIMENSION_LABELS: Record<YearlyDimension, string> = {
+  department: '责任科室',
+  task: '活动类别',
+  county: '所在县市',
+}
 
 interface ActivityFigures {
   key: string | number | null
@@ -54,7 +58,12 @@ const GROUPINGS: Record<YearlyDimension, { join: string; key: string }> = {
   county: { join: '', key: 'a.county_code' },
 }
 
-function activityFigures(db: Database, period: Period, filters: ReportFilters, dimension: YearlyDimension | null): ActivityFigures[] {
+function activityFigures(
+  db: Database,
+  period: Period,
+  filters: ReportFilters,
+  dimension: YearlyDimension | null,
+): ActivityFigures[] {
   const conditions = activityConditions(filters, true)
   const grouping = dimension ? GROUPINGS[dimension] : null
   const where = ['a.held_on BETWEEN @from AND @to', ...conditions.where]
@@ -98,9 +107,17 @@ function groupsOf(db: Database, dimension: YearlyDimension, items: readonly Plan
   const pick = (test: (item: PlanItemView) => boolean) => (items ? items.filter(test) : null)
   switch (dimension) {
     case 'department':
-      return listDepartments(db).map((d) => ({ name: d.name, key: d.name as string | number | null, items: pick((item) => item.departments.includes(d.name)) }))
+      return listDepartments(db).map((d) => ({
+        name: d.name,
+        key: d.name as string | number | null,
+        items: pick((item) => item.departments.includes(d.name)),
+      }))
     case 'task':
-      return listTasks(db).map((t) => ({ name: t.name, key: t.code as string | number | null, items: pick((item) => item.taskCode === t.code) }))
+      return listTasks(db).map((t) => ({
+        name: t.name,
+        key: t.code as string | number | null,
+        items: pick((item) => item.taskCode === t.code),
+      }))
     case 'county':
       return [
         ...listCounties(db).map((c) => ({ name: c.name, key: c.code as string | number | null, items: null })),
@@ -109,7 +126,13 @@ function groupsOf(db: Database, dimension: YearlyDimension, items: readonly Plan
   }
 }
 
-export function yearlyTable(db: Database, period: Period, filters: ReportFilters, dimension: YearlyDimension, today: string): YearlyTable {
+export function yearlyTable(
+  db: Database,
+  period: Period,
+  filters: ReportFilters,
+  dimension: YearlyDimension,
+  today: string,
+): YearlyTable {
   const items = planItemsOf(db, period, filters, today)
   const figures = new Map(activityFigures(db, period, filters, dimension).map((entry) => [entry.key, entry]))
   const rows = groupsOf(db, dimension, items)
@@ -121,5 +144,7 @@ export function yearlyTable(db: Database, period: Period, filters: ReportFilters
 }
 
 export function yearlyReport(db: Database, period: Period, filters: ReportFilters, today: string): YearlyTable[] {
-  return (['department', 'task', 'county'] as const).map((dimension) => yearlyTable(db, period, filters, dimension, today))
+  return (['department', 'task', 'county'] as const).map((dimension) =>
+    yearlyTable(db, period, filters, dimension, today),
+  )
 }

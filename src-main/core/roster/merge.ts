@@ -9,8 +9,24 @@ export interface FieldChange {
 }
 
 const KEYS: PersonKey[] = [
-  'name', 'gender', 'ethnic', 'birth', 'political', 'idNumber', 'education', 'unit', 'post',
-  'countyCode', 'phone', 'category', 'speciality', 'team', 'note', 'volunteerNo', 'guardianName', 'guardianConsentOn',
+  'name',
+  'gender',
+  'ethnic',
+  'birth',
+  'political',
+  'idNumber',
+  'education',
+  'unit',
+  'post',
+  'countyCode',
+  'phone',
+  'category',
+  'speciality',
+  'team',
+  'note',
+  'volunteerNo',
+  'guardianName',
+  'guardianConsentOn',
 ]
 
 /**

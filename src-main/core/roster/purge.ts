@@ -24,14 +24,24 @@ export function purgeFromRecycleBin(ctx: CoreContext, ids: readonly number[]): P
     let purged = 0
     for (const id of ids) {
       const row = repo.getStored(db, id)
-      if (!row.deletedAt) throw new CoreError('CONFLICT', `志愿者 ${row.name} 不在回收站中：请先移入回收站，再彻底删除。`)
+      if (!row.deletedAt)
+        throw new CoreError('CONFLICT', `志愿者 ${row.name} 不在回收站中：请先移入回收站，再彻底删除。`)
       const served = repo.countParticipations(db, id)
       if (served > 0) {
-        refused.push({ id, name: row.name, reason: `参加过 ${served} 次活动，服务记录是统计时长和出具证明的依据；如确需删除，请先在这些活动中移除此人` })
+        refused.push({
+          id,
+          name: row.name,
+          reason: `参加过 ${served} 次活动，服务记录是统计时长和出具证明的依据；如确需删除，请先在这些活动中移除此人`,
+        })
         continue
       }
       repo.purgeVolunteer(db, id, row.name)
-      recordAudit(db, ctx.now(), operatorOf(db), { action: 'purge', entity: 'volunteer', entityId: id, summary: '从回收站彻底删除一名志愿者' })
+      recordAudit(db, ctx.now(), operatorOf(db), {
+        action: 'purge',
+        entity: 'volunteer',
+        entityId: id,
+        summary: '从回收站彻底删除一名志愿者',
+      })
       purged++
     }
     return { purged, refused, oldestBackup: null, backupsKept: BACKUPS_KEPT }

@@ -89,9 +89,7 @@ export function getStored(db: Database, id: number): StoredVolunteer {
 }
 
 export function findByIdNumber(db: Database, idNumber: string): StoredVolunteer | undefined {
-  return prepared(db, FIND_BY_ID_NUMBER).get(idNumber) as
-    | StoredVolunteer
-    | undefined
+  return prepared(db, FIND_BY_ID_NUMBER).get(idNumber) as StoredVolunteer | undefined
 }
 
 export function getView(db: Database, id: number): VolunteerView {
@@ -127,16 +125,39 @@ export function insertVolunteer(db: Database, person: Person, at: string): numbe
   const { namePinyin, searchText } = searchColumns(person)
   const p = person
   const result = prepared(db, INSERT_VOLUNTEER).run(
-    p.idNumber, p.name, p.gender, p.ethnic, p.birth, p.political, p.education, p.unit, p.post,
-    p.countyCode, p.phone, p.category, p.speciality, p.team, p.note, p.volunteerNo ?? null,
-    p.guardianName ?? null, p.guardianConsentOn ?? null, namePinyin, searchText, at, at,
+    p.idNumber,
+    p.name,
+    p.gender,
+    p.ethnic,
+    p.birth,
+    p.political,
+    p.education,
+    p.unit,
+    p.post,
+    p.countyCode,
+    p.phone,
+    p.category,
+    p.speciality,
+    p.team,
+    p.note,
+    p.volunteerNo ?? null,
+    p.guardianName ?? null,
+    p.guardianConsentOn ?? null,
+    namePinyin,
+    searchText,
+    at,
+    at,
   )
   return Number(result.lastInsertRowid)
 }
 
 export function updateVolunteer(db: Database, id: number, person: Person, at: string): void {
   // Records written before 志愿者编号 and the guardian's fields (import undo snapshots) lack them.
-  const extra = { volunteerNo: person.volunteerNo ?? null, guardianName: person.guardianName ?? null, guardianConsentOn: person.guardianConsentOn ?? null }
+  const extra = {
+    volunteerNo: person.volunteerNo ?? null,
+    guardianName: person.guardianName ?? null,
+    guardianConsentOn: person.guardianConsentOn ?? null,
+  }
   prepared(db, UPDATE_VOLUNTEER).run({ ...personParams(person, at), ...extra, id })
 }
 
@@ -154,7 +175,9 @@ export function countLive(db: Database): number {
 /** Distinct values present in the live roster, for filter drop-downs. */
 export function distinctValues(db: Database, column: 'unit' | 'team' | 'category' | 'political'): string[] {
   const rows = db
-    .prepare(`SELECT DISTINCT ${column} AS value FROM volunteers WHERE deleted_at IS NULL AND ${column} IS NOT NULL ORDER BY ${column}`)
+    .prepare(
+      `SELECT DISTINCT ${column} AS value FROM volunteers WHERE deleted_at IS NULL AND ${column} IS NOT NULL ORDER BY ${column}`,
+    )
     .all() as { value: string }[]
   return rows.map((row) => row.value)
 }
@@ -183,6 +206,9 @@ export function countParticipations(db: Database, id: number): number {
  */
 export function purgeVolunteer(db: Database, id: number, name: string): void {
   prepared(db, 'DELETE FROM import_changes WHERE volunteer_id = ?').run(id)
-  prepared(db, "UPDATE audit SET before = NULL, after = NULL, summary = replace(summary, ?, '（已彻底删除的志愿者）') WHERE entity = 'volunteer' AND entity_id = ?").run(name, id)
+  prepared(
+    db,
+    "UPDATE audit SET before = NULL, after = NULL, summary = replace(summary, ?, '（已彻底删除的志愿者）') WHERE entity = 'volunteer' AND entity_id = ?",
+  ).run(name, id)
   prepared(db, 'DELETE FROM volunteers WHERE id = ? AND deleted_at IS NOT NULL').run(id)
 }

@@ -64,7 +64,13 @@ export function saveVolunteer(ctx: CoreContext, input: SaveVolunteerInput): Save
     const targetId = input.id ?? holder?.id
     if (targetId === undefined) {
       const id = repo.insertVolunteer(db, person, at)
-      recordAudit(db, ctx.now(), operator, { action: 'create', entity: 'volunteer', entityId: id, summary: `新增志愿者 ${person.name}`, after: { ...person } })
+      recordAudit(db, ctx.now(), operator, {
+        action: 'create',
+        entity: 'volunteer',
+        entityId: id,
+        summary: `新增志愿者 ${person.name}`,
+        after: { ...person },
+      })
       return { id, created: true, restored: false, changes: [], warnings }
     }
     const existing = repo.getStored(db, targetId)
@@ -95,7 +101,13 @@ export function moveToRecycleBin(ctx: CoreContext, ids: readonly number[]): numb
     const moved = repo.setDeleted(db, ids, at)
     for (const id of ids) {
       const row = repo.findStored(db, id)
-      if (row) recordAudit(db, ctx.now(), operatorOf(db), { action: 'delete', entity: 'volunteer', entityId: id, summary: `将志愿者 ${row.name} 移入回收站` })
+      if (row)
+        recordAudit(db, ctx.now(), operatorOf(db), {
+          action: 'delete',
+          entity: 'volunteer',
+          entityId: id,
+          summary: `将志愿者 ${row.name} 移入回收站`,
+        })
     }
     return moved
   })()
@@ -107,7 +119,13 @@ export function restoreFromRecycleBin(ctx: CoreContext, ids: readonly number[]):
     const restored = repo.setDeleted(db, ids, null)
     for (const id of ids) {
       const row = repo.findStored(db, id)
-      if (row) recordAudit(db, ctx.now(), operatorOf(db), { action: 'restore', entity: 'volunteer', entityId: id, summary: `从回收站恢复志愿者 ${row.name}` })
+      if (row)
+        recordAudit(db, ctx.now(), operatorOf(db), {
+          action: 'restore',
+          entity: 'volunteer',
+          entityId: id,
+          summary: `从回收站恢复志愿者 ${row.name}`,
+        })
     }
     return restored
   })()
@@ -128,7 +146,10 @@ export function revealVolunteer(ctx: CoreContext, id: number, field: RevealField
   const now = ctx.now().getTime()
   const recent = (recentReveals.get(ctx) ?? []).filter((at) => now - at < REVEAL_LIMIT.windowMs)
   if (recent.length >= REVEAL_LIMIT.count) {
-    throw new CoreError('CONFLICT', `查看完整号码过于频繁：每分钟最多 ${REVEAL_LIMIT.count} 次，请稍后再试。需要整份名单时，请用“导出”并勾选“完整号码”（会记入操作记录）。`)
+    throw new CoreError(
+      'CONFLICT',
+      `查看完整号码过于频繁：每分钟最多 ${REVEAL_LIMIT.count} 次，请稍后再试。需要整份名单时，请用“导出”并勾选“完整号码”（会记入操作记录）。`,
+    )
   }
   const row = repo.getStored(ctx.db, id)
   recentReveals.set(ctx, [...recent, now])

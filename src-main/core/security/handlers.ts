@@ -27,12 +27,18 @@ function samePassword(a: string, b: string): boolean {
 }
 
 function status(ctx: CoreContext) {
-  return { encrypted: isEncryptedFile(ctx.dbPath), locked: ctx.locked === true, idleMinutes: idleMinutes(ctx), warning: FORGOTTEN_PASSWORD_WARNING }
+  return {
+    encrypted: isEncryptedFile(ctx.dbPath),
+    locked: ctx.locked === true,
+    idleMinutes: idleMinutes(ctx),
+    warning: FORGOTTEN_PASSWORD_WARNING,
+  }
 }
 
 /** Refuses every data operation while the app is locked. Called by invoke before the handler. */
 export function assertUnlocked(ctx: CoreContext, operation: string): void {
-  if (ctx.locked && !ALLOWED_WHILE_LOCKED.has(operation)) throw new CoreError('LOCKED', '软件已锁定，请输入登录密码解锁')
+  if (ctx.locked && !ALLOWED_WHILE_LOCKED.has(operation))
+    throw new CoreError('LOCKED', '软件已锁定，请输入登录密码解锁')
 }
 
 function setPassword(ctx: CoreContext, input: { current?: string; password: string | null; understood: boolean }) {
@@ -49,7 +55,12 @@ function setPassword(ctx: CoreContext, input: { current?: string; password: stri
   }
   rekeyDatabase(ctx.db, input.password)
   ctx.openOptions.password = input.password ?? undefined
-  const action = input.password === null ? '取消登录密码，数据库改为不加密' : encrypted ? '修改登录密码，数据库重新加密' : '设置登录密码，数据库已加密'
+  const action =
+    input.password === null
+      ? '取消登录密码，数据库改为不加密'
+      : encrypted
+        ? '修改登录密码，数据库重新加密'
+        : '设置登录密码，数据库已加密'
   recordAudit(ctx.db, ctx.now(), operatorOf(ctx.db), { action: 'password', entity: 'settings', summary: action })
   ctx.log.write('info', 'password', { encrypted: input.password !== null })
   return status(ctx)
@@ -65,7 +76,10 @@ export const securityHandlers = {
     input: z.object({
       current: z.string().max(200).optional(),
       password: z.string().max(200).nullable(),
-      understood: z.union([z.boolean(), z.literal('true')]).transform((value) => value === true || value === 'true').default(false),
+      understood: z
+        .union([z.boolean(), z.literal('true')])
+        .transform((value) => value === true || value === 'true')
+        .default(false),
     }),
     run: (ctx, input) => setPassword(ctx, input),
     cli: {
@@ -77,17 +91,27 @@ export const securityHandlers = {
   'security.removePassword': handler({
     input: z.object({ current: z.string().max(200) }),
     run: (ctx, input) => setPassword(ctx, { current: input.current, password: null, understood: true }),
-    cli: { command: 'password remove', flags: { current: 'current' }, summary: '取消登录密码，数据库改为不加密（--current 当前密码）' },
+    cli: {
+      command: 'password remove',
+      flags: { current: 'current' },
+      summary: '取消登录密码，数据库改为不加密（--current 当前密码）',
+    },
   }),
   'security.setIdle': handler({
     input: z.object({ minutes: z.coerce.number().int().min(0, '不能小于 0').max(240, '最多 240 分钟') }),
     run: (ctx, input) => {
       ctx.db
-        .prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
+        .prepare(
+          'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+        )
         .run(IDLE_KEY, String(input.minutes))
       return status(ctx)
     },
-    cli: { command: 'password idle', flags: { minutes: 'minutes' }, summary: '空闲多少分钟后自动锁定（--minutes，0 表示不锁定）' },
+    cli: {
+      command: 'password idle',
+      flags: { minutes: 'minutes' },
+      summary: '空闲多少分钟后自动锁定（--minutes，0 表示不锁定）',
+    },
   }),
   'security.lock': handler({
     input: z.object({}).default({}),
@@ -100,7 +124,8 @@ export const securityHandlers = {
   'security.unlock': handler({
     input: z.object({ password: z.string().max(200) }),
     run: (ctx, input) => {
-      if (!samePassword(input.password, ctx.openOptions.password ?? '')) throw new CoreError('PASSWORD', '登录密码不正确')
+      if (!samePassword(input.password, ctx.openOptions.password ?? ''))
+        throw new CoreError('PASSWORD', '登录密码不正确')
       ctx.locked = false
       return status(ctx)
     },

@@ -40,11 +40,17 @@ export function saveLocation(dbPath: string, baseDir = defaultDataDir()): void {
  * Copies the ledger (consistently, with SQLite's backup API) into another folder and makes that the
  * location from the next start on. An existing ledger there is never overwritten.
  */
-export async function moveDataFolder(ctx: CoreContext, folder: string, baseDir = defaultDataDir()): Promise<{ dbPath: string }> {
-  if (!isAbsolute(folder)) throw new CoreError('INVALID_INPUT', `请填写完整的文件夹路径（如 D:\\志愿服务台账），而不是“${folder}”。`)
+export async function moveDataFolder(
+  ctx: CoreContext,
+  folder: string,
+  baseDir = defaultDataDir(),
+): Promise<{ dbPath: string }> {
+  if (!isAbsolute(folder))
+    throw new CoreError('INVALID_INPUT', `请填写完整的文件夹路径（如 D:\\志愿服务台账），而不是“${folder}”。`)
   const target = join(resolve(folder), DB_FILE)
   if (target === resolve(ctx.dbPath)) throw new CoreError('INVALID_INPUT', '新位置与当前数据位置相同。')
-  if (existsSync(target)) throw new CoreError('CONFLICT', `该文件夹中已有台账数据库（${target}），为免覆盖，请换一个空文件夹。`)
+  if (existsSync(target))
+    throw new CoreError('CONFLICT', `该文件夹中已有台账数据库（${target}），为免覆盖，请换一个空文件夹。`)
   try {
     mkdirSync(folder, { recursive: true })
     // Copied under a temporary name and renamed when whole: a crash mid-copy leaves no ledger.db

@@ -38,10 +38,19 @@ export const systemHandlers = {
         activities: dashboard.programme.activities,
         months: dashboard.programme.months.map(({ state: _state, ...figures }) => figures),
         monthsMet: dashboard.programme.monthsMet,
-        departments: dashboard.departments.map(({ name, planned, done, overdue }) => ({ name, planned, done, overdue })),
+        departments: dashboard.departments.map(({ name, planned, done, overdue }) => ({
+          name,
+          planned,
+          done,
+          overdue,
+        })),
       }
     },
-    cli: { command: 'stats', flags: { year: 'year' }, summary: '统计数字：志愿者人数；加 --year 给出该年度逐月活动和各科室清单完成情况' },
+    cli: {
+      command: 'stats',
+      flags: { year: 'year' },
+      summary: '统计数字：志愿者人数；加 --year 给出该年度逐月活动和各科室清单完成情况',
+    },
   }),
   'settings.get': handler({
     input: z.object({}).default({}),
@@ -54,7 +63,10 @@ export const systemHandlers = {
         unitName: z.string().trim().min(1, '单位名称不能为空').max(100).optional(),
         operatorName: z.string().trim().max(50).optional(),
       })
-      .refine((changes) => changes.unitName !== undefined || changes.operatorName !== undefined, '请给出要修改的设置：--unit-name 单位名称 或 --operator 操作员'),
+      .refine(
+        (changes) => changes.unitName !== undefined || changes.operatorName !== undefined,
+        '请给出要修改的设置：--unit-name 单位名称 或 --operator 操作员',
+      ),
     run: (ctx, input) => writeSettings(ctx.db, input),
     cli: {
       command: 'settings set',
@@ -79,12 +91,19 @@ export const systemHandlers = {
   'backup.purgeOld': handler({
     input: z.object({}).default({}),
     run: (ctx) => purgeOldBackups(ctx),
-    cli: { command: 'backups purge', summary: '清除旧备份：先做一份新备份，再删除其余全部备份（彻底删除志愿者后，使旧备份中也不再有其信息）' },
+    cli: {
+      command: 'backups purge',
+      summary: '清除旧备份：先做一份新备份，再删除其余全部备份（彻底删除志愿者后，使旧备份中也不再有其信息）',
+    },
   }),
   'backup.restore': handler({
     input: z.object({ file: z.string().min(1).max(200) }),
     run: (ctx, input) => restoreBackup(ctx, input.file),
-    cli: { command: 'restore', positional: { field: 'file', many: false }, summary: '从备份恢复（恢复前自动备份当前数据）' },
+    cli: {
+      command: 'restore',
+      positional: { field: 'file', many: false },
+      summary: '从备份恢复（恢复前自动备份当前数据）',
+    },
   }),
   'system.check': handler({
     input: z.object({}).default({}),
@@ -92,22 +111,25 @@ export const systemHandlers = {
     cli: { command: 'check', summary: '检查数据库完整性' },
   }),
   'audit.list': handler({
-    input: z.object({
-      entity: z.string().max(50).optional(),
-      entityId: z.number().int().optional(),
-      action: z.string().max(50).optional(),
-      operator: z.string().max(100).optional(),
-      from: localDate.optional(),
-      to: localDate.optional(),
-      offset: z.coerce.number().int().min(0).default(0),
-      limit: z.coerce.number().int().min(1).max(500).default(100),
-    }).refine((input) => !input.from || !input.to || input.from <= input.to, { message: '开始日期不能晚于结束日期' }),
+    input: z
+      .object({
+        entity: z.string().max(50).optional(),
+        entityId: z.number().int().optional(),
+        action: z.string().max(50).optional(),
+        operator: z.string().max(100).optional(),
+        from: localDate.optional(),
+        to: localDate.optional(),
+        offset: z.coerce.number().int().min(0).default(0),
+        limit: z.coerce.number().int().min(1).max(500).default(100),
+      })
+      .refine((input) => !input.from || !input.to || input.from <= input.to, { message: '开始日期不能晚于结束日期' }),
     run: (ctx, input) => listAudit(ctx.db, input),
     cli: {
       command: 'audit',
       flags: { from: 'from', to: 'to', operator: 'operator', entity: 'entity', action: 'action', limit: 'limit' },
       columns: ['at', 'operator', 'actionLabel', 'entityLabel', 'summary'],
-      summary: '操作记录，新的在前（--from/--to YYYY-MM-DD，--operator 操作员，--entity volunteer|activity|plan_item|import_batch，--action）',
+      summary:
+        '操作记录，新的在前（--from/--to YYYY-MM-DD，--operator 操作员，--entity volunteer|activity|plan_item|import_batch，--action）',
     },
   }),
   'audit.filterOptions': handler({

@@ -35,11 +35,14 @@ export class ReadFileError extends Error {
 }
 
 export const MESSAGES = {
-  legacy: '这是旧版 .xls / WPS .et 格式（或加了密码的工作簿），不能直接导入：请用 Excel 或 WPS 打开，另存为 .xlsx（不设密码）后再导入',
+  legacy:
+    '这是旧版 .xls / WPS .et 格式（或加了密码的工作簿），不能直接导入：请用 Excel 或 WPS 打开，另存为 .xlsx（不设密码）后再导入',
   csv: '.csv 文件不能导入：请用 Excel 或 WPS 打开，另存为 .xlsx 后再导入',
-  damaged: '文件已损坏或不是有效的 .xlsx 文件（可能未完整下载或传输中断）：请让学校重新发送，或用 Excel/WPS 打开后另存为 .xlsx',
+  damaged:
+    '文件已损坏或不是有效的 .xlsx 文件（可能未完整下载或传输中断）：请让学校重新发送，或用 Excel/WPS 打开后另存为 .xlsx',
   empty: '文件是空的（0 字节）：请让学校重新发送',
-  noHeader: '找不到表头：前 20 行中没有一行含有本表的列名（如“姓名”“身份证号码”）；请确认这是本表的文件，或使用本表的模板重新填写',
+  noHeader:
+    '找不到表头：前 20 行中没有一行含有本表的列名（如“姓名”“身份证号码”）；请确认这是本表的文件，或使用本表的模板重新填写',
 } as const
 
 export function tooLarge(bytes: number, limit: number): string {

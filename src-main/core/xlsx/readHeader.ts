@@ -20,7 +20,8 @@ export function normaliseHeader(text: string): string {
 /** Without trailing notes in brackets: 身份证号码(18位) → 身份证号码. */
 function withoutNotes(text: string): string {
   let result = text
-  while (/\([^()]*\)$/.test(result) && result.replace(/\([^()]*\)$/, '') !== '') result = result.replace(/\([^()]*\)$/, '')
+  while (/\([^()]*\)$/.test(result) && result.replace(/\([^()]*\)$/, '') !== '')
+    result = result.replace(/\([^()]*\)$/, '')
   return result
 }
 
@@ -56,7 +57,11 @@ export interface HeaderMatch {
   requiredFound: number
 }
 
-export function mapHeaderRow(cells: readonly CellValue[], sheet: FormSheet, lookup = headerLookup(sheet)): Omit<HeaderMatch, 'index'> {
+export function mapHeaderRow(
+  cells: readonly CellValue[],
+  sheet: FormSheet,
+  lookup = headerLookup(sheet),
+): Omit<HeaderMatch, 'index'> {
   const mapping: ColumnMapping = {}
   const extra: string[] = []
   cells.forEach((cell, position) => {

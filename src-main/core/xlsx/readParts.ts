@@ -77,13 +77,20 @@ function readRelationships(bytes: Buffer, parts: PartNames, sourcePart: string):
   const found = new Map<string, Relationship>()
   const entry = parts.get(relsPath(sourcePart))
   if (!entry) return found
-  scanSmallPart(bytes, entry, tags((name, buf, start, end) => {
-    if (name !== 'Relationship') return
-    const id = attribute(buf, start, end, 'Id')
-    const target = attribute(buf, start, end, 'Target')
-    if (!id || target === null || attribute(buf, start, end, 'TargetMode') === 'External') return
-    found.set(id, { type: attribute(buf, start, end, 'Type') ?? '', target: resolveTarget(sourcePart, decodeEntities(target)) })
-  }))
+  scanSmallPart(
+    bytes,
+    entry,
+    tags((name, buf, start, end) => {
+      if (name !== 'Relationship') return
+      const id = attribute(buf, start, end, 'Id')
+      const target = attribute(buf, start, end, 'Target')
+      if (!id || target === null || attribute(buf, start, end, 'TargetMode') === 'External') return
+      found.set(id, {
+        type: attribute(buf, start, end, 'Type') ?? '',
+        target: resolveTarget(sourcePart, decodeEntities(target)),
+      })
+    }),
+  )
   return found
 }
 
@@ -108,17 +115,26 @@ export function readWorkbookParts(bytes: Buffer, entries: readonly ZipEntry[]): 
   const relations = readRelationships(bytes, parts, bookPath)
   const declared: { name: string; id: string | null; hidden: boolean }[] = []
   let date1904 = false
-  scanSmallPart(bytes, parts.get(bookPath) as ZipEntry, tags((name, buf, start, end) => {
-    if (name === 'workbookPr') date1904 = ['1', 'true'].includes(attribute(buf, start, end, 'date1904') ?? '')
-    if (name !== 'sheet') return
-    const state = attribute(buf, start, end, 'state')
-    declared.push({ name: decodeEntities(attribute(buf, start, end, 'name') ?? ''), id: attribute(buf, start, end, 'id'), hidden: state === 'hidden' || state === 'veryHidden' })
-  }))
+  scanSmallPart(
+    bytes,
+    parts.get(bookPath) as ZipEntry,
+    tags((name, buf, start, end) => {
+      if (name === 'workbookPr') date1904 = ['1', 'true'].includes(attribute(buf, start, end, 'date1904') ?? '')
+      if (name !== 'sheet') return
+      const state = attribute(buf, start, end, 'state')
+      declared.push({
+        name: decodeEntities(attribute(buf, start, end, 'name') ?? ''),
+        id: attribute(buf, start, end, 'id'),
+        hidden: state === 'hidden' || state === 'veryHidden',
+      })
+    }),
+  )
   if (declared.length === 0) throw new ReadFileError(MESSAGES.damaged)
   const sheets: SheetPart[] = []
   for (const sheet of declared) {
     const relation = sheet.id ? relations.get(sheet.id) : undefined
-    if (!relation) throw brokenSheet(sheet.name, `在 workbook.xml 中登记了，但找不到它的关系（${sheet.id ?? '无 r:id'}）`)
+    if (!relation)
+      throw brokenSheet(sheet.name, `在 workbook.xml 中登记了，但找不到它的关系（${sheet.id ?? '无 r:id'}）`)
     // Chart sheets, dialog and macro sheets hold no cells: they are not data, by their declared type.
     if (!isType(relation, 'worksheet')) continue
     const entry = parts.get(relation.target)
@@ -139,7 +155,11 @@ function isBuiltInDate(id: number): boolean {
 
 /** A format code is a date when, outside quotes, brackets and escapes, it has a date or time part. */
 export function isDateFormat(code: string): boolean {
-  const bare = code.replace(/"[^"]*"/g, '').replace(/\[[^\]]*]/g, '').replace(/\\./g, '').replace(/[_*]./g, '')
+  const bare = code
+    .replace(/"[^"]*"/g, '')
+    .replace(/\[[^\]]*]/g, '')
+    .replace(/\\./g, '')
+    .replace(/[_*]./g, '')
   return /[ymdhsb]/i.test(bare.replace(/general/gi, ''))
 }
 
@@ -150,16 +170,28 @@ export function readDateStyles(bytes: Buffer, entry: ZipEntry | null): boolean[]
   const formats: number[] = []
   let inCellXfs = false
   const xml = readZipBytes(bytes, entry)
-  scanXml(xml, 0, xml.length, {
-    capturing: false, stopped: false, text() {},
-    open(name, buf, start, end) {
-      if (name === 'numFmt') custom.set(Number(attribute(buf, start, end, 'numFmtId')), decodeEntities(attribute(buf, start, end, 'formatCode') ?? ''))
-      else if (name === 'cellXfs') inCellXfs = true
-      else if (name === 'xf' && inCellXfs) formats.push(Number(attribute(buf, start, end, 'numFmtId') ?? 0))
+  scanXml(
+    xml,
+    0,
+    xml.length,
+    {
+      capturing: false,
+      stopped: false,
+      text() {},
+      open(name, buf, start, end) {
+        if (name === 'numFmt')
+          custom.set(
+            Number(attribute(buf, start, end, 'numFmtId')),
+            decodeEntities(attribute(buf, start, end, 'formatCode') ?? ''),
+          )
+        else if (name === 'cellXfs') inCellXfs = true
+        else if (name === 'xf' && inCellXfs) formats.push(Number(attribute(buf, start, end, 'numFmtId') ?? 0))
+      },
+      close(name) {
+        if (name === 'cellXfs') inCellXfs = false
+      },
     },
-    close(name) {
-      if (name === 'cellXfs') inCellXfs = false
-    },
-  }, true)
+    true,
+  )
   return formats.map((id) => (custom.has(id) ? isDateFormat(custom.get(id) as string) : isBuiltInDate(id)))
 }

@@ -84,7 +84,12 @@ export function parseRange(ref: string): MergeRange | null {
   if (!match) return null
   const left = columnNumber(match[1] as string)
   const top = Number(match[2])
-  const range = { top, left, right: match[3] ? columnNumber(match[3]) : left, bottom: match[4] ? Number(match[4]) : top }
+  const range = {
+    top,
+    left,
+    right: match[3] ? columnNumber(match[3]) : left,
+    bottom: match[4] ? Number(match[4]) : top,
+  }
   return range.right >= range.left && range.bottom >= range.top && top > 0 ? range : null
 }
 
@@ -106,7 +111,11 @@ class SheetHandler implements TagHandler {
   private inInline = false
   private phonetic = 0
 
-  constructor(private readonly styles: SheetStyles, private readonly options: SheetReadOptions, private readonly sheetName: string) {}
+  constructor(
+    private readonly styles: SheetStyles,
+    private readonly options: SheetReadOptions,
+    private readonly sheetName: string,
+  ) {}
 
   open(name: string, buf: Buffer, start: number, end: number, selfClosing: boolean): void {
     switch (name) {
@@ -179,7 +188,8 @@ class SheetHandler implements TagHandler {
   }
 
   text(buf: Buffer, start: number, end: number, cdata: boolean): void {
-    const piece = this.type === 'n' || this.type === 's' ? buf.toString('latin1', start, end) : decodeText(buf, start, end, cdata)
+    const piece =
+      this.type === 'n' || this.type === 's' ? buf.toString('latin1', start, end) : decodeText(buf, start, end, cdata)
     this.value = this.value ? this.value + piece : piece
   }
 
@@ -216,16 +226,27 @@ class SheetHandler implements TagHandler {
 
   private addMerge(ref: string | null): void {
     const range = ref === null ? null : parseRange(ref)
-    if (!range) throw new ReadFileError(`工作表“${this.sheetName}”的合并单元格已损坏（${ref ?? '无范围'}）：请取消合并后另存再导入`)
+    if (!range)
+      throw new ReadFileError(
+        `工作表“${this.sheetName}”的合并单元格已损坏（${ref ?? '无范围'}）：请取消合并后另存再导入`,
+      )
     this.merges.push(range)
     if (this.merges.length > this.options.maxMerges) {
-      throw new ReadFileError(`工作表“${this.sheetName}”的合并单元格过多（超过 ${this.options.maxMerges} 处）：请取消合并后另存再导入`)
+      throw new ReadFileError(
+        `工作表“${this.sheetName}”的合并单元格过多（超过 ${this.options.maxMerges} 处）：请取消合并后另存再导入`,
+      )
     }
   }
 }
 
 /** Streams the sheet; returns its merged ranges (empty when reading stopped early) and how many rows it read. */
-export async function readSheetRows(bytes: Buffer, entry: ZipEntry, sheetName: string, styles: SheetStyles, options: SheetReadOptions): Promise<{ merges: MergeRange[]; rows: number; complete: boolean }> {
+export async function readSheetRows(
+  bytes: Buffer,
+  entry: ZipEntry,
+  sheetName: string,
+  styles: SheetStyles,
+  options: SheetReadOptions,
+): Promise<{ merges: MergeRange[]; rows: number; complete: boolean }> {
   const handler = new SheetHandler(styles, options, sheetName)
   await scanPart(bytes, entry, handler)
   return { merges: handler.merges, rows: handler.rowCount, complete: !handler.stopped }

@@ -55,11 +55,19 @@ interface Candidate {
 }
 
 function timedOut(limits: ReadLimits): ReadFileError {
-  return new ReadFileError(`读取超时（超过 ${limits.maxMillis / 1000} 秒）：文件过大或结构异常，请另存为 .xlsx 后拆分导入`)
+  return new ReadFileError(
+    `读取超时（超过 ${limits.maxMillis / 1000} 秒）：文件过大或结构异常，请另存为 .xlsx 后拆分导入`,
+  )
 }
 
 /** Which form sheets this sheet would beat the best so far for, judged on its first rows. */
-function candidates(sheetName: string, rows: readonly RawRow[], formSheets: readonly FormSheet[], best: Map<string, FoundSheet>, complete: Map<string, string[]>): Candidate[] {
+function candidates(
+  sheetName: string,
+  rows: readonly RawRow[],
+  formSheets: readonly FormSheet[],
+  best: Map<string, FoundSheet>,
+  complete: Map<string, string[]>,
+): Candidate[] {
   const top = rows.slice(0, HEADER_SCAN_ROWS).map((row) => row.cells)
   return formSheets.flatMap((formSheet) => {
     const header = findHeader(top, formSheet)
@@ -75,13 +83,21 @@ function candidates(sheetName: string, rows: readonly RawRow[], formSheets: read
 /** Rows arrive in document order; a writer may put them out of order, and the importer wants them by number. */
 function inRowOrder(rows: RawRow[]): RawRow[] {
   for (let index = 1; index < rows.length; index++) {
-    if ((rows[index] as RawRow).number < (rows[index - 1] as RawRow).number) return rows.sort((a, b) => a.number - b.number)
+    if ((rows[index] as RawRow).number < (rows[index - 1] as RawRow).number)
+      return rows.sort((a, b) => a.number - b.number)
   }
   return rows
 }
 
 /** Streams one sheet; after its first rows it knows whether it is wanted, and stops if not. */
-async function readOneSheet(bytes: Buffer, sheet: SheetPart, styles: SheetStyles, formSheets: readonly FormSheet[], best: Map<string, FoundSheet>, budget: Budget): Promise<void> {
+async function readOneSheet(
+  bytes: Buffer,
+  sheet: SheetPart,
+  styles: SheetStyles,
+  formSheets: readonly FormSheet[],
+  best: Map<string, FoundSheet>,
+  budget: Budget,
+): Promise<void> {
   const { limits } = budget
   const kept: RawRow[] = []
   let wanted: Candidate[] | null = null
@@ -91,14 +107,17 @@ async function readOneSheet(bytes: Buffer, sheet: SheetPart, styles: SheetStyles
     maxMerges: limits.maxMerges,
     onRow(number, cells) {
       if (++count > limits.maxRows) {
-        throw new ReadFileError(`工作表“${sheet.name}”超过 ${limits.maxRows} 行：请删除多余的空行，或把名单拆成几个文件分别导入`)
+        throw new ReadFileError(
+          `工作表“${sheet.name}”超过 ${limits.maxRows} 行：请删除多余的空行，或把名单拆成几个文件分别导入`,
+        )
       }
       if ((count & 255) === 0) {
         if (Date.now() > budget.deadline) throw timedOut(limits)
         budget.onRows?.(budget.rowsSoFar + count)
       }
       kept.push({ number, cells })
-      if (wanted === null && kept.length >= HEADER_SCAN_ROWS) wanted = candidates(sheet.name, kept, formSheets, best, budget.complete)
+      if (wanted === null && kept.length >= HEADER_SCAN_ROWS)
+        wanted = candidates(sheet.name, kept, formSheets, best, budget.complete)
       return wanted === null || wanted.length > 0
     },
   })
@@ -107,18 +126,30 @@ async function readOneSheet(bytes: Buffer, sheet: SheetPart, styles: SheetStyles
   const chosen = wanted ?? candidates(sheet.name, kept, formSheets, best, budget.complete)
   if (chosen.length === 0) return
   const rows = inRowOrder(kept)
-  for (const found of chosen) best.set(found.formSheet, { name: sheet.name, header: found.header, rows, merges: result.merges, others: [] })
+  for (const found of chosen)
+    best.set(found.formSheet, { name: sheet.name, header: found.header, rows, merges: result.merges, others: [] })
 }
 
 /**
  * Reads the workbook and returns, for each form sheet, the worksheet whose header matches it best.
  * Throws ReadFileError for anything the clerk must fix in the file itself.
  */
-export async function readWorkbook(name: string, bytes: Buffer, formSheets: readonly FormSheet[], options: ReadOptions = {}): Promise<Map<string, FoundSheet>> {
+export async function readWorkbook(
+  name: string,
+  bytes: Buffer,
+  formSheets: readonly FormSheet[],
+  options: ReadOptions = {},
+): Promise<Map<string, FoundSheet>> {
   const limits = options.limits ?? DEFAULT_READ_LIMITS
   const entries = checkWorkbookBytes(name, bytes, limits)
   const best = new Map<string, FoundSheet>()
-  const budget: Budget = { limits, deadline: Date.now() + limits.maxMillis, onRows: options.onRows, rowsSoFar: 0, complete: new Map() }
+  const budget: Budget = {
+    limits,
+    deadline: Date.now() + limits.maxMillis,
+    onRows: options.onRows,
+    rowsSoFar: 0,
+    complete: new Map(),
+  }
   try {
     const book = readWorkbookParts(bytes, entries)
     const styles: SheetStyles = {
@@ -132,6 +163,7 @@ export async function readWorkbook(name: string, bytes: Buffer, formSheets: read
     if (error instanceof ReadFileError) throw error
     throw new ReadFileError(MESSAGES.damaged)
   }
-  for (const [formSheet, found] of best) found.others = (budget.complete.get(formSheet) ?? []).filter((sheet) => sheet !== found.name)
+  for (const [formSheet, found] of best)
+    found.others = (budget.complete.get(formSheet) ?? []).filter((sheet) => sheet !== found.name)
   return best
 }

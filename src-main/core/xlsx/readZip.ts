@@ -34,7 +34,8 @@ export function listZipEntries(bytes: Buffer): ZipEntry[] {
   const end = findEndOfDirectory(bytes)
   const count = bytes.readUInt16LE(end + 10)
   const directoryOffset = bytes.readUInt32LE(end + 16)
-  if (directoryOffset === 0xffffffff || directoryOffset >= bytes.length) throw new ZipFormatError('bad directory offset')
+  if (directoryOffset === 0xffffffff || directoryOffset >= bytes.length)
+    throw new ZipFormatError('bad directory offset')
   const entries: ZipEntry[] = []
   let offset = directoryOffset
   for (let index = 0; index < count; index++) {

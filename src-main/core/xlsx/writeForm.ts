@@ -148,7 +148,9 @@ export function rowHeight(widths: readonly number[], values: readonly (string | 
   values.forEach((value, index) => {
     if (typeof value !== 'string' || value === '') return
     const usable = Math.max(1, (widths[index] ?? 10) - 1)
-    const wrapped = value.split('\n').reduce((total, part) => total + Math.max(1, Math.ceil(displayWidth(part) / usable)), 0)
+    const wrapped = value
+      .split('\n')
+      .reduce((total, part) => total + Math.max(1, Math.ceil(displayWidth(part) / usable)), 0)
     lines = Math.max(lines, wrapped)
   })
   return lines > 1 ? lines * LINE_HEIGHT + 4 : undefined
@@ -252,7 +254,13 @@ function sheetOptions(sheet: FormSheet): Partial<AddWorksheetOptions> {
     },
     headerFooter: { oddFooter: PAGE_FOOTER },
     views: [
-      { state: 'frozen', xSplit: 0, ySplit: HEADER_ROW, topLeftCell: `A${FIRST_DATA_ROW}`, activeCell: `A${FIRST_DATA_ROW}` },
+      {
+        state: 'frozen',
+        xSplit: 0,
+        ySplit: HEADER_ROW,
+        topLeftCell: `A${FIRST_DATA_ROW}`,
+        activeCell: `A${FIRST_DATA_ROW}`,
+      },
     ],
   }
 }

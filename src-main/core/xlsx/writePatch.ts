@@ -16,14 +16,35 @@ const XM_NAMESPACE = 'http://schemas.microsoft.com/office/excel/2006/main'
 
 /** Elements that come after <dataValidations> in a worksheet (ECMA-376 CT_Worksheet order). */
 const AFTER_VALIDATIONS = [
-  'hyperlinks', 'printOptions', 'pageMargins', 'pageSetup', 'headerFooter', 'rowBreaks', 'colBreaks', 'customProperties',
-  'cellWatches', 'ignoredErrors', 'smartTags', 'drawing', 'legacyDrawing', 'legacyDrawingHF', 'drawingHF', 'picture',
-  'oleObjects', 'controls', 'webPublishItems', 'tableParts', 'extLst',
+  'hyperlinks',
+  'printOptions',
+  'pageMargins',
+  'pageSetup',
+  'headerFooter',
+  'rowBreaks',
+  'colBreaks',
+  'customProperties',
+  'cellWatches',
+  'ignoredErrors',
+  'smartTags',
+  'drawing',
+  'legacyDrawing',
+  'legacyDrawingHF',
+  'drawingHF',
+  'picture',
+  'oleObjects',
+  'controls',
+  'webPublishItems',
+  'tableParts',
+  'extLst',
 ]
 
 export function decodeXml(text: string): string {
   return text
-    .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
     .replace(/&#x([0-9a-f]+);/gi, (_all, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
     .replace(/&#(\d+);/g, (_all, decimal: string) => String.fromCodePoint(Number(decimal)))
     .replace(/&amp;/g, '&')
@@ -74,8 +95,12 @@ async function relationships(zip: JSZip, part: string): Promise<Map<string, stri
 /** Sheet name → its part (xl/worksheets/sheet1.xml), read from the workbook part and its relations. */
 export async function sheetParts(zip: JSZip): Promise<Map<string, string>> {
   const rootRels = (await text(zip, '_rels/.rels')) ?? ''
-  const officeDocument = (rootRels.match(/<(?:\w+:)?Relationship\b[^>]*>/g) ?? []).find((tag) => /\/officeDocument"/.test(tag) || /\/officeDocument'/.test(tag))
-  const workbookPart = officeDocument ? resolveTarget('', attribute(officeDocument, 'Target') ?? 'xl/workbook.xml') : 'xl/workbook.xml'
+  const officeDocument = (rootRels.match(/<(?:\w+:)?Relationship\b[^>]*>/g) ?? []).find(
+    (tag) => /\/officeDocument"/.test(tag) || /\/officeDocument'/.test(tag),
+  )
+  const workbookPart = officeDocument
+    ? resolveTarget('', attribute(officeDocument, 'Target') ?? 'xl/workbook.xml')
+    : 'xl/workbook.xml'
   const workbook = (await text(zip, workbookPart)) ?? ''
   const rels = await relationships(zip, workbookPart)
   const sheets = new Map<string, string>()
@@ -120,7 +145,9 @@ function withValidationsOf(original: string, written: string): string {
   if (kept) sheet = insertBefore(sheet, kept, AFTER_VALIDATIONS)
   const ext = x14Validations(original)
   if (ext && !sheet.includes(X14_VALIDATIONS_URI)) {
-    sheet = sheet.includes('</extLst>') ? sheet.replace('</extLst>', `${ext}</extLst>`) : insertBefore(sheet, `<extLst>${ext}</extLst>`, [])
+    sheet = sheet.includes('</extLst>')
+      ? sheet.replace('</extLst>', `${ext}</extLst>`)
+      : insertBefore(sheet, `<extLst>${ext}</extLst>`, [])
   }
   return sheet
 }
@@ -162,14 +189,21 @@ function resizeShapes(vml: string, boxes: readonly NoteBox[]): string {
 }
 
 /** Names the comments' author and sizes each box of `boxes` (by sheet name) to its text. */
-export async function finishComments(written: JSZip, author: string, boxes: ReadonlyMap<string, readonly NoteBox[]>): Promise<void> {
+export async function finishComments(
+  written: JSZip,
+  author: string,
+  boxes: ReadonlyMap<string, readonly NoteBox[]>,
+): Promise<void> {
   for (const [name, part] of await sheetParts(written)) {
     const rels = await relationships(written, part)
     for (const target of rels.values()) {
       const xml = await text(written, target)
       if (xml === null) continue
       if (/\/comments\d*\.xml$/.test(target)) {
-        written.file(target, xml.replace(/<authors>[\s\S]*?<\/authors>/, `<authors><author>${encodeXml(author)}</author></authors>`))
+        written.file(
+          target,
+          xml.replace(/<authors>[\s\S]*?<\/authors>/, `<authors><author>${encodeXml(author)}</author></authors>`),
+        )
       } else if (/\.vml$/.test(target) && boxes.get(name)?.length) {
         written.file(target, resizeShapes(xml, boxes.get(name) ?? []))
       }

@@ -122,7 +122,13 @@ function writeGuide(workbook: ExcelJS.Workbook, form: FormDefinition, lists: Voc
   // (without a page setup Excel prints on Letter, split across three pages).
   const guide = workbook.addWorksheet(GUIDE_SHEET, {
     pageSetup: {
-      paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 1, horizontalCentered: true, margins: PAGE_MARGINS,
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 1,
+      horizontalCentered: true,
+      margins: PAGE_MARGINS,
     },
     headerFooter: { oddFooter: PAGE_FOOTER },
   })

@@ -3,7 +3,10 @@
 // prints itself.
 import type { OperationInput } from '../api'
 
-export async function printOnPaper(input: OperationInput<'print.document'>, frame: HTMLIFrameElement | null): Promise<void> {
+export async function printOnPaper(
+  input: OperationInput<'print.document'>,
+  frame: HTMLIFrameElement | null,
+): Promise<void> {
   const bridge = window.ledger as typeof window.ledger & { print?: (input: unknown) => Promise<unknown> }
   if (bridge.print) {
     await bridge.print(JSON.parse(JSON.stringify(input)))

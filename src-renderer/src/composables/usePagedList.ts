@@ -2,7 +2,10 @@
 // `loading` true while a page is on its way.
 import { ref, shallowRef } from 'vue'
 
-export function usePagedList<Row>(fetch: (offset: number, limit: number) => Promise<{ rows: Row[]; total: number }>, pageSize = 50) {
+export function usePagedList<Row>(
+  fetch: (offset: number, limit: number) => Promise<{ rows: Row[]; total: number }>,
+  pageSize = 50,
+) {
   const rows = shallowRef<Row[]>([])
   const total = ref(0)
   const page = ref(1)

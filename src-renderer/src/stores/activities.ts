@@ -96,5 +96,23 @@ export const useActivitiesStore = defineStore('activities', () => {
     return call('export.form', { form: 'activities', year: year.value })
   }
 
-  return { year, filters, rows, total, page, pageSize, loading, load, search, resetFilters, get, save, remove, highlights, lateEntries, serviceOf, exportForm }
+  return {
+    year,
+    filters,
+    rows,
+    total,
+    page,
+    pageSize,
+    loading,
+    load,
+    search,
+    resetFilters,
+    get,
+    save,
+    remove,
+    highlights,
+    lateEntries,
+    serviceOf,
+    exportForm,
+  }
 })

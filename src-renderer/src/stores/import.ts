@@ -30,10 +30,15 @@ export interface IssueFilter {
 export type ImportStage = 'choose' | 'checking' | 'preview' | 'committing' | 'done'
 
 /** Saves the error workbooks: one .xlsx as it is, several as one .zip. Returns how many. */
-export async function downloadErrorWorkbooks(target: { batch: number } | { previewId: string }, zipName: string): Promise<number> {
+export async function downloadErrorWorkbooks(
+  target: { batch: number } | { previewId: string },
+  zipName: string,
+): Promise<number> {
   const { workbooks } = await call('import.errors', target)
   // A file the core could not mark (too unusual a layout) has no bytes, only a reason: the issues list covers it.
-  const files = workbooks.flatMap((workbook) => (workbook.data ? [{ name: workbook.name, data: toBytes(workbook.data) }] : []))
+  const files = workbooks.flatMap((workbook) =>
+    workbook.data ? [{ name: workbook.name, data: toBytes(workbook.data) }] : [],
+  )
   if (files.length === 1) downloadBytes(files[0]!.name, files[0]!.data)
   else if (files.length > 1) downloadBytes(zipName, zipFiles(files), 'application/zip')
   return files.length
@@ -79,8 +84,16 @@ export const useImportStore = defineStore('import', () => {
     })
     try {
       const previous = preview.value?.previewId
-      const input = Object.entries(mappings.value).map(([fileIndex, columns]) => ({ fileIndex: Number(fileIndex), columns }))
-      const next = await call('import.preview', { form: form.value, year: form.value === 'plan' ? year.value : undefined, files: encoded, mappings: input.length ? input : undefined })
+      const input = Object.entries(mappings.value).map(([fileIndex, columns]) => ({
+        fileIndex: Number(fileIndex),
+        columns,
+      }))
+      const next = await call('import.preview', {
+        form: form.value,
+        year: form.value === 'plan' ? year.value : undefined,
+        files: encoded,
+        mappings: input.length ? input : undefined,
+      })
       if (previous) void call('import.cancel', { previewId: previous }).catch(() => {})
       issueValues.value = {}
       loadedValueFiles.clear()
@@ -141,7 +154,11 @@ export const useImportStore = defineStore('import', () => {
   async function commit(): Promise<CommitResult> {
     if (!preview.value) throw new Error('no preview')
     stage.value = 'committing'
-    progress.value = { ...startProgress(encoded.length), phase: '写入', detail: '正在写入台账（写入前已自动备份数据库）' }
+    progress.value = {
+      ...startProgress(encoded.length),
+      phase: '写入',
+      detail: '正在写入台账（写入前已自动备份数据库）',
+    }
     const stop = onProgress((event) => {
       if (event.job === 'import') progress.value = advance(progress.value, event)
     })
@@ -179,13 +196,34 @@ export const useImportStore = defineStore('import', () => {
   }
 
   return {
-    form, year, chosen, stage, progress, preview, result, mappings, issueValues, totalSize, needsMapping,
-    addFiles, removeFile, clearFiles, check, applyMapping, loadIssueValues, rows, commit, reset, blankTemplate,
+    form,
+    year,
+    chosen,
+    stage,
+    progress,
+    preview,
+    result,
+    mappings,
+    issueValues,
+    totalSize,
+    needsMapping,
+    addFiles,
+    removeFile,
+    clearFiles,
+    check,
+    applyMapping,
+    loadIssueValues,
+    rows,
+    commit,
+    reset,
+    blankTemplate,
   }
 })
 
 export const useImportHistoryStore = defineStore('importHistory', () => {
-  const { rows, total, page, pageSize, loading, load } = usePagedList<BatchRow>((offset, limit) => call('import.history', { offset, limit }))
+  const { rows, total, page, pageSize, loading, load } = usePagedList<BatchRow>((offset, limit) =>
+    call('import.history', { offset, limit }),
+  )
 
   async function detail(batch: number): Promise<BatchDetail> {
     return call('import.batch', { batch })

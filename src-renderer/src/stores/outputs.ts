@@ -86,7 +86,14 @@ export const useOutputsStore = defineStore('outputs', () => {
       case 'hours':
       case 'monthly':
       case 'yearly':
-        return call('export.form', { form: choices.report, year: input.year, from: input.from, to: input.to, filters: input.filters, fullNumbers: input.fullNumbers })
+        return call('export.form', {
+          form: choices.report,
+          year: input.year,
+          from: input.from,
+          to: input.to,
+          filters: input.filters,
+          fullNumbers: input.fullNumbers,
+        })
       case 'highlights':
         return call('export.highlights', { year: choices.year })
       default:
@@ -98,8 +105,13 @@ export const useOutputsStore = defineStore('outputs', () => {
   function fill(choices: OutputChoices, template: { name: string; data: Uint8Array<ArrayBuffer> }) {
     const input = printInput(choices)
     return call('fill.template', {
-      template, form: choices.report === 'hours' ? 'hours' : 'roster', year: input.year, from: input.from, to: input.to,
-      filters: input.filters, fullNumbers: input.fullNumbers,
+      template,
+      form: choices.report === 'hours' ? 'hours' : 'roster',
+      year: input.year,
+      from: input.from,
+      to: input.to,
+      filters: input.filters,
+      fullNumbers: input.fullNumbers,
     })
   }
 

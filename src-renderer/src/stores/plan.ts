@@ -73,5 +73,19 @@ export const usePlanStore = defineStore('plan', () => {
     Object.assign(filters, { taskCode: undefined, department: '', state: '' })
   }
 
-  return { year, filters, items, years, loading, load, loadYears, itemsOf, save, remove, copyYear, exportForm, resetFilters }
+  return {
+    year,
+    filters,
+    items,
+    years,
+    loading,
+    load,
+    loadYears,
+    itemsOf,
+    save,
+    remove,
+    copyYear,
+    exportForm,
+    resetFilters,
+  }
 })

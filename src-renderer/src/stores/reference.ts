@@ -74,8 +74,28 @@ export const useReferenceStore = defineStore('reference', () => {
   }
 
   return {
-    data, departments, tasks, counties, teams, ethnicGroups, politicalStatuses, educationLevels, categories,
-    leadingGroup, units, countyName, load, updateDepartment, saveTeam, deleteTeam, loadLeadingGroup,
-    saveLeadingGroupMember, deleteLeadingGroupMember, loadUnits, suggestUnits, saveUnit, deleteUnit,
+    data,
+    departments,
+    tasks,
+    counties,
+    teams,
+    ethnicGroups,
+    politicalStatuses,
+    educationLevels,
+    categories,
+    leadingGroup,
+    units,
+    countyName,
+    load,
+    updateDepartment,
+    saveTeam,
+    deleteTeam,
+    loadLeadingGroup,
+    saveLeadingGroupMember,
+    deleteLeadingGroupMember,
+    loadUnits,
+    suggestUnits,
+    saveUnit,
+    deleteUnit,
   }
 })

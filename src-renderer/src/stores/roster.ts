@@ -30,8 +30,13 @@ export const useRosterStore = defineStore('roster', () => {
   async function save(request: SaveRequest): Promise<{ id: number; created: boolean; warnings: FieldIssue[] }> {
     // Leaving the phone out keeps the stored one, so the clear number never reaches the page.
     const { phone, ...rest } = request.fields
-    const fields: Partial<PersonFields> = request.id !== undefined && request.keepStoredPhone ? rest : { ...rest, phone }
-    const result = await call('roster.save', { id: request.id, fields, mode: request.id === undefined ? 'keep' : 'replace' })
+    const fields: Partial<PersonFields> =
+      request.id !== undefined && request.keepStoredPhone ? rest : { ...rest, phone }
+    const result = await call('roster.save', {
+      id: request.id,
+      fields,
+      mode: request.id === undefined ? 'keep' : 'replace',
+    })
     await Promise.all([list.load(), loadFilterOptions()])
     return { id: result.id, created: result.created, warnings: result.warnings }
   }
@@ -67,7 +72,18 @@ export const useRosterStore = defineStore('roster', () => {
     return Promise.all([call('stars.reached', { from, to }), call('stars.levels', {})])
   }
 
-  return { ...list, filterOptions, loadFilterOptions, save, validate, moveToRecycleBin, exportForm, blankTemplate, starsOf, starsReached }
+  return {
+    ...list,
+    filterOptions,
+    loadFilterOptions,
+    save,
+    validate,
+    moveToRecycleBin,
+    exportForm,
+    blankTemplate,
+    starsOf,
+    starsReached,
+  }
 })
 
 export const useRecycleBinStore = defineStore('recycleBin', () => {

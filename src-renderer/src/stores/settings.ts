@@ -51,5 +51,17 @@ export const useSettingsStore = defineStore('settings', () => {
     await call('stars.levels.save', { thresholds })
   }
 
-  return { settings, backups, load, save, loadBackups, createBackup, restoreBackup, checkDatabase, moveData, starLevels, saveStarLevels }
+  return {
+    settings,
+    backups,
+    load,
+    save,
+    loadBackups,
+    createBackup,
+    restoreBackup,
+    checkDatabase,
+    moveData,
+    starLevels,
+    saveStarLevels,
+  }
 })

@@ -28,7 +28,15 @@ async function person(name: string, idNumber: string): Promise<number> {
 
 async function held(name: string, heldOn: string, volunteerIds: number[]): Promise<void> {
   await invoke(ctx, 'activities.save', {
-    fields: { name, heldOn, leader: '张敏', lateReason: '年底集中补登', task: '送教下乡', defaultHours: 2, place: '和政县第一中学' } as never,
+    fields: {
+      name,
+      heldOn,
+      leader: '张敏',
+      lateReason: '年底集中补登',
+      task: '送教下乡',
+      defaultHours: 2,
+      place: '和政县第一中学',
+    } as never,
     participants: volunteerIds.map((volunteerId) => ({ volunteerId })),
   })
 }

@@ -24,13 +24,33 @@ function exifWithGps(): Buffer {
   const gpsValues = 26 + 2 + gpsEntries * 12 + 4
   const gps = [
     ...u16(gpsEntries),
-    ...u16(1), ...u16(2), ...u32(2), ...Array.from(Buffer.from('N\0', 'latin1')), 0, 0,
-    ...u16(2), ...u16(5), ...u32(3), ...u32(gpsValues),
-    ...u16(3), ...u16(2), ...u32(2), ...Array.from(Buffer.from('E\0', 'latin1')), 0, 0,
-    ...u16(4), ...u16(5), ...u32(3), ...u32(gpsValues + 24),
+    ...u16(1),
+    ...u16(2),
+    ...u32(2),
+    ...Array.from(Buffer.from('N\0', 'latin1')),
+    0,
+    0,
+    ...u16(2),
+    ...u16(5),
+    ...u32(3),
+    ...u32(gpsValues),
+    ...u16(3),
+    ...u16(2),
+    ...u32(2),
+    ...Array.from(Buffer.from('E\0', 'latin1')),
+    0,
+    0,
+    ...u16(4),
+    ...u16(5),
+    ...u32(3),
+    ...u32(gpsValues + 24),
     ...u32(0),
-    ...rational(35, 1), ...rational(36, 1), ...rational(0, 1),
-    ...rational(103, 1), ...rational(12, 1), ...rational(0, 1),
+    ...rational(35, 1),
+    ...rational(36, 1),
+    ...rational(0, 1),
+    ...rational(103, 1),
+    ...rational(12, 1),
+    ...rational(0, 1),
   ]
   return bytes('Exif\0\0', 'MM', [0, 42], u32(8), ifd0, gps)
 }
@@ -65,7 +85,8 @@ function pngWithText(): Buffer {
   )
 }
 
-const hasGps = (data: Uint8Array) => Buffer.from(data).includes(Buffer.from([...u16(0x8825)])) || Buffer.from(data).includes('GPS')
+const hasGps = (data: Uint8Array) =>
+  Buffer.from(data).includes(Buffer.from([...u16(0x8825)])) || Buffer.from(data).includes('GPS')
 
 describe('photo metadata', () => {
   it('detects the type from the bytes', () => {
@@ -85,7 +106,11 @@ describe('photo metadata', () => {
     expect(Buffer.from(stripped).includes('JFIF')).toBe(true)
     // Everything from the start of scan on is untouched.
     const scan = original.indexOf(Buffer.from([0xff, 0xda]))
-    expect(Buffer.from(stripped).subarray(stripped.length - (original.length - scan)).equals(original.subarray(scan))).toBe(true)
+    expect(
+      Buffer.from(stripped)
+        .subarray(stripped.length - (original.length - scan))
+        .equals(original.subarray(scan)),
+    ).toBe(true)
   })
 
   it('removes PNG eXIf and tEXt chunks and keeps IHDR, IDAT, IEND', () => {
@@ -96,8 +121,15 @@ describe('photo metadata', () => {
   })
 
   it('removes WebP EXIF and XMP chunks and fixes the RIFF size', () => {
-    const chunk = (type: string, data: Buffer) => bytes(type, [data.length & 0xff, (data.length >> 8) & 0xff, 0, 0], data, data.length % 2 ? [0] : [])
-    const body = bytes('WEBP', chunk('VP8X', Buffer.from([0x0c, 0, 0, 0, 0, 0, 0, 0, 0, 0])), chunk('VP8L', Buffer.from([1, 2, 3])), chunk('EXIF', exifWithGps().subarray(6)), chunk('XMP ', bytes(XMP)))
+    const chunk = (type: string, data: Buffer) =>
+      bytes(type, [data.length & 0xff, (data.length >> 8) & 0xff, 0, 0], data, data.length % 2 ? [0] : [])
+    const body = bytes(
+      'WEBP',
+      chunk('VP8X', Buffer.from([0x0c, 0, 0, 0, 0, 0, 0, 0, 0, 0])),
+      chunk('VP8L', Buffer.from([1, 2, 3])),
+      chunk('EXIF', exifWithGps().subarray(6)),
+      chunk('XMP ', bytes(XMP)),
+    )
     const webp = bytes('RIFF', [body.length & 0xff, (body.length >> 8) & 0xff, 0, 0], body)
     const stripped = Buffer.from(stripPhotoMetadata(webp, 'webp')!)
     expect(hasGps(stripped)).toBe(false)
@@ -124,7 +156,16 @@ describe('activities.photo.add', () => {
   })
 
   it('stores the photo without its GPS block, typed by content whatever its name says', async () => {
-    const { id } = await invoke(ctx, 'activities.save', { fields: { name: '合唱节', heldOn: '2026-05-20', defaultHours: 2, leader: '张敏', lateReason: '年底集中补登' } as never, participants: [] })
+    const { id } = await invoke(ctx, 'activities.save', {
+      fields: {
+        name: '合唱节',
+        heldOn: '2026-05-20',
+        defaultHours: 2,
+        leader: '张敏',
+        lateReason: '年底集中补登',
+      } as never,
+      participants: [],
+    })
     // A JPEG named .png: stored as the JPEG it is.
     const added = await invoke(ctx, 'activities.photo.add', { activityId: id, name: '合影.png', data: jpegWithGps() })
     const [file] = readdirSync(join(dir, 'photos'))
@@ -134,6 +175,8 @@ describe('activities.photo.add', () => {
     const read = await invoke(ctx, 'activities.photo.read', { id: added.id })
     expect(read.type).toBe('image/jpeg')
     expect(hasGps(read.data)).toBe(false)
-    await expect(invoke(ctx, 'activities.photo.add', { activityId: id, name: '合影.jpg', data: bytes('PK\u0003\u0004 a docx') })).rejects.toThrow(/照片“合影.jpg”不是 JPG、PNG 或 WebP 图片（按文件内容判断）/)
+    await expect(
+      invoke(ctx, 'activities.photo.add', { activityId: id, name: '合影.jpg', data: bytes('PK\u0003\u0004 a docx') }),
+    ).rejects.toThrow(/照片“合影.jpg”不是 JPG、PNG 或 WebP 图片（按文件内容判断）/)
   })
 })

@@ -24,11 +24,24 @@ afterEach(() => {
 })
 
 async function volunteer(index: number): Promise<number> {
-  return (await invoke(ctx, 'roster.save', { fields: { name: `志愿者${'甲乙丙丁'[index]}`, idNumber: makeId('622901', '19800101', index, true) }, mode: 'keep' })).id
+  return (
+    await invoke(ctx, 'roster.save', {
+      fields: { name: `志愿者${'甲乙丙丁'[index]}`, idNumber: makeId('622901', '19800101', index, true) },
+      mode: 'keep',
+    })
+  ).id
 }
 
-function save(fields: Record<string, unknown>, participants: { volunteerId: number; hours?: number | string }[] = [], extra: Record<string, unknown> = {}) {
-  return invoke(ctx, 'activities.save', { fields: { defaultHours: 2, leader: '张敏', ...fields } as never, participants, ...extra })
+function save(
+  fields: Record<string, unknown>,
+  participants: { volunteerId: number; hours?: number | string }[] = [],
+  extra: Record<string, unknown> = {},
+) {
+  return invoke(ctx, 'activities.save', {
+    fields: { defaultHours: 2, leader: '张敏', ...fields } as never,
+    participants,
+    ...extra,
+  })
 }
 
 describe('working days', () => {
@@ -48,7 +61,11 @@ describe('活动负责人', () => {
     const { id } = await save({ name: '名师送教', heldOn: '2026-10-30', leader: '马建国' }, [{ volunteerId: a }])
     expect(await invoke(ctx, 'activities.get', { id })).toMatchObject({ leader: '马建国' })
     // The service record (and so the certificate built from it) names who led each activity.
-    expect((await invoke(ctx, 'volunteers.service', { volunteerId: a })).lines[0]).toMatchObject({ name: '名师送教', leader: '马建国', endedOn: null })
+    expect((await invoke(ctx, 'volunteers.service', { volunteerId: a })).lines[0]).toMatchObject({
+      name: '名师送教',
+      leader: '马建国',
+      endedOn: null,
+    })
   })
 })
 
@@ -56,11 +73,17 @@ describe('activities over several days', () => {
   it('allows 24 hours for each day it covered and refuses more, naming the field', async () => {
     const a = await volunteer(0)
     const trip = { name: '红色研学', heldOn: '2026-10-27', endedOn: '2026-10-29' }
-    await expect(save(trip, [{ volunteerId: a, hours: 72.5 }])).rejects.toThrow(/服务时长“72\.5”超过活动 3 天每天 24 小时（共 72 小时）/)
+    await expect(save(trip, [{ volunteerId: a, hours: 72.5 }])).rejects.toThrow(
+      /服务时长“72\.5”超过活动 3 天每天 24 小时（共 72 小时）/,
+    )
     const { id } = await save(trip, [{ volunteerId: a, hours: 30 }])
     expect(await invoke(ctx, 'activities.get', { id })).toMatchObject({ endedOn: '2026-10-29', hoursTotal: 30 })
-    await expect(save({ name: '倒着的', heldOn: '2026-10-27', endedOn: '2026-10-26' })).rejects.toThrow(/结束日期 2026-10-26 早于开展日期/)
-    await expect(save({ name: '一天', heldOn: '2026-10-27' }, [{ volunteerId: a, hours: 25 }])).rejects.toThrow(/超过一天 24 小时/)
+    await expect(save({ name: '倒着的', heldOn: '2026-10-27', endedOn: '2026-10-26' })).rejects.toThrow(
+      /结束日期 2026-10-26 早于开展日期/,
+    )
+    await expect(save({ name: '一天', heldOn: '2026-10-27' }, [{ volunteerId: a, hours: 25 }])).rejects.toThrow(
+      /超过一天 24 小时/,
+    )
   })
 
   it('counts in the month it started and shows in every month it covered', async () => {
@@ -69,7 +92,9 @@ describe('activities over several days', () => {
     const [september, october] = [dashboard.programme.months[8]!, dashboard.programme.months[9]!]
     expect(september).toMatchObject({ activities: 1, continuing: 0, state: 'met' })
     expect(october).toMatchObject({ activities: 0, continuing: 1, state: 'gap' })
-    expect((await invoke(ctx, 'activities.list', { year: 2026, month: 10 })).rows.map((row) => row.name)).toEqual(['送教周'])
+    expect((await invoke(ctx, 'activities.list', { year: 2026, month: 10 })).rows.map((row) => row.name)).toEqual([
+      '送教周',
+    ])
   })
 })
 
@@ -80,7 +105,10 @@ describe('集中服务', () => {
     expect(dashboard.programme.months[9]).toMatchObject({ activities: 0, otherActivities: 1, state: 'gap' })
     expect(dashboard.programme).toMatchObject({ activities: 0, otherActivities: 1 })
     await save({ name: '集中送教', heldOn: '2026-10-21' })
-    expect((await invoke(ctx, 'dashboard.year', { year: 2026 })).programme.months[9]).toMatchObject({ activities: 1, state: 'met' })
+    expect((await invoke(ctx, 'dashboard.year', { year: 2026 })).programme.months[9]).toMatchObject({
+      activities: 1,
+      state: 'met',
+    })
   })
 
   it('is 是 by default for the bureau’s own teams and 否 for a partner team', async () => {
@@ -97,7 +125,9 @@ describe('补录', () => {
     await expect(save({ name: '迟到的', heldOn: '2026-10-16' })).rejects.toThrow(/第 11 个工作日才登记.*请填写补录原因/)
     await save({ name: '迟到的', heldOn: '2026-10-16', lateReason: '负责人外出学习，返岗后登记' })
     const list = await invoke(ctx, 'activities.lateEntries', { from: '2026-01-01', to: '2026-12-31' })
-    expect(list).toEqual([expect.objectContaining({ kind: '活动', activityName: '迟到的', reason: '负责人外出学习，返岗后登记' })])
+    expect(list).toEqual([
+      expect.objectContaining({ kind: '活动', activityName: '迟到的', reason: '负责人外出学习，返岗后登记' }),
+    ])
   })
 
   it('asks for a reason for a participant added late to an activity recorded on time, and lists them', async () => {
@@ -106,10 +136,22 @@ describe('补录', () => {
     const { id } = await save({ name: '送教', heldOn: '2026-10-19' }, [{ volunteerId: a }])
     today(new Date('2026-11-10T10:00:00+08:00'))
     const fields = { name: '送教', heldOn: '2026-10-19', defaultHours: 2 }
-    await expect(invoke(ctx, 'activities.save', { id, fields: fields as never, participants: [{ volunteerId: a }, { volunteerId: b }] })).rejects.toThrow(/参与人员“志愿者乙”.*补录原因/)
-    await invoke(ctx, 'activities.save', { id, fields: fields as never, participants: [{ volunteerId: a }, { volunteerId: b, lateReason: '签到表遗漏' }] })
+    await expect(
+      invoke(ctx, 'activities.save', {
+        id,
+        fields: fields as never,
+        participants: [{ volunteerId: a }, { volunteerId: b }],
+      }),
+    ).rejects.toThrow(/参与人员“志愿者乙”.*补录原因/)
+    await invoke(ctx, 'activities.save', {
+      id,
+      fields: fields as never,
+      participants: [{ volunteerId: a }, { volunteerId: b, lateReason: '签到表遗漏' }],
+    })
     const list = await invoke(ctx, 'activities.lateEntries', { from: '2026-10-01', to: '2026-10-31' })
-    expect(list.map((entry) => [entry.kind, entry.volunteerName, entry.reason])).toEqual([['参与人员', '志愿者乙', '签到表遗漏']])
+    expect(list.map((entry) => [entry.kind, entry.volunteerName, entry.reason])).toEqual([
+      ['参与人员', '志愿者乙', '签到表遗漏'],
+    ])
   })
 })
 
@@ -119,11 +161,25 @@ describe('changes of hours', () => {
     const a = await volunteer(0)
     const fields = { name: '送教', heldOn: '2026-10-30', defaultHours: 2, leader: '张敏' }
     const { id } = await save(fields, [{ volunteerId: a }])
-    await expect(invoke(ctx, 'activities.save', { id, fields: fields as never, participants: [{ volunteerId: a, hours: 3.5 }] })).rejects.toThrow(/请填写修改原因/)
-    await invoke(ctx, 'activities.save', { id, fields: fields as never, participants: [{ volunteerId: a, hours: 3.5 }], changeReason: '核对签到表' })
+    await expect(
+      invoke(ctx, 'activities.save', { id, fields: fields as never, participants: [{ volunteerId: a, hours: 3.5 }] }),
+    ).rejects.toThrow(/请填写修改原因/)
+    await invoke(ctx, 'activities.save', {
+      id,
+      fields: fields as never,
+      participants: [{ volunteerId: a, hours: 3.5 }],
+      changeReason: '核对签到表',
+    })
     const record = await invoke(ctx, 'volunteers.service', { volunteerId: a })
     expect(record.hoursChanges).toEqual([
-      expect.objectContaining({ activityName: '送教', before: 2, after: 3.5, reason: '核对签到表', operator: '李会计', at: TODAY.toISOString() }),
+      expect.objectContaining({
+        activityName: '送教',
+        before: 2,
+        after: 3.5,
+        reason: '核对签到表',
+        operator: '李会计',
+        at: TODAY.toISOString(),
+      }),
     ])
     expect(record.lines[0]).toMatchObject({ hours: 3.5 })
   })

@@ -21,7 +21,12 @@ afterEach(() => {
 })
 
 async function volunteer(index: number): Promise<number> {
-  return (await invoke(ctx, 'roster.save', { fields: { name: `志愿者${'甲乙丙丁'[index]}`, idNumber: makeId('622901', '19800101', index, true) }, mode: 'keep' })).id
+  return (
+    await invoke(ctx, 'roster.save', {
+      fields: { name: `志愿者${'甲乙丙丁'[index]}`, idNumber: makeId('622901', '19800101', index, true) },
+      mode: 'keep',
+    })
+  ).id
 }
 
 /** An activity over several days, so one entry can carry many hours (24 a day). */
@@ -38,15 +43,22 @@ describe('star levels', () => {
     await serve('暑期支教', '2026-07-01', '2026-07-05', { [a]: 99.5, [b]: 100, [c]: 100.5 })
     const standings = await invoke(ctx, 'stars.of', { volunteerIds: [a, b, c] })
     expect([standings[a], standings[b], standings[c]].map((s) => [s!.hours, s!.label, s!.toNext])).toEqual([
-      [99.5, null, 0.5], [100, '一星', 200], [100.5, '一星', 199.5],
+      [99.5, null, 0.5],
+      [100, '一星', 200],
+      [100.5, '一星', 199.5],
     ])
-    expect((await invoke(ctx, 'volunteers.service', { volunteerId: b })).star).toMatchObject({ level: 1, label: '一星' })
+    expect((await invoke(ctx, 'volunteers.service', { volunteerId: b })).star).toMatchObject({
+      level: 1,
+      label: '一星',
+    })
   })
 
   it('takes the clerk’s thresholds, refusing ones out of order with the level named', async () => {
     const a = await volunteer(0)
     await serve('暑期支教', '2026-07-01', '2026-07-05', { [a]: 60 })
-    await expect(invoke(ctx, 'stars.levels.save', { thresholds: [50, 40, 600, 1000, 1500] })).rejects.toThrow(/二星的时长（40 小时）须多于一星（50 小时）/)
+    await expect(invoke(ctx, 'stars.levels.save', { thresholds: [50, 40, 600, 1000, 1500] })).rejects.toThrow(
+      /二星的时长（40 小时）须多于一星（50 小时）/,
+    )
     await invoke(ctx, 'stars.levels.save', { thresholds: [50, 300, 600, 1000, 1500] })
     expect((await invoke(ctx, 'stars.levels', {}))[0]).toEqual({ label: '一星', hours: 50 })
     expect((await invoke(ctx, 'stars.of', { volunteerIds: [a] }))[a]).toMatchObject({ label: '一星' })

@@ -50,7 +50,8 @@ describe('the handler table', () => {
     for (const [name, operation] of withCli) {
       const spec = operation.cli as CliSpec
       const fields = [...Object.values(spec.flags ?? {}), ...(spec.positional ? [spec.positional.field] : [])]
-      for (const path of fields) expect(hasPath(operation.input as z.ZodType, path.split('.')), `${name}: ${path}`).toBe(true)
+      for (const path of fields)
+        expect(hasPath(operation.input as z.ZodType, path.split('.')), `${name}: ${path}`).toBe(true)
     }
   })
 

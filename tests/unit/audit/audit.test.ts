@@ -53,7 +53,8 @@ describe('audit.list', () => {
     now = new Date(2026, 10, 2, 9, 0)
     dir = mkdtempSync(join(tmpdir(), 'ledger-audit-'))
     ctx = createContext(join(dir, 'ledger.db'), { now: () => now })
-    const add = (name: string, n: number) => invoke(ctx, 'roster.save', { fields: { name, idNumber: makeId('622901', '19850312', n, true) }, mode: 'keep' })
+    const add = (name: string, n: number) =>
+      invoke(ctx, 'roster.save', { fields: { name, idNumber: makeId('622901', '19850312', n, true) }, mode: 'keep' })
     await invoke(ctx, 'settings.save', { operatorName: '李娟' })
     const ma = await add('马建国', 1)
     now = new Date(2026, 10, 15, 23, 30)
@@ -61,7 +62,17 @@ describe('audit.list', () => {
     await add('王芳', 2)
     now = new Date(2026, 10, 16, 0, 30)
     await invoke(ctx, 'roster.delete', { ids: [ma.id] })
-    await invoke(ctx, 'activities.save', { fields: { name: '名师送教东乡行', heldOn: '2026-11-10', leader: '张敏', lateReason: '年底集中补登', task: '送教下乡', defaultHours: 2 } as never, participants: [] })
+    await invoke(ctx, 'activities.save', {
+      fields: {
+        name: '名师送教东乡行',
+        heldOn: '2026-11-10',
+        leader: '张敏',
+        lateReason: '年底集中补登',
+        task: '送教下乡',
+        defaultHours: 2,
+      } as never,
+      participants: [],
+    })
   })
   afterEach(() => {
     ctx.db.close()
@@ -70,7 +81,12 @@ describe('audit.list', () => {
 
   it('labels each row in Chinese', async () => {
     const { rows } = await invoke(ctx, 'audit.list', {})
-    expect(rows.map((row) => `${row.actionLabel}·${row.entityLabel}`)).toEqual(['新增·活动', '移入回收站·志愿者', '新增·志愿者', '新增·志愿者'])
+    expect(rows.map((row) => `${row.actionLabel}·${row.entityLabel}`)).toEqual([
+      '新增·活动',
+      '移入回收站·志愿者',
+      '新增·志愿者',
+      '新增·志愿者',
+    ])
   })
 
   it('filters by local days, both ends included, split at the clerk’s own midnight', async () => {
@@ -81,15 +97,24 @@ describe('audit.list', () => {
   })
 
   it('filters by operator, action and kind of record, and offers what the trail holds', async () => {
-    expect((await invoke(ctx, 'audit.list', { operator: '李娟' })).rows.map((row) => row.summary)).toEqual(['新增志愿者 马建国'])
+    expect((await invoke(ctx, 'audit.list', { operator: '李娟' })).rows.map((row) => row.summary)).toEqual([
+      '新增志愿者 马建国',
+    ])
     expect((await invoke(ctx, 'audit.list', { entity: 'volunteer', action: 'create' })).total).toBe(2)
     expect((await invoke(ctx, 'audit.list', { entity: 'activity' })).total).toBe(1)
     const options = await invoke(ctx, 'audit.filterOptions', {})
     expect(options.operators).toEqual(['李娟', '王强'])
-    expect(options.entities).toEqual(expect.arrayContaining([{ code: 'activity', label: '活动' }, { code: 'volunteer', label: '志愿者' }]))
+    expect(options.entities).toEqual(
+      expect.arrayContaining([
+        { code: 'activity', label: '活动' },
+        { code: 'volunteer', label: '志愿者' },
+      ]),
+    )
   })
 
   it('refuses a range that ends before it starts', async () => {
-    await expect(invoke(ctx, 'audit.list', { from: '2026-11-16', to: '2026-11-15' })).rejects.toThrow('开始日期不能晚于结束日期')
+    await expect(invoke(ctx, 'audit.list', { from: '2026-11-16', to: '2026-11-15' })).rejects.toThrow(
+      '开始日期不能晚于结束日期',
+    )
   })
 })

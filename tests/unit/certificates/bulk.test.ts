@@ -40,7 +40,9 @@ describe('bulk certificates', () => {
     expect(result.certificates).toHaveLength(COUNT)
     expect(pdfPages(out)).toBe(COUNT)
     expect(pageText(out, 1).replace(/\s+/g, '')).toContain('临教志证〔2026〕第0001号')
-    expect(pageText(out, CERTIFICATES_PER_PART + 1).replace(/\s+/g, '')).toContain(`临教志证〔2026〕第${String(CERTIFICATES_PER_PART + 1).padStart(4, '0')}号`)
+    expect(pageText(out, CERTIFICATES_PER_PART + 1).replace(/\s+/g, '')).toContain(
+      `临教志证〔2026〕第${String(CERTIFICATES_PER_PART + 1).padStart(4, '0')}号`,
+    )
     expect(pageText(out, COUNT).replace(/\s+/g, '')).toContain(`临教志证〔2026〕第${String(COUNT).padStart(4, '0')}号`)
   }, 120_000)
 })

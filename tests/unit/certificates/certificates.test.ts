@@ -24,7 +24,9 @@ const issue = (input: Record<string, unknown>) => invoke(seed.db.ctx, 'certifica
 
 function killWhenNumbered(dbPath: string, ids: number[]): Promise<{ signal: NodeJS.Signals | null; output: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, dbPath, ...ids.map(String)], { stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, dbPath, ...ids.map(String)], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
     let output = ''
     child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString()
@@ -53,7 +55,9 @@ describe('the certificate register', () => {
 
   it('numbers certificates per year in sequence, counting hours from activity records only', async () => {
     const first = await issue({ volunteers: seed.ids.ma, year: 2026 })
-    expect(first.certificates).toEqual([{ id: expect.any(Number), number: '临教志证〔2027〕第0001号', name: '马建国', activities: 2, hours: 3 }])
+    expect(first.certificates).toEqual([
+      { id: expect.any(Number), number: '临教志证〔2027〕第0001号', name: '马建国', activities: 2, hours: 3 },
+    ])
     const bulk = await issue({ volunteers: [seed.ids.wang, VOLUNTEERS.he.idNumber], year: 2026 })
     expect(bulk.certificates.map((entry) => [entry.number, entry.name, entry.hours])).toEqual([
       ['临教志证〔2027〕第0002号', '王丽', 1.5],
@@ -62,15 +66,26 @@ describe('the certificate register', () => {
   })
 
   it('refuses a volunteer without activity in the period and gives no number for it', async () => {
-    await expect(issue({ volunteers: [seed.ids.ma, seed.ids.he], from: '2026-02-01', to: '2026-02-28' })).rejects.toThrow(/马建国.*没有活动记录/)
+    await expect(
+      issue({ volunteers: [seed.ids.ma, seed.ids.he], from: '2026-02-01', to: '2026-02-28' }),
+    ).rejects.toThrow(/马建国.*没有活动记录/)
     const { rows } = await invoke(seed.db.ctx, 'certificates.list', {})
     expect(rows).toHaveLength(3)
   })
 
   it('voids with a reason and keeps the number; the next certificate takes a new one', async () => {
-    const voided = await invoke(seed.db.ctx, 'certificates.void', { number: '临教志证〔2027〕第0002号', reason: '时段填错，重新出具' })
-    expect(voided).toMatchObject({ number: '临教志证〔2027〕第0002号', voidReason: '时段填错，重新出具', voidedAt: expect.any(String) })
-    await expect(invoke(seed.db.ctx, 'certificates.void', { number: '临教志证〔2027〕第0002号', reason: '再次作废' })).rejects.toThrow(/已于/)
+    const voided = await invoke(seed.db.ctx, 'certificates.void', {
+      number: '临教志证〔2027〕第0002号',
+      reason: '时段填错，重新出具',
+    })
+    expect(voided).toMatchObject({
+      number: '临教志证〔2027〕第0002号',
+      voidReason: '时段填错，重新出具',
+      voidedAt: expect.any(String),
+    })
+    await expect(
+      invoke(seed.db.ctx, 'certificates.void', { number: '临教志证〔2027〕第0002号', reason: '再次作废' }),
+    ).rejects.toThrow(/已于/)
     const again = await issue({ volunteers: seed.ids.wang, from: '2026-01-01', to: '2026-12-31' })
     expect(again.certificates[0]?.number).toBe('临教志证〔2027〕第0004号')
     const { rows } = await invoke(seed.db.ctx, 'certificates.list', { year: 2027 })
@@ -103,7 +118,18 @@ describe('certificates on paper', () => {
     copyFileSync(out, 'tests/output/print/certificates.pdf')
     expect(pdfPages(out)).toBe(2)
     const page = pageText(out, 1).replace(/\s+/g, '')
-    for (const part of ['志愿服务证明', '一、志愿者基本信息', '二、志愿服务情况', '活动负责人', '张敏', '三、出具单位信息', '四、证明信息', '居民身份证', '临教志证〔2027〕第0005号', '临夏州教育局（盖章）']) {
+    for (const part of [
+      '志愿服务证明',
+      '一、志愿者基本信息',
+      '二、志愿服务情况',
+      '活动负责人',
+      '张敏',
+      '三、出具单位信息',
+      '四、证明信息',
+      '居民身份证',
+      '临教志证〔2027〕第0005号',
+      '临夏州教育局（盖章）',
+    ]) {
       expect(page).toContain(part)
     }
     expect(page).toContain(`622901********${VOLUNTEERS.ma.idNumber.slice(-4)}`)
@@ -112,7 +138,11 @@ describe('certificates on paper', () => {
   }, 30_000)
 
   it('prints the register with voided entries and the 公示 list of valid ones', async () => {
-    const register = await invoke(seed.db.ctx, 'print.document', { report: 'register', year: 2027, out: `${seed.db.dir}/登记簿.pdf` })
+    const register = await invoke(seed.db.ctx, 'print.document', {
+      report: 'register',
+      year: 2027,
+      out: `${seed.db.dir}/登记簿.pdf`,
+    })
     const registerText = pageText(`${seed.db.dir}/登记簿.pdf`, 1).replace(/\s+/g, '')
     expect(register).toMatchObject({ file: expect.stringMatching(/登记簿\.pdf$/) })
     expect(registerText).toContain('已作废：时段填错，重新出具')
@@ -126,10 +156,14 @@ describe('certificates on paper', () => {
 
 describe('certificates on the command line', () => {
   it('certificate list --year --json prints the register', () => {
-    const run = spawnSync(join('node_modules', '.bin', 'tsx'), ['src-main/cli/main.ts', 'certificate', 'list', '--year', '2027', '--json', '--db', seed.db.ctx.dbPath], {
-      encoding: 'utf8',
-      timeout: 60_000,
-    })
+    const run = spawnSync(
+      join('node_modules', '.bin', 'tsx'),
+      ['src-main/cli/main.ts', 'certificate', 'list', '--year', '2027', '--json', '--db', seed.db.ctx.dbPath],
+      {
+        encoding: 'utf8',
+        timeout: 60_000,
+      },
+    )
     expect(run.status).toBe(0)
     const { rows } = JSON.parse(run.stdout) as { rows: { number: string; voidReason: string | null }[] }
     expect(rows.map((row) => row.number)).toContain('临教志证〔2027〕第0002号')

@@ -107,7 +107,12 @@ describe('start-up failures', () => {
 
   it('a chosen location whose file is missing is a failure, not a new empty ledger; another folder is a way out', async () => {
     const remembered: string[] = []
-    const gate = createStartupGate(dbPath, { open, invoke: invokeEnveloped, mustExist: true, remember: (p) => remembered.push(p) })
+    const gate = createStartupGate(dbPath, {
+      open,
+      invoke: invokeEnveloped,
+      mustExist: true,
+      remember: (p) => remembered.push(p),
+    })
     expect(gate.failure()?.kind).toBe('missing')
     expect(existsSync(dbPath)).toBe(false)
     const other = join(dir, '新位置')

@@ -36,12 +36,21 @@ function insertVolunteer(db: Database, idNumber = '622901198503120012'): number 
 }
 
 function insertBatch(db: Database): number {
-  return Number(db.prepare("INSERT INTO import_batches (form, created_at, files, counts) VALUES ('roster', ?, '[]', '{}')").run(AT).lastInsertRowid)
+  return Number(
+    db.prepare("INSERT INTO import_batches (form, created_at, files, counts) VALUES ('roster', ?, '[]', '{}')").run(AT)
+      .lastInsertRowid,
+  )
 }
 
 function insertActivity(db: Database): number {
   db.prepare("INSERT OR IGNORE INTO tasks (code, name) VALUES (2, '送教下乡')").run()
-  return Number(db.prepare("INSERT INTO activities (name, task_code, held_on, created_at, updated_at) VALUES ('名师送教', 2, '2026-10-15', ?, ?)").run(AT, AT).lastInsertRowid)
+  return Number(
+    db
+      .prepare(
+        "INSERT INTO activities (name, task_code, held_on, created_at, updated_at) VALUES ('名师送教', 2, '2026-10-15', ?, ?)",
+      )
+      .run(AT, AT).lastInsertRowid,
+  )
 }
 
 /** One entry per migration file: a migration without a test here fails the suite. */
@@ -57,7 +66,9 @@ const MIGRATION_TESTS: Record<number, (db: Database) => void> = {
     migrateTo(db, 2)
     expect(db.prepare('SELECT name FROM volunteers WHERE id = ?').pluck().get(volunteer)).toBe('马建国')
     const batch = insertBatch(db)
-    db.prepare("INSERT INTO import_files (batch_id, position, name, status, counts) VALUES (?, 0, '学校1.xlsx', 'imported', '{}')").run(batch)
+    db.prepare(
+      "INSERT INTO import_files (batch_id, position, name, status, counts) VALUES (?, 0, '学校1.xlsx', 'imported', '{}')",
+    ).run(batch)
     db.prepare('DELETE FROM import_batches WHERE id = ?').run(batch)
     expect(db.prepare('SELECT COUNT(*) FROM import_files').pluck().get()).toBe(0)
   },
@@ -67,8 +78,15 @@ const MIGRATION_TESTS: Record<number, (db: Database) => void> = {
     migrateTo(db, 3)
     expect(db.prepare('SELECT COUNT(*) FROM import_batches WHERE id = ?').pluck().get(batch)).toBe(1)
     const activity = insertActivity(db)
-    db.prepare('INSERT INTO participations (activity_id, volunteer_id, hours) VALUES (?, ?, 3)').run(activity, volunteer)
-    expect(() => db.prepare('INSERT INTO participations (activity_id, volunteer_id, hours) VALUES (?, ?, 25)').run(activity, insertVolunteer(db, '622901199007150027'))).toThrow(/CHECK/)
+    db.prepare('INSERT INTO participations (activity_id, volunteer_id, hours) VALUES (?, ?, 3)').run(
+      activity,
+      volunteer,
+    )
+    expect(() =>
+      db
+        .prepare('INSERT INTO participations (activity_id, volunteer_id, hours) VALUES (?, ?, 25)')
+        .run(activity, insertVolunteer(db, '622901199007150027')),
+    ).toThrow(/CHECK/)
     db.prepare('DELETE FROM activities WHERE id = ?').run(activity)
     expect(db.prepare('SELECT COUNT(*) FROM participations').pluck().get()).toBe(0)
   },
@@ -77,8 +95,16 @@ const MIGRATION_TESTS: Record<number, (db: Database) => void> = {
     const batch = insertBatch(db)
     migrateTo(db, 4)
     expect(db.prepare('SELECT name FROM activities WHERE id = ?').pluck().get(activity)).toBe('名师送教')
-    db.prepare("INSERT INTO import_records (batch_id, entity, entity_id, action) VALUES (?, 'activity', ?, 'created')").run(batch, activity)
-    expect(() => db.prepare("INSERT INTO import_records (batch_id, entity, entity_id, action) VALUES (?, 'volunteer', 1, 'created')").run(batch)).toThrow(/CHECK/)
+    db.prepare(
+      "INSERT INTO import_records (batch_id, entity, entity_id, action) VALUES (?, 'activity', ?, 'created')",
+    ).run(batch, activity)
+    expect(() =>
+      db
+        .prepare(
+          "INSERT INTO import_records (batch_id, entity, entity_id, action) VALUES (?, 'volunteer', 1, 'created')",
+        )
+        .run(batch),
+    ).toThrow(/CHECK/)
     db.prepare('DELETE FROM import_batches WHERE id = ?').run(batch)
     expect(db.prepare('SELECT COUNT(*) FROM import_records').pluck().get()).toBe(0)
   },
@@ -95,30 +121,42 @@ const MIGRATION_TESTS: Record<number, (db: Database) => void> = {
     expect(() => insert.run(1, '临教志证〔2026〕第0001号X', volunteer, AT)).toThrow(/UNIQUE/)
     expect(() => db.prepare('DELETE FROM certificates').run()).toThrow(/不可删除/)
     expect(() => db.prepare("UPDATE certificates SET snapshot = '[]'").run()).toThrow(/不可修改/)
-    expect(() => db.prepare("UPDATE certificates SET voided_at = ?").run(AT)).toThrow(/CHECK/)
+    expect(() => db.prepare('UPDATE certificates SET voided_at = ?').run(AT)).toThrow(/CHECK/)
     db.prepare("UPDATE certificates SET voided_at = ?, void_reason = '填错'").run(AT)
-    expect(() => db.prepare('INSERT INTO certificate_counters (year, last_seq) VALUES (2026, 0)').run()).toThrow(/CHECK/)
+    expect(() => db.prepare('INSERT INTO certificate_counters (year, last_seq) VALUES (2026, 0)').run()).toThrow(
+      /CHECK/,
+    )
   },
   6: (db) => {
     const volunteer = insertVolunteer(db)
     const activity = insertActivity(db)
     const batch = insertBatch(db)
-    db.prepare("INSERT INTO participations (activity_id, volunteer_id, hours, note, batch_id) VALUES (?, ?, 3.5, '带队', ?)").run(activity, volunteer, batch)
+    db.prepare(
+      "INSERT INTO participations (activity_id, volunteer_id, hours, note, batch_id) VALUES (?, ?, 3.5, '带队', ?)",
+    ).run(activity, volunteer, batch)
     migrateTo(db, 6)
     // The rebuilt table kept the row as it was, and the recorded activity still counts as 集中服务.
-    expect(db.prepare('SELECT activity_id, volunteer_id, hours, note, batch_id, late FROM participations').all())
-      .toEqual([{ activity_id: activity, volunteer_id: volunteer, hours: 3.5, note: '带队', batch_id: batch, late: 0 }])
-    expect(db.prepare('SELECT concentrated, late, leader, ended_on FROM activities WHERE id = ?').get(activity))
-      .toEqual({ concentrated: 1, late: 0, leader: null, ended_on: null })
+    expect(
+      db.prepare('SELECT activity_id, volunteer_id, hours, note, batch_id, late FROM participations').all(),
+    ).toEqual([{ activity_id: activity, volunteer_id: volunteer, hours: 3.5, note: '带队', batch_id: batch, late: 0 }])
+    expect(
+      db.prepare('SELECT concentrated, late, leader, ended_on FROM activities WHERE id = ?').get(activity),
+    ).toEqual({ concentrated: 1, late: 0, leader: null, ended_on: null })
     // 24 a day is the core's rule now: a five-day trip may carry 30 hours; 0 is still refused.
     const other = insertVolunteer(db, '622901199007150027')
     db.prepare('INSERT INTO participations (activity_id, volunteer_id, hours) VALUES (?, ?, 30)').run(activity, other)
     expect(() => db.prepare('UPDATE participations SET hours = 0 WHERE volunteer_id = ?').run(other)).toThrow(/CHECK/)
     expect(() => db.prepare('UPDATE activities SET concentrated = 2').run()).toThrow(/CHECK/)
-    expect(db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'participations' ORDER BY name").pluck().all())
-      .toEqual(['participations_late', 'participations_volunteer'])
+    expect(
+      db
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'participations' ORDER BY name")
+        .pluck()
+        .all(),
+    ).toEqual(['participations_late', 'participations_volunteer'])
     // Deleting an activity still takes its participations with it, and the hours log outlives them.
-    db.prepare("INSERT INTO hours_changes (activity_id, volunteer_id, activity_name, held_on, before, after, reason, at) VALUES (?, ?, '名师送教', '2026-10-15', 3.5, NULL, '删除活动', ?)").run(activity, volunteer, AT)
+    db.prepare(
+      "INSERT INTO hours_changes (activity_id, volunteer_id, activity_name, held_on, before, after, reason, at) VALUES (?, ?, '名师送教', '2026-10-15', 3.5, NULL, '删除活动', ?)",
+    ).run(activity, volunteer, AT)
     db.prepare('DELETE FROM activities WHERE id = ?').run(activity)
     expect(db.prepare('SELECT COUNT(*) FROM participations').pluck().get()).toBe(0)
     expect(db.prepare('SELECT COUNT(*) FROM hours_changes').pluck().get()).toBe(1)
@@ -127,9 +165,14 @@ const MIGRATION_TESTS: Record<number, (db: Database) => void> = {
     const volunteer = insertVolunteer(db)
     migrateTo(db, 7)
     // A volunteer recorded before keeps their row, with no number and no guardian.
-    expect(db.prepare('SELECT name, volunteer_no, guardian_name, guardian_consent_on FROM volunteers WHERE id = ?').get(volunteer))
-      .toEqual({ name: '马建国', volunteer_no: null, guardian_name: null, guardian_consent_on: null })
-    db.prepare("UPDATE volunteers SET volunteer_no = 'ZY6229010001', guardian_name = '马福', guardian_consent_on = '2026-09-01' WHERE id = ?").run(volunteer)
+    expect(
+      db
+        .prepare('SELECT name, volunteer_no, guardian_name, guardian_consent_on FROM volunteers WHERE id = ?')
+        .get(volunteer),
+    ).toEqual({ name: '马建国', volunteer_no: null, guardian_name: null, guardian_consent_on: null })
+    db.prepare(
+      "UPDATE volunteers SET volunteer_no = 'ZY6229010001', guardian_name = '马福', guardian_consent_on = '2026-09-01' WHERE id = ?",
+    ).run(volunteer)
     expect(db.prepare('SELECT volunteer_no FROM volunteers WHERE id = ?').pluck().get(volunteer)).toBe('ZY6229010001')
   },
 }
@@ -190,7 +233,11 @@ describe('the migrations folder', () => {
 
   it('applies a failing migration not at all: the schema and version stay where they were', () => {
     const db = databaseAt(ALL.length)
-    const broken = { version: ALL.length + 1, name: 'broken.sql', sql: 'CREATE TABLE half_made (id INTEGER); SELECT nonsense FROM nowhere;' }
+    const broken = {
+      version: ALL.length + 1,
+      name: 'broken.sql',
+      sql: 'CREATE TABLE half_made (id INTEGER); SELECT nonsense FROM nowhere;',
+    }
     expect(() => migrate(db, [...ALL, broken])).toThrow()
     expect(db.pragma('user_version', { simple: true })).toBe(ALL.length)
     expect(db.prepare("SELECT COUNT(*) FROM sqlite_master WHERE name = 'half_made'").pluck().get()).toBe(0)

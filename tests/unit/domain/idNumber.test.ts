@@ -45,7 +45,12 @@ describe('checkIdNumber', () => {
   })
 
   it('reads the gender from the parity of the 17th digit', () => {
-    for (const [digit, gender] of [['1', '男'], ['3', '男'], ['2', '女'], ['0', '女']] as const) {
+    for (const [digit, gender] of [
+      ['1', '男'],
+      ['3', '男'],
+      ['2', '女'],
+      ['0', '女'],
+    ] as const) {
       const result = checkIdNumber(withCheck(`6229271990010112${digit}`), TODAY)
       expect(result.ok && result.gender).toBe(gender)
     }
@@ -113,7 +118,10 @@ describe('checkIdNumber', () => {
   })
 
   it('accepts full-width digits, spaces, hyphens and a leading apostrophe', () => {
-    expect(checkIdNumber('６２２９０１１９８５０３１２００１２', TODAY)).toMatchObject({ ok: true, id: '622901198503120012' })
+    expect(checkIdNumber('６２２９０１１９８５０３１２００１２', TODAY)).toMatchObject({
+      ok: true,
+      id: '622901198503120012',
+    })
     expect(checkIdNumber(" '622901 19850312 0012 ", TODAY)).toMatchObject({ ok: true, id: '622901198503120012' })
     expect(checkIdNumber('622901-19850312-0012', TODAY)).toMatchObject({ ok: true })
   })

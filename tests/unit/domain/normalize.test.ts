@@ -70,7 +70,9 @@ describe('normalizeFreeText', () => {
   })
 
   it('keeps the line breaks of a write-up when asked, and only then', () => {
-    expect(normalizeFreeText('第一，入户宣讲；\r\n\r\n\r\n第二，  当场答疑。', { multiline: true })).toBe('第一，入户宣讲；\n\n第二， 当场答疑。')
+    expect(normalizeFreeText('第一，入户宣讲；\r\n\r\n\r\n第二，  当场答疑。', { multiline: true })).toBe(
+      '第一，入户宣讲；\n\n第二， 当场答疑。',
+    )
     expect(normalizeFreeText('第一行\n第二行')).toBe('第一行 第二行')
   })
 })

@@ -18,28 +18,62 @@ describe('validatePerson', () => {
     const { person, issues } = validate({ name: '马建国', idNumber: MAN })
     expect(issues).toEqual([])
     expect(person).toEqual({
-      name: '马建国', gender: '男', ethnic: null, birth: '1985.03', political: null, idNumber: MAN,
-      education: null, unit: null, post: null, countyCode: null, phone: null, category: null,
-      speciality: null, team: null, note: null, volunteerNo: null, guardianName: null, guardianConsentOn: null,
+      name: '马建国',
+      gender: '男',
+      ethnic: null,
+      birth: '1985.03',
+      political: null,
+      idNumber: MAN,
+      education: null,
+      unit: null,
+      post: null,
+      countyCode: null,
+      phone: null,
+      category: null,
+      speciality: null,
+      team: null,
+      note: null,
+      volunteerNo: null,
+      guardianName: null,
+      guardianConsentOn: null,
     })
   })
 
   it('normalises every controlled field', () => {
     const { person, issues } = validate({
-      name: ' 马丽 ', idNumber: WOMAN, gender: '女性', ethnic: '东乡', birth: '1990年7月', political: '团员',
-      education: '本科', county: '东乡县', phone: '138 1234 1234', category: '名师', team: '教育宣讲团',
+      name: ' 马丽 ',
+      idNumber: WOMAN,
+      gender: '女性',
+      ethnic: '东乡',
+      birth: '1990年7月',
+      political: '团员',
+      education: '本科',
+      county: '东乡县',
+      phone: '138 1234 1234',
+      category: '名师',
+      team: '教育宣讲团',
     })
     expect(issues).toEqual([])
     expect(person).toMatchObject({
-      name: '马丽', gender: '女', ethnic: '东乡族', birth: '1990.07', political: '共青团员', education: '大学本科',
-      countyCode: '622926', phone: '13812341234', category: '名师', team: '教育宣讲团',
+      name: '马丽',
+      gender: '女',
+      ethnic: '东乡族',
+      birth: '1990.07',
+      political: '共青团员',
+      education: '大学本科',
+      countyCode: '622926',
+      phone: '13812341234',
+      category: '名师',
+      team: '教育宣讲团',
     })
   })
 
   it('warns when the gender contradicts the ID and keeps the ID’s gender', () => {
     const { person, issues } = validate({ name: '马建国', idNumber: MAN, gender: '女' })
     expect(person?.gender).toBe('男')
-    expect(issues).toEqual([{ field: 'gender', level: 'warning', message: '性别“女”与身份证号码不符，已按身份证号码记为“男”' }])
+    expect(issues).toEqual([
+      { field: 'gender', level: 'warning', message: '性别“女”与身份证号码不符，已按身份证号码记为“男”' },
+    ])
   })
 
   it('warns about an unknown gender and takes the ID’s', () => {
@@ -61,7 +95,11 @@ describe('validatePerson', () => {
     const { person, issues } = validate({ name: '马建国', idNumber: MAN, ethnic: '穿青人' })
     expect(person?.ethnic).toBeNull()
     expect(issues).toEqual([
-      { field: 'ethnic', level: 'warning', message: expect.stringContaining('民族“穿青人”不是标准民族名称（GB 3304），请改为如“回族”“汉族”') },
+      {
+        field: 'ethnic',
+        level: 'warning',
+        message: expect.stringContaining('民族“穿青人”不是标准民族名称（GB 3304），请改为如“回族”“汉族”'),
+      },
     ])
   })
 
@@ -83,7 +121,10 @@ describe('validatePerson', () => {
   it('rejects an invalid ID with the ID check’s message, still reporting other fields', () => {
     const { person, issues } = validate({ name: '马建国', idNumber: '622901198503120013', ethnic: 'xx' })
     expect(person).toBeNull()
-    expect(issues.find((issue) => issue.field === 'idNumber')).toMatchObject({ level: 'error', message: expect.stringContaining('校验位') })
+    expect(issues.find((issue) => issue.field === 'idNumber')).toMatchObject({
+      level: 'error',
+      message: expect.stringContaining('校验位'),
+    })
     expect(issues.some((issue) => issue.field === 'ethnic' && issue.level === 'warning')).toBe(true)
   })
 
@@ -94,7 +135,14 @@ describe('validatePerson', () => {
   })
 
   it('trims free text and turns empty free text into null', () => {
-    const { person } = validate({ name: '马建国', idNumber: MAN, unit: '\u3000临夏州中学 ', post: "'高级教师", speciality: '', note: '  ' })
+    const { person } = validate({
+      name: '马建国',
+      idNumber: MAN,
+      unit: '\u3000临夏州中学 ',
+      post: "'高级教师",
+      speciality: '',
+      note: '  ',
+    })
     expect(person).toMatchObject({ unit: '临夏州中学', post: '高级教师', speciality: null, note: null })
   })
 
@@ -111,7 +159,14 @@ describe('validatePerson', () => {
   })
 
   it('warns about unknown political status, education, county and category and drops them', () => {
-    const { person, issues } = validate({ name: '马建国', idNumber: MAN, political: '党外', education: '幼儿', county: '临夏', category: '名人' })
+    const { person, issues } = validate({
+      name: '马建国',
+      idNumber: MAN,
+      political: '党外',
+      education: '幼儿',
+      county: '临夏',
+      category: '名人',
+    })
     expect(person).toMatchObject({ political: null, education: null, countyCode: null, category: null })
     expect(issues.map((issue) => issue.field)).toEqual(['political', 'education', 'county', 'category'])
     expect(issues.every((issue) => issue.level === 'warning')).toBe(true)
@@ -121,7 +176,9 @@ describe('validatePerson', () => {
   it('keeps a team that is not in the list, with a warning', () => {
     const { person, issues } = validate({ name: '马建国', idNumber: MAN, team: '某某服务队' })
     expect(person?.team).toBe('某某服务队')
-    expect(issues).toEqual([{ field: 'team', level: 'warning', message: expect.stringContaining('所属服务队“某某服务队”不在服务队名单中') }])
+    expect(issues).toEqual([
+      { field: 'team', level: 'warning', message: expect.stringContaining('所属服务队“某某服务队”不在服务队名单中') },
+    ])
   })
 
   it('accepts categories and teams the clerk added to the database', () => {

@@ -93,7 +93,16 @@ describe('political status, education and gender', () => {
 
 describe('counties', () => {
   it('lists the eight divisions with their codes', () => {
-    expect(COUNTIES.map((county) => county.code)).toEqual(['622901', '622921', '622922', '622923', '622924', '622925', '622926', '622927'])
+    expect(COUNTIES.map((county) => county.code)).toEqual([
+      '622901',
+      '622921',
+      '622922',
+      '622923',
+      '622924',
+      '622925',
+      '622926',
+      '622927',
+    ])
   })
 
   it('finds a county by full name, short name, code and with the prefecture prefix', () => {
@@ -149,7 +158,13 @@ describe('departments', () => {
 
 describe('tasks, categories and teams', () => {
   it('declares the five tasks with departments that all exist', () => {
-    expect(TASKS.map((task) => `${task.code}${task.name}`)).toEqual(['1教育宣讲', '2送教下乡', '3送艺下乡', '4劳动实践', '5送法下乡'])
+    expect(TASKS.map((task) => `${task.code}${task.name}`)).toEqual([
+      '1教育宣讲',
+      '2送教下乡',
+      '3送艺下乡',
+      '4劳动实践',
+      '5送法下乡',
+    ])
     const names = new Set(DEPARTMENTS.map((department) => department.name))
     for (const task of TASKS) for (const name of task.departments) expect(names.has(name)).toBe(true)
     expect(TASKS[4]?.departments).toEqual(['安全管理办公室', '基础教育科', '职教成教科', '学生资助管理中心'])

@@ -7,9 +7,26 @@ import { dataRowsOf, headersOf, localStamp, mergesOf, partXml, readWorkbook, she
 import { PEOPLE, seedYear, TODAY, UNIT, type SeededYear } from './seedYear'
 
 const HELD_COLUMNS = [
-  '序号', '活动名称', '活动类别', '开展日期', '开展地点', '组织单位', '责任科室', '清单序号', '参与志愿者人数',
-  '服务时长（小时）', '服务对象', '受益人数', '活动简介', '是否亮点', '备注',
-  '结束日期', '活动负责人', '是否集中服务', '补录原因', '亮点做法',
+  '序号',
+  '活动名称',
+  '活动类别',
+  '开展日期',
+  '开展地点',
+  '组织单位',
+  '责任科室',
+  '清单序号',
+  '参与志愿者人数',
+  '服务时长（小时）',
+  '服务对象',
+  '受益人数',
+  '活动简介',
+  '是否亮点',
+  '备注',
+  '结束日期',
+  '活动负责人',
+  '是否集中服务',
+  '补录原因',
+  '亮点做法',
 ]
 const PARTICIPANT_COLUMNS = ['序号', '活动名称', '开展日期', '姓名', '身份证号码', '服务时长（小时）', '备注']
 const held = (name: string) => HELD_COLUMNS.indexOf(name)
@@ -39,7 +56,10 @@ afterAll(() => seeded.db.close())
 describe('表3 export: 活动登记', () => {
   it('writes the two sheets, 活动登记 first, and names the file after the form and the year', () => {
     expect(workbook.worksheets.map((ws) => ws.name)).toEqual(['活动登记', '参与名单'])
-    expect(result).toMatchObject({ fileName: `志愿服务活动开展情况登记表（2026年度）-${localStamp(TODAY)}.xlsx`, rows: 3 })
+    expect(result).toMatchObject({
+      fileName: `志愿服务活动开展情况登记表（2026年度）-${localStamp(TODAY)}.xlsx`,
+      rows: 3,
+    })
   })
 
   it('has the title, unit line and the bureau’s 15 columns in order, the four of FORMS.md appended, then 亮点做法', () => {
@@ -61,8 +81,26 @@ describe('表3 export: 活动登记', () => {
 
   it('writes a full activity row: real participant count, 清单序号 of the linked item, default hours, 是否亮点 and its write-up', () => {
     expect(dataRowsOf(heldSheet)[1]).toEqual([
-      2, '红色文化研学进校园', '教育宣讲', '2026-03-05', '临夏州中学', '临夏州教育局', '基础教育科、教育党工委办公室',
-      1, 3, 3, '初中学生', 320, '宣讲团进校宣讲', '是', null, null, '张敏', '是', '年底集中补登', '以“行走的思政课”带学生走进红色场馆',
+      2,
+      '红色文化研学进校园',
+      '教育宣讲',
+      '2026-03-05',
+      '临夏州中学',
+      '临夏州教育局',
+      '基础教育科、教育党工委办公室',
+      1,
+      3,
+      3,
+      '初中学生',
+      320,
+      '宣讲团进校宣讲',
+      '是',
+      null,
+      null,
+      '张敏',
+      '是',
+      '年底集中补登',
+      '以“行走的思政课”带学生走进红色场馆',
     ])
   })
 

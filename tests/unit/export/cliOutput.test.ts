@@ -11,10 +11,14 @@ import { seedYear, type SeededYear } from './seedYear'
 let seeded: SeededYear
 
 function cli(...args: string[]) {
-  const run = spawnSync(join('node_modules', '.bin', 'tsx'), ['src-main/cli/main.ts', ...args, '--db', seeded.db.ctx.dbPath], {
-    encoding: 'utf8',
-    timeout: 60_000,
-  })
+  const run = spawnSync(
+    join('node_modules', '.bin', 'tsx'),
+    ['src-main/cli/main.ts', ...args, '--db', seeded.db.ctx.dbPath],
+    {
+      encoding: 'utf8',
+      timeout: 60_000,
+    },
+  )
   return { code: run.status, stdout: run.stdout, stderr: run.stderr }
 }
 

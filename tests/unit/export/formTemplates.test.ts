@@ -34,7 +34,17 @@ describe('表2 template', () => {
     const sheet = sheetOf(book, '活动清单')
     const declared = PLAN_FORM.sheets[0] as FormSheet
     expect(headersOf(sheet)).toEqual([
-      '序号', '活动类别', '活动名称', '活动内容', '服务对象', '计划时间', '活动地点', '责任科室', '联系人', '联系电话', '备注',
+      '序号',
+      '活动类别',
+      '活动名称',
+      '活动内容',
+      '服务对象',
+      '计划时间',
+      '活动地点',
+      '责任科室',
+      '联系人',
+      '联系电话',
+      '备注',
     ])
     expect(validationIn(sheet, declared, '活动类别')).toMatchObject({ type: 'list', formulae: [TASKS] })
     const departments = validationIn(sheet, declared, '责任科室')
@@ -50,7 +60,15 @@ describe('表3 template', () => {
     expect(fileName).toBe('志愿服务活动开展情况登记表-空白模板.xlsx')
     expect(book.worksheets.map((ws) => ws.name).slice(0, 3)).toEqual(['活动登记', '参与名单', '填表说明'])
     expect(headersOf(sheetOf(book, '活动登记'))).toEqual(ACTIVITIES_FORM.sheets[0]?.columns.map((c) => c.name))
-    expect(headersOf(sheetOf(book, '参与名单'))).toEqual(['序号', '活动名称', '开展日期', '姓名', '身份证号码', '服务时长（小时）', '备注'])
+    expect(headersOf(sheetOf(book, '参与名单'))).toEqual([
+      '序号',
+      '活动名称',
+      '开展日期',
+      '姓名',
+      '身份证号码',
+      '服务时长（小时）',
+      '备注',
+    ])
   })
 
   it('offers 活动类别, 责任科室 and 是否亮点 as drop-downs on 活动登记, and formats 身份证号码 as text', async () => {

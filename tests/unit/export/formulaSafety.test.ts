@@ -24,7 +24,8 @@ describe('formula-like strings in the form writer', () => {
   it('writes each as a shared-string cell, never a formula, in text and number columns alike', async () => {
     const workbook = new ExcelJS.Workbook()
     writeFormSheet(workbook, SHEET, {
-      unitName: '=cmd', date: null,
+      unitName: '=cmd',
+      date: null,
       rows: DANGEROUS.map((value) => [null, value, value, value]),
     })
     const data = new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer)

@@ -7,7 +7,18 @@ import { dataRowsOf, headersOf, localStamp, mergesOf, readWorkbook, sheetOf } fr
 import { seedYear, TODAY, UNIT, type SeededYear } from './seedYear'
 
 const BUREAU_COLUMNS = [
-  '序号', '活动类别', '活动名称', '活动内容', '服务对象', '计划时间', '活动地点', '责任科室', '联系人', '联系电话', '完成情况', '备注',
+  '序号',
+  '活动类别',
+  '活动名称',
+  '活动内容',
+  '服务对象',
+  '计划时间',
+  '活动地点',
+  '责任科室',
+  '联系人',
+  '联系电话',
+  '完成情况',
+  '备注',
 ]
 const column = (name: string) => BUREAU_COLUMNS.indexOf(name)
 
@@ -49,7 +60,12 @@ describe('表2 export', () => {
 
   it('lists the items in 序号 order whatever the order they were entered in', () => {
     expect(rows.map((row) => row[column('序号')])).toEqual([1, 2, 3, 4])
-    expect(rows.map((row) => row[column('活动名称')])).toEqual(['红色文化研学', '名师送教下乡', '学雷锋纪念日公益劳动', '资助政策宣传'])
+    expect(rows.map((row) => row[column('活动名称')])).toEqual([
+      '红色文化研学',
+      '名师送教下乡',
+      '学雷锋纪念日公益劳动',
+      '资助政策宣传',
+    ])
   })
 
   it('derives 完成情况: held with the first activity’s date, pending, overdue, and never overdue without a time', () => {
@@ -58,8 +74,18 @@ describe('表2 export', () => {
 
   it('writes every field of an item: task name, departments joined with 、, the planned time as written', () => {
     expect(rows[0]).toEqual([
-      1, '教育宣讲', '红色文化研学', '组织学生参观八路军驻临夏办事处旧址', '中小学生', '2026年3月', '临夏市',
-      '基础教育科、教育党工委办公室', '马老师', '13809301234', '已开展 2026-03-05', '寒假后开展',
+      1,
+      '教育宣讲',
+      '红色文化研学',
+      '组织学生参观八路军驻临夏办事处旧址',
+      '中小学生',
+      '2026年3月',
+      '临夏市',
+      '基础教育科、教育党工委办公室',
+      '马老师',
+      '13809301234',
+      '已开展 2026-03-05',
+      '寒假后开展',
     ])
     expect(rows[2]?.[column('计划时间')]).toBe('2026年4月—5月')
     expect(rows[3]?.[column('计划时间')]).toBe('常态化')
@@ -73,7 +99,12 @@ describe('表2 export', () => {
   })
 
   it('prints on A4 landscape with rows 1–3 repeated and the signature footer after one blank row', () => {
-    expect(sheet.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToWidth: 1, printTitlesRow: '1:3' })
+    expect(sheet.pageSetup).toMatchObject({
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToWidth: 1,
+      printTitlesRow: '1:3',
+    })
     expect(sheet.getRow(8).values).toEqual([])
     expect(sheet.getCell('A9').value).toBe('单位负责人：')
     expect(sheet.autoFilter).toBe('A3:L7')
@@ -90,7 +121,10 @@ describe('表2 export', () => {
   })
 
   it('asks for the year in Chinese when it is missing', async () => {
-    await expect(exportPlan({})).rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringMatching(/year：导出活动清单须指定年度/) })
+    await expect(exportPlan({})).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      message: expect.stringMatching(/year：导出活动清单须指定年度/),
+    })
     await expect(exportPlan({ year: 1999 })).rejects.toThrow(/年度应在 2000—2100 之间/)
   })
 })

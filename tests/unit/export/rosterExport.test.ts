@@ -8,13 +8,39 @@ import { ROSTER_FORM } from '../../../src-main/core/forms'
 import { writeSettings } from '../../../src-main/core/settings/settings'
 import { FONTS, HEADER_FILL_COLOR } from '../../../src-main/core/xlsx/writeStyles'
 import { makeId } from '../../support/people'
-import { addVolunteer, localStamp, mergesOf, NOW, openTestDb, partXml, readWorkbook, sheetOf, type TestDb } from './helpers'
+import {
+  addVolunteer,
+  localStamp,
+  mergesOf,
+  NOW,
+  openTestDb,
+  partXml,
+  readWorkbook,
+  sheetOf,
+  type TestDb,
+} from './helpers'
 
 const BUREAU_COLUMNS = [
-  '序号', '姓名', '性别', '民族', '出生年月', '政治面貌', '身份证号码', '学历', '工作单位', '职务/职称',
-  '所在县市', '联系电话', '志愿者类别', '特长', '所属服务队', '备注',
+  '序号',
+  '姓名',
+  '性别',
+  '民族',
+  '出生年月',
+  '政治面貌',
+  '身份证号码',
+  '学历',
+  '工作单位',
+  '职务/职称',
+  '所在县市',
+  '联系电话',
+  '志愿者类别',
+  '特长',
+  '所属服务队',
+  '备注',
   // Appended for issue #9 (a 16-column return still imports): 志愿者编号 and a minor's guardian.
-  '志愿者编号', '监护人姓名', '监护人同意日期',
+  '志愿者编号',
+  '监护人姓名',
+  '监护人同意日期',
 ]
 
 /** An ID whose check character is X: the case a numeric cell would destroy first. */
@@ -40,14 +66,34 @@ beforeAll(async () => {
   db = openTestDb()
   writeSettings(db.ctx.db, { unitName: '临夏州教育局办公室' })
   await addVolunteer(db.ctx, {
-    name: '马建国', idNumber: MA, ethnic: '回', political: '党员', education: '本科', unit: '临夏州中学',
-    post: '校长', county: '临夏市', phone: '13809301234', category: '名校长', speciality: '书法',
-    team: '临夏州新时代助学支教志愿服务队', note: '=1+1',
+    name: '马建国',
+    idNumber: MA,
+    ethnic: '回',
+    political: '党员',
+    education: '本科',
+    unit: '临夏州中学',
+    post: '校长',
+    county: '临夏市',
+    phone: '13809301234',
+    category: '名校长',
+    speciality: '书法',
+    team: '临夏州新时代助学支教志愿服务队',
+    note: '=1+1',
   })
-  await addVolunteer(db.ctx, { name: '王丽', idNumber: WANG, unit: '东乡县锁南中学', county: '东乡县', phone: '0930-1234567' })
+  await addVolunteer(db.ctx, {
+    name: '王丽',
+    idNumber: WANG,
+    unit: '东乡县锁南中学',
+    county: '东乡县',
+    phone: '0930-1234567',
+  })
   await addVolunteer(db.ctx, { name: '张明', idNumber: ZHANG, unit: '临夏县土桥中学', county: '临夏县' })
   await addVolunteer(db.ctx, { name: '李伟', idNumber: LI, unit: '临夏州中学', county: '临夏市', note: '+86 备用' })
-  const gone = await addVolunteer(db.ctx, { name: '赵亮', idNumber: makeId('622922', '19800101', 5, true), county: '康乐县' })
+  const gone = await addVolunteer(db.ctx, {
+    name: '赵亮',
+    idNumber: makeId('622922', '19800101', 5, true),
+    county: '康乐县',
+  })
   await invoke(db.ctx, 'roster.delete', { ids: [gone.id] })
   // The exchange copy with full numbers, as a clerk exports it for re-import; masking is tested below.
   const result = await invoke(db.ctx, 'export.form', { form: 'roster', fullNumbers: true })
@@ -116,7 +162,12 @@ describe('表1 export layout', () => {
   })
 
   it('writes full ID numbers as text cells with the text format, keeping a final X', () => {
-    for (const [row, id] of [[4, LI], [5, MA], [6, ZHANG], [7, WANG]] as const) {
+    for (const [row, id] of [
+      [4, LI],
+      [5, MA],
+      [6, ZHANG],
+      [7, WANG],
+    ] as const) {
       const cell = sheet.getCell(row, 7)
       expect(typeof cell.value).toBe('string')
       expect(cell.value).toBe(id)
@@ -156,7 +207,12 @@ describe('表1 export layout', () => {
 
   it('prints on A4 landscape, one page wide, rows 1–3 repeated, page numbers in the footer', () => {
     expect(sheet.pageSetup).toMatchObject({
-      paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:3',
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: '1:3',
     })
     expect(sheet.pageSetup.margins?.left).toBeCloseTo(0.59, 2)
     expect(sheet.headerFooter.oddFooter).toBe('&C第 &P 页 共 &N 页')
@@ -165,7 +221,12 @@ describe('表1 export layout', () => {
 
   it('leaves one blank row after the data, then the signature footer in four runs of about equal width', () => {
     expect(sheet.getRow(8).values).toEqual([])
-    expect([1, 8, 12, 16].map((column) => text(9, column))).toEqual(['单位负责人：', '审核人：', '填表人：', '联系电话：'])
+    expect([1, 8, 12, 16].map((column) => text(9, column))).toEqual([
+      '单位负责人：',
+      '审核人：',
+      '填表人：',
+      '联系电话：',
+    ])
     expect(mergesOf(sheet)).toEqual(expect.arrayContaining(['A9:G9', 'H9:K9', 'L9:O9', 'P9:S9']))
     expect(sheet.rowCount).toBe(9)
   })
@@ -210,19 +271,27 @@ describe('export.form options', () => {
       expect((await invoke(db.ctx, 'export.form', { form: 'roster', filters: { countyCode: county } })).rows).toBe(2)
     }
     expect((await invoke(db.ctx, 'export.form', { form: 'roster', filters: { countyCode: '' } })).rows).toBe(4)
-    await expect(invoke(db.ctx, 'export.form', { form: 'roster', filters: { countyCode: '兰州市' } })).rejects.toThrow(/所在县市“兰州市”无法识别，可选：临夏市、临夏县、康乐县\/康乐.*东乡族自治县\/东乡县\/东乡/)
+    await expect(invoke(db.ctx, 'export.form', { form: 'roster', filters: { countyCode: '兰州市' } })).rejects.toThrow(
+      /所在县市“兰州市”无法识别，可选：临夏市、临夏县、康乐县\/康乐.*东乡族自治县\/东乡县\/东乡/,
+    )
     await expect(invoke(db.ctx, 'roster.search', { countyCode: '临夏' })).rejects.toThrow(/无法识别/)
   })
 
   it('writes the file when given a path, adding .xlsx, and returns its path', async () => {
-    const result = await invoke(db.ctx, 'export.form', { form: 'roster', fullNumbers: true, out: join(db.dir, '花名册导出') })
+    const result = await invoke(db.ctx, 'export.form', {
+      form: 'roster',
+      fullNumbers: true,
+      out: join(db.dir, '花名册导出'),
+    })
     expect(result).toEqual({ file: join(db.dir, '花名册导出.xlsx'), rows: 4 })
     const written = sheetOf(await readWorkbook(readFileSync(join(db.dir, '花名册导出.xlsx'))), '花名册')
     expect(written.getCell(5, 7).value).toBe(MA)
   })
 
   it('refuses a folder that does not exist with a message the clerk can act on', async () => {
-    await expect(invoke(db.ctx, 'export.form', { form: 'roster', out: join(db.dir, 'nope', 'a.xlsx') })).rejects.toThrow(/不存在/)
+    await expect(
+      invoke(db.ctx, 'export.form', { form: 'roster', out: join(db.dir, 'nope', 'a.xlsx') }),
+    ).rejects.toThrow(/不存在/)
     expect(existsSync(join(db.dir, 'nope'))).toBe(false)
   })
 

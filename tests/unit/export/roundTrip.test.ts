@@ -22,7 +22,18 @@ const hasImporter = Object.hasOwn(api, 'import.run')
 const POSTS = ['校长', '副校长', '教导主任', '班主任', '一级教师', '高级教师', '二级教师', '']
 const SPECIALITIES = ['书法', '声乐', '篮球', '花儿演唱', '剪纸', '编程', '舞蹈', '']
 // Notes that look like formulas or carry awkward characters must survive as typed.
-const NOTES = ['', '', '', '=1+1', '+86 备用电话', '-', '@某某', '擅长"双引号"与,逗号', '教龄 20 年；曾获省级表彰', 'A&B <C>']
+const NOTES = [
+  '',
+  '',
+  '',
+  '=1+1',
+  '+86 备用电话',
+  '-',
+  '@某某',
+  '擅长"双引号"与,逗号',
+  '教龄 20 年；曾获省级表彰',
+  'A&B <C>',
+]
 
 function optional<T>(random: () => number, list: readonly T[]): T | '' {
   return random() < 0.15 ? '' : pick(random, list)
@@ -49,8 +60,14 @@ function randomVolunteers(count: number, seed: number): Record<string, string>[]
       name: pick(random, SURNAMES) + pick(random, GIVEN),
       idNumber,
       ethnic: optional(random, ETHNIC_GROUPS),
-      political: optional(random, POLITICAL_STATUSES.map((entry) => entry.value)),
-      education: optional(random, EDUCATION_LEVELS.map((entry) => entry.value)),
+      political: optional(
+        random,
+        POLITICAL_STATUSES.map((entry) => entry.value),
+      ),
+      education: optional(
+        random,
+        EDUCATION_LEVELS.map((entry) => entry.value),
+      ),
       unit: optional(random, UNITS),
       post: pick(random, POSTS),
       // Short and full names alike: the export always writes the full name.
@@ -58,7 +75,10 @@ function randomVolunteers(count: number, seed: number): Record<string, string>[]
       phone: phoneOf(random),
       category: optional(random, VOLUNTEER_CATEGORIES),
       speciality: pick(random, SPECIALITIES),
-      team: optional(random, TEAMS.map((team) => team.name)),
+      team: optional(
+        random,
+        TEAMS.map((team) => team.name),
+      ),
       note: pick(random, NOTES),
     })
   }

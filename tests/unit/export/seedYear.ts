@@ -37,16 +37,46 @@ async function savePlan(ctx: CoreContext, year: number, fields: Record<string, u
 async function seedPlan(ctx: CoreContext): Promise<void> {
   // Saved out of order: the export must follow 序号, not the order of entry.
   await savePlan(ctx, 2026, {
-    seq: 3, task: '劳动实践', name: '学雷锋纪念日公益劳动', plannedText: '2026年4月—5月', departments: ['职教成教科'],
+    seq: 3,
+    task: '劳动实践',
+    name: '学雷锋纪念日公益劳动',
+    plannedText: '2026年4月—5月',
+    departments: ['职教成教科'],
   })
   await savePlan(ctx, 2026, {
-    seq: 1, task: '教育宣讲', name: '红色文化研学', content: '组织学生参观八路军驻临夏办事处旧址', targetGroup: '中小学生',
-    plannedText: '2026年3月', place: '临夏市', departments: ['教育党工委办公室', '基础教育科'], contact: '马老师',
-    phone: '13809301234', note: '寒假后开展',
+    seq: 1,
+    task: '教育宣讲',
+    name: '红色文化研学',
+    content: '组织学生参观八路军驻临夏办事处旧址',
+    targetGroup: '中小学生',
+    plannedText: '2026年3月',
+    place: '临夏市',
+    departments: ['教育党工委办公室', '基础教育科'],
+    contact: '马老师',
+    phone: '13809301234',
+    note: '寒假后开展',
   })
-  await savePlan(ctx, 2026, { seq: 2, task: '送教下乡', name: '名师送教下乡', plannedText: '2026年9月', departments: '教师发展科' })
-  await savePlan(ctx, 2026, { seq: 4, task: '送法下乡', name: '资助政策宣传', plannedText: '常态化', departments: '学生资助管理中心' })
-  await savePlan(ctx, 2025, { seq: 1, task: '送艺下乡', name: '2025 年的合唱节', plannedText: '2025年6月', departments: '基础教育科' })
+  await savePlan(ctx, 2026, {
+    seq: 2,
+    task: '送教下乡',
+    name: '名师送教下乡',
+    plannedText: '2026年9月',
+    departments: '教师发展科',
+  })
+  await savePlan(ctx, 2026, {
+    seq: 4,
+    task: '送法下乡',
+    name: '资助政策宣传',
+    plannedText: '常态化',
+    departments: '学生资助管理中心',
+  })
+  await savePlan(ctx, 2025, {
+    seq: 1,
+    task: '送艺下乡',
+    name: '2025 年的合唱节',
+    plannedText: '2025年6月',
+    departments: '基础教育科',
+  })
 }
 
 async function seedActivities(ctx: CoreContext, ids: SeededYear['volunteerIds']): Promise<void> {
@@ -54,21 +84,45 @@ async function seedActivities(ctx: CoreContext, ids: SeededYear['volunteerIds'])
     invoke(ctx, 'activities.save', { fields: { leader: '张敏', lateReason: '年底集中补登', ...fields }, participants })
   await save(
     {
-      name: '红色文化研学进校园', heldOn: '2026-03-05', task: '教育宣讲', place: '临夏州中学', organizer: '临夏州教育局',
-      departments: '基础教育科、教育党工委办公室', planSeq: 1, defaultHours: 3, targetGroup: '初中学生', beneficiaries: 320,
-      summary: '宣讲团进校宣讲', highlight: '是', highlightText: '以“行走的思政课”带学生走进红色场馆',
+      name: '红色文化研学进校园',
+      heldOn: '2026-03-05',
+      task: '教育宣讲',
+      place: '临夏州中学',
+      organizer: '临夏州教育局',
+      departments: '基础教育科、教育党工委办公室',
+      planSeq: 1,
+      defaultHours: 3,
+      targetGroup: '初中学生',
+      beneficiaries: 320,
+      summary: '宣讲团进校宣讲',
+      highlight: '是',
+      highlightText: '以“行走的思政课”带学生走进红色场馆',
     },
     [{ volunteerId: ids.ma }, { volunteerId: ids.wang, hours: 2.5 }, { volunteerId: ids.he }],
   )
   // Recorded second but held earlier: the export sorts by date. No default hours: 0 in the database.
   await save(
-    { name: '名校长送教', heldOn: '2026-02-10', task: '送教下乡', organizer: '临夏市教育局', departments: '教师发展科', highlight: '否' },
+    {
+      name: '名校长送教',
+      heldOn: '2026-02-10',
+      task: '送教下乡',
+      organizer: '临夏市教育局',
+      departments: '教师发展科',
+      highlight: '否',
+    },
     [{ volunteerId: ids.he, hours: 4 }],
   )
   await save(
     {
-      name: '红色场馆参观', heldOn: '2026-03-20', task: '教育宣讲', planSeq: 1, defaultHours: 2, beneficiaries: 150,
-      summary: '组织学生参观红色场馆并撰写心得', highlight: '是', note: '=SUM(A1)',
+      name: '红色场馆参观',
+      heldOn: '2026-03-20',
+      task: '教育宣讲',
+      planSeq: 1,
+      defaultHours: 2,
+      beneficiaries: 150,
+      summary: '组织学生参观红色场馆并撰写心得',
+      highlight: '是',
+      note: '=SUM(A1)',
     },
     [{ volunteerId: ids.wang }, { volunteerId: ids.ma }],
   )

@@ -79,7 +79,9 @@ describe('表1 blank template', () => {
 
   it('puts list drop-downs on 性别, 政治面貌, 学历, 所在县市 and 志愿者类别 with the database’s values', () => {
     expect(validationOf('性别')).toMatchObject({ type: 'list', allowBlank: true, formulae: ['"男,女"'] })
-    expect(validationOf('政治面貌')?.formulae?.[0]).toBe('"中共党员,中共预备党员,共青团员,民主党派成员,无党派人士,群众"')
+    expect(validationOf('政治面貌')?.formulae?.[0]).toBe(
+      '"中共党员,中共预备党员,共青团员,民主党派成员,无党派人士,群众"',
+    )
     expect(validationOf('学历')?.formulae?.[0]).toContain('大学本科')
     expect(validationOf('所在县市')?.formulae?.[0]).toContain('积石山保安族东乡族撒拉族自治县')
     expect(validationOf('志愿者类别')?.formulae?.[0]).toContain('退休教师')
@@ -111,7 +113,12 @@ describe('表1 blank template', () => {
 
   it('explains every column on 填表说明: one line each with 必填/选填, what to write and the allowed values', () => {
     const guide = sheetOf(workbook, '填表说明')
-    expect([1, 2, 3, 4].map((column) => guide.getCell(2, column).value)).toEqual(['列名', '是否必填', '填写说明', '可选值'])
+    expect([1, 2, 3, 4].map((column) => guide.getCell(2, column).value)).toEqual([
+      '列名',
+      '是否必填',
+      '填写说明',
+      '可选值',
+    ])
     columns.forEach((column, index) => {
       const row = 3 + index
       expect(guide.getCell(row, 1).value).toBe(column.name)
@@ -125,7 +132,12 @@ describe('表1 blank template', () => {
   })
 
   it('prints 填表说明 on one A4 page, fitted to the width', () => {
-    expect(sheetOf(workbook, '填表说明').pageSetup).toMatchObject({ paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 1 })
+    expect(sheetOf(workbook, '填表说明').pageSetup).toMatchObject({
+      paperSize: 9,
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 1,
+    })
     expect(sheetOf(workbook, '填表说明').headerFooter.oddFooter).toBe('&C第 &P 页 共 &N 页')
   })
 
@@ -156,10 +168,13 @@ describe('templates of the other forms, from their declarations alone', () => {
     const book = await templateOf(PLAN_FORM)
     const plan = sheetOf(book, '活动清单')
     expect(plan.getCell('A1').value).toBe('临夏州教育系统新时代文明实践志愿服务活动清单（______年度）')
-    const headers = PLAN_FORM.sheets[0]?.columns.filter((column) => !column.exportOnly).map((column) => column.name) ?? []
+    const headers =
+      PLAN_FORM.sheets[0]?.columns.filter((column) => !column.exportOnly).map((column) => column.name) ?? []
     expect(headers).not.toContain('完成情况')
     expect(headers.map((_, index) => plan.getCell(3, index + 1).value)).toEqual(headers)
-    expect(plan.getCell(4, headers.indexOf('活动类别') + 1).dataValidation?.formulae?.[0]).toBe('"教育宣讲,送教下乡,送艺下乡,劳动实践,送法下乡"')
+    expect(plan.getCell(4, headers.indexOf('活动类别') + 1).dataValidation?.formulae?.[0]).toBe(
+      '"教育宣讲,送教下乡,送艺下乡,劳动实践,送法下乡"',
+    )
     const departments = plan.getCell(4, headers.indexOf('责任科室') + 1).dataValidation
     expect(departments?.formulae?.[0]).toMatch(/安全管理办公室/)
     expect(departments?.errorStyle).toBe('warning') // several departments in one cell must stay possible

@@ -68,8 +68,23 @@ describe('writeFormSheet', () => {
   })
 
   it('gives every footer label at least one column, however the widths fall', () => {
-    expect(footerSpans([5, 5, 5, 5], 4)).toEqual([[1, 1], [2, 2], [3, 3], [4, 4]])
-    expect(footerSpans([50, 1, 1, 1, 1], 4)).toEqual([[1, 1], [2, 2], [3, 3], [4, 5]])
-    expect(footerSpans([6, 22, 12, 10, 21, 10, 14], 4)).toEqual([[1, 2], [3, 4], [5, 5], [6, 7]])
+    expect(footerSpans([5, 5, 5, 5], 4)).toEqual([
+      [1, 1],
+      [2, 2],
+      [3, 3],
+      [4, 4],
+    ])
+    expect(footerSpans([50, 1, 1, 1, 1], 4)).toEqual([
+      [1, 1],
+      [2, 2],
+      [3, 3],
+      [4, 5],
+    ])
+    expect(footerSpans([6, 22, 12, 10, 21, 10, 14], 4)).toEqual([
+      [1, 2],
+      [3, 4],
+      [5, 5],
+      [6, 7],
+    ])
   })
 })

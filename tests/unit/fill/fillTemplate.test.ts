@@ -12,7 +12,13 @@ async function clerkTemplate(row: string[]): Promise<Uint8Array> {
   const sheet = workbook.addWorksheet('上传模板', { pageSetup: { orientation: 'landscape', paperSize: 9 } })
   sheet.getCell('A1').value = '全国志愿服务信息系统 批量导入'
   sheet.mergeCells('A1:E1')
-  sheet.addImage(workbook.addImage({ buffer: Buffer.from(png(8, 8, [128, 128, 128])) as unknown as ExcelJS.Buffer, extension: 'png' }), 'F1:F1')
+  sheet.addImage(
+    workbook.addImage({
+      buffer: Buffer.from(png(8, 8, [128, 128, 128])) as unknown as ExcelJS.Buffer,
+      extension: 'png',
+    }),
+    'F1:F1',
+  )
   sheet.getRow(2).values = ['序号', '姓名', '证件号码', '单位', '时长']
   sheet.getRow(3).values = row
   sheet.getCell('C3').numFmt = '@'
@@ -30,7 +36,10 @@ beforeAll(async () => {
 afterAll(() => seed.db.close())
 
 const fill = async (data: Uint8Array, input: Record<string, unknown>) => {
-  const result = await invoke(seed.db.ctx, 'fill.template', { template: { name: '上传模板.xlsx', data }, ...input } as never)
+  const result = await invoke(seed.db.ctx, 'fill.template', {
+    template: { name: '上传模板.xlsx', data },
+    ...input,
+  } as never)
   if (!('data' in result)) throw new Error('expected bytes')
   return { result, workbook: await readWorkbook(result.data) }
 }
@@ -44,7 +53,13 @@ describe('fill --template', () => {
     if (!sheet) throw new Error('sheet gone')
     const rows = [3, 4, 5].map((row) => [1, 2, 3, 4, 5].map((column) => sheet.getCell(row, column).value))
     const ma = rows.find((row) => row[1] === '马建国')
-    expect(ma).toEqual([expect.any(Number), '马建国', `622901********${VOLUNTEERS.ma.idNumber.slice(-4)}`, '临夏州中学', 6])
+    expect(ma).toEqual([
+      expect.any(Number),
+      '马建国',
+      `622901********${VOLUNTEERS.ma.idNumber.slice(-4)}`,
+      '临夏州中学',
+      6,
+    ])
     expect(rows.map((row) => row[0])).toEqual([1, 2, 3])
     for (const row of [3, 4, 5]) {
       expect(sheet.getCell(row, 2).font).toMatchObject({ name: '仿宋', color: { argb: 'FF0000FF' } })
@@ -58,17 +73,27 @@ describe('fill --template', () => {
   })
 
   it('fills 表4 hours for a year, with text around a placeholder', async () => {
-    const data = await clerkTemplate(['{{序号}}', '{{姓名}}', '{{身份证号码}}', '{{工作单位}}', '共{{累计服务时长}}小时'])
+    const data = await clerkTemplate([
+      '{{序号}}',
+      '{{姓名}}',
+      '{{身份证号码}}',
+      '{{工作单位}}',
+      '共{{累计服务时长}}小时',
+    ])
     const { workbook } = await fill(data, { form: 'hours', year: 2026 })
     const sheet = workbook.getWorksheet('上传模板')
     expect([3, 4, 5].map((row) => [sheet?.getCell(row, 2).value, sheet?.getCell(row, 5).value])).toEqual([
-      ['何志强', '共6.5小时'], ['马建国', '共3小时'], ['王丽', '共1.5小时'],
+      ['何志强', '共6.5小时'],
+      ['马建国', '共3小时'],
+      ['王丽', '共1.5小时'],
     ])
   })
 
   it('names the unknown placeholders and lists the known ones', async () => {
     const data = await clerkTemplate(['{{序号}}', '{{名字}}', '{{身份证号码}}', '{{单位}}', ''])
-    await expect(fill(data, { form: 'roster' })).rejects.toThrow(/不认识的占位符：\{\{名字\}\}、\{\{单位\}\}。可用的占位符：.*\{\{姓名\}\}.*\{\{累计服务时长\}\}/)
+    await expect(fill(data, { form: 'roster' })).rejects.toThrow(
+      /不认识的占位符：\{\{名字\}\}、\{\{单位\}\}。可用的占位符：.*\{\{姓名\}\}.*\{\{累计服务时长\}\}/,
+    )
   })
 
   it('refuses a template without placeholders', async () => {

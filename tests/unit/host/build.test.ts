@@ -17,7 +17,11 @@ beforeAll(async () => {
   fixtures = await makeFixtures()
   // Only the main section, into a folder of its own: out/ is left to `npm run build`.
   process.env.MAIN_BUILD_OUT = OUT
-  await build({ configFile: join(import.meta.dirname, 'mainOnly.config.ts'), root: resolve(import.meta.dirname, '../../..'), logLevel: 'warn' })
+  await build({
+    configFile: join(import.meta.dirname, 'mainOnly.config.ts'),
+    root: resolve(import.meta.dirname, '../../..'),
+    logLevel: 'warn',
+  })
 }, 120_000)
 afterAll(() => {
   rmSync(OUT, { recursive: true, force: true })
@@ -28,14 +32,19 @@ afterAll(() => {
 function bareImports(file: string, seen = new Set<string>()): string[] {
   if (seen.has(file)) return []
   seen.add(file)
-  const specifiers = [...readFileSync(join(OUT, file), 'utf8').matchAll(/^import .*?from "([^"]+)";?$|^import "([^"]+)";?$/gm)].map((match) => match[1] ?? match[2]!)
-  return specifiers.flatMap((specifier) => (specifier.startsWith('./') ? bareImports(specifier.slice(2), seen) : [specifier]))
+  const specifiers = [
+    ...readFileSync(join(OUT, file), 'utf8').matchAll(/^import .*?from "([^"]+)";?$|^import "([^"]+)";?$/gm),
+  ].map((match) => match[1] ?? match[2]!)
+  return specifiers.flatMap((specifier) =>
+    specifier.startsWith('./') ? bareImports(specifier.slice(2), seen) : [specifier],
+  )
 }
 
 describe('the Electron build', () => {
   it('builds the shell, the core host and the parse worker as entries, with the migrations beside them', () => {
     expect(Object.keys(MAIN_ENTRIES)).toEqual(['index', 'coreHost', 'parseWorker'])
-    for (const name of ['index.js', 'coreHost.js', 'parseWorker.js', 'migrations/001_init.sql']) expect(existsSync(join(OUT, name)), name).toBe(true)
+    for (const name of ['index.js', 'coreHost.js', 'parseWorker.js', 'migrations/001_init.sql'])
+      expect(existsSync(join(OUT, name)), name).toBe(true)
     // The shell starts the host by that name, and the host the worker.
     expect(readFileSync(join(OUT, 'index.js'), 'utf8')).toContain('"coreHost.js"')
     expect(readFileSync(join(OUT, 'coreHost.js'), 'utf8')).toContain('"parseWorker.js"')
@@ -43,7 +52,9 @@ describe('the Electron build', () => {
     expect(bareImports('index.js')).not.toContain('better-sqlite3')
     expect(bareImports('index.js')).not.toContain('exceljs')
     expect(readFileSync(join(OUT, 'index.js'), 'utf8')).not.toContain('src-main/core/')
-    expect(bareImports('coreHost.js')).toEqual(expect.arrayContaining(['better-sqlite3-multiple-ciphers', 'exceljs', 'node:worker_threads']))
+    expect(bareImports('coreHost.js')).toEqual(
+      expect.arrayContaining(['better-sqlite3-multiple-ciphers', 'exceljs', 'node:worker_threads']),
+    )
   })
 
   it('runs the built parse worker in plain Node, with the result of the source', async () => {

@@ -44,8 +44,16 @@ describe('the host channel', () => {
       await wait(Number(input))
       return { ok: true, value: `${name}:${input}` }
     })
-    const answers = await Promise.all([client.invoke('slow', 60), client.invoke('quick', 1), client.invoke('middle', 20)])
-    expect(answers).toEqual([{ ok: true, value: 'slow:60' }, { ok: true, value: 'quick:1' }, { ok: true, value: 'middle:20' }])
+    const answers = await Promise.all([
+      client.invoke('slow', 60),
+      client.invoke('quick', 1),
+      client.invoke('middle', 20),
+    ])
+    expect(answers).toEqual([
+      { ok: true, value: 'slow:60' },
+      { ok: true, value: 'quick:1' },
+      { ok: true, value: 'middle:20' },
+    ])
     expect(client.inFlight()).toBe(0)
   })
 
@@ -59,7 +67,10 @@ describe('the host channel', () => {
     progress = server.progress
     const events: ProgressEvent[] = []
     client.onProgress((event) => events.push(event))
-    expect(await client.invoke('throws', {})).toEqual({ ok: false, error: { code: 'INTERNAL', message: '程序内部错误：坏了' } })
+    expect(await client.invoke('throws', {})).toEqual({
+      ok: false,
+      error: { code: 'INTERNAL', message: '程序内部错误：坏了' },
+    })
     expect(await client.invoke('missing', {})).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: '找不到' } })
     expect(events).toEqual([{ job: 'import', phase: '读取', done: 1, total: 2 }])
   })
@@ -80,9 +91,21 @@ describe('the host channel', () => {
     await wait(50)
     expect(calls).toEqual([])
     expect(seen).toEqual([
-      { type: 'result', id: 7, envelope: { ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('无法识别的请求') } } },
-      { type: 'result', id: 8, envelope: { ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('无法识别的请求') } } },
-      { type: 'result', id: 9, envelope: { ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('无法识别的请求') } } },
+      {
+        type: 'result',
+        id: 7,
+        envelope: { ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('无法识别的请求') } },
+      },
+      {
+        type: 'result',
+        id: 8,
+        envelope: { ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('无法识别的请求') } },
+      },
+      {
+        type: 'result',
+        id: 9,
+        envelope: { ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('无法识别的请求') } },
+      },
     ])
     // An answer to an id not asked for, or not an answer at all, changes nothing.
     serverSide.postMessage({ type: 'result', id: 999, envelope: { ok: true, value: 'stray' } })
@@ -101,11 +124,17 @@ describe('the host channel', () => {
     client.onProgress((event) => events.push(event))
     try {
       const data = new Uint8Array(readFileSync(fixtures.paths.standard))
-      const result = (await client.invoke('import.run', { form: 'roster', files: [{ name: '01.xlsx', data }] })) as Envelope<{ totals: { created: number } }>
+      const result = (await client.invoke('import.run', {
+        form: 'roster',
+        files: [{ name: '01.xlsx', data }],
+      })) as Envelope<{ totals: { created: number } }>
       expect(result).toMatchObject({ ok: true, value: { totals: { created: 5 } } })
       expect(events.map((event) => event.phase)).toEqual(expect.arrayContaining(['读取', '写入']))
       expect(await client.invoke('no.such', {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_OPERATION' } })
-      expect(await client.invoke('system.clock', {})).toEqual({ ok: true, value: { today: '2026-11-29', year: 2026, month: 11 } })
+      expect(await client.invoke('system.clock', {})).toEqual({
+        ok: true,
+        value: { today: '2026-11-29', year: 2026, month: 11 },
+      })
     } finally {
       await closeContext(ctx)
       rmSync(dir, { recursive: true, force: true })
@@ -123,9 +152,15 @@ describe('the supervised core process', () => {
     dirs.push(dir)
     const threads: Worker[] = []
     const spawn = (): CoreProcess => {
-      const worker = new Worker(join(import.meta.dirname, 'coreThread.mjs'), { workerData: { dbPath: join(dir, 'ledger.db'), now: NOW.toISOString() } })
+      const worker = new Worker(join(import.meta.dirname, 'coreThread.mjs'), {
+        workerData: { dbPath: join(dir, 'ledger.db'), now: NOW.toISOString() },
+      })
       threads.push(worker)
-      return { port: nodePort(worker), onExit: (listener) => void worker.once('exit', listener), kill: () => void worker.terminate() }
+      return {
+        port: nodePort(worker),
+        onExit: (listener) => void worker.once('exit', listener),
+        kill: () => void worker.terminate(),
+      }
     }
     return { spawn, threads }
   }
@@ -145,7 +180,10 @@ describe('the supervised core process', () => {
       const importing = await core.invoke('import.run', { form: 'roster', files })
       expect(killed).toBe(true)
       expect(importing).toEqual({ ok: false, error: { code: 'INTERNAL', message: CORE_EXITED } })
-      expect(await core.invoke('system.clock', {})).toEqual({ ok: true, value: { today: '2026-11-29', year: 2026, month: 11 } })
+      expect(await core.invoke('system.clock', {})).toEqual({
+        ok: true,
+        value: { today: '2026-11-29', year: 2026, month: 11 },
+      })
       expect(core.restarts()).toBe(1)
       expect(threads).toHaveLength(2)
     } finally {
@@ -164,7 +202,10 @@ describe('the supervised core process', () => {
         await exited
         await wait(20)
       }
-      expect(await core.invoke('system.clock', {})).toEqual({ ok: false, error: { code: 'INTERNAL', message: CORE_GAVE_UP } })
+      expect(await core.invoke('system.clock', {})).toEqual({
+        ok: false,
+        error: { code: 'INTERNAL', message: CORE_GAVE_UP },
+      })
       expect(threads).toHaveLength(2)
     } finally {
       core.stop()

@@ -15,7 +15,11 @@ const STRANGER = makeId('622923', '19880808', 4, false)
 
 beforeEach(async () => {
   ledger = openLedger(new Date('2026-11-29T08:00:00+08:00'))
-  for (const [name, idNumber] of [['马建国', MA], ['王芳', WANG], ['李明', LI]] as const) {
+  for (const [name, idNumber] of [
+    ['马建国', MA],
+    ['王芳', WANG],
+    ['李明', LI],
+  ] as const) {
     await invoke(ledger.ctx, 'roster.save', { fields: { name, idNumber }, mode: 'keep' })
   }
 })
@@ -36,15 +40,55 @@ async function workbook(name: string, sheets: Record<string, (string | number | 
   return path
 }
 
-const ACTIVITY_HEADER = ['序号', '活动名称', '活动类别', '开展日期', '开展地点', '组织单位', '责任科室', '清单序号', '参与志愿者人数', '服务时长（小时）', '服务对象', '受益人数', '活动简介', '是否亮点', '备注']
+const ACTIVITY_HEADER = [
+  '序号',
+  '活动名称',
+  '活动类别',
+  '开展日期',
+  '开展地点',
+  '组织单位',
+  '责任科室',
+  '清单序号',
+  '参与志愿者人数',
+  '服务时长（小时）',
+  '服务对象',
+  '受益人数',
+  '活动简介',
+  '是否亮点',
+  '备注',
+]
 const PARTICIPANT_HEADER = ['序号', '活动名称', '开展日期', '姓名', '身份证号码', '服务时长（小时）', '备注']
 
 describe('importing 表2 (the checklist)', () => {
   it('imports items for the chosen year, reads 安全办 as its full name, and changes nothing the second time', async () => {
     const path = await workbook('清单.xlsx', {
       活动清单: [
-        ['序号', '活动类别', '活动名称', '活动内容', '服务对象', '计划时间', '活动地点', '责任科室', '联系人', '联系电话', '备注'],
-        [1, '送法下乡', '法治进校园', '宣讲', '中小学生', '2026年3月', '各县市', '安全办、基础教科', '张三', '13812345678', null],
+        [
+          '序号',
+          '活动类别',
+          '活动名称',
+          '活动内容',
+          '服务对象',
+          '计划时间',
+          '活动地点',
+          '责任科室',
+          '联系人',
+          '联系电话',
+          '备注',
+        ],
+        [
+          1,
+          '送法下乡',
+          '法治进校园',
+          '宣讲',
+          '中小学生',
+          '2026年3月',
+          '各县市',
+          '安全办、基础教科',
+          '张三',
+          '13812345678',
+          null,
+        ],
         [2, '教育宣讲', '红色研学', null, null, '2026年7月—8月', null, '教育党工委办公室', null, null, null],
         [3, '文艺汇演', '不在五类', null, null, '2026年5月', null, '办公室', null, null, null],
       ],
@@ -62,7 +106,12 @@ describe('importing 表2 (the checklist)', () => {
   })
 
   it('asks for the year', async () => {
-    const path = await workbook('清单.xlsx', { 活动清单: [['序号', '活动类别', '活动名称', '计划时间', '责任科室'], [1, '教育宣讲', '宣讲', '3月', '办公室']] })
+    const path = await workbook('清单.xlsx', {
+      活动清单: [
+        ['序号', '活动类别', '活动名称', '计划时间', '责任科室'],
+        [1, '教育宣讲', '宣讲', '3月', '办公室'],
+      ],
+    })
     await expect(invoke(ledger.ctx, 'import.run', { form: 'plan', files: [path] })).rejects.toThrow(/须指定年度/)
   })
 })
@@ -72,7 +121,23 @@ describe('importing 表3 (activities and participants)', () => {
     return workbook('活动登记.xlsx', {
       活动登记: [
         ACTIVITY_HEADER,
-        [1, '名师送教', '送教下乡', '2026-10-15', '和政县城关小学', '教师发展科', '教师发展科', null, 3, 3, '教师', 120, '示范课', '是', null],
+        [
+          1,
+          '名师送教',
+          '送教下乡',
+          '2026-10-15',
+          '和政县城关小学',
+          '教师发展科',
+          '教师发展科',
+          null,
+          3,
+          3,
+          '教师',
+          120,
+          '示范课',
+          '是',
+          null,
+        ],
         [2, '普法讲座', '送法下乡', '2026-09-09', '康乐县', '安全办', '安全办', 9, 1, 2, '学生', 300, null, '否', null],
       ],
       参与名单: [
@@ -109,7 +174,13 @@ describe('importing 表3 (activities and participants)', () => {
     expect(messages).toMatch(/登记的姓名是“王芳”，与本行的“王丽”不一致/)
     expect(messages).toMatch(/同一志愿者在同一活动中只能登记一次/)
     const [activity] = (await invoke(ledger.ctx, 'activities.list', { year: 2026 })).rows
-    expect(activity).toMatchObject({ name: '名师送教', volunteerCount: 2, hoursTotal: 7, highlight: true, beneficiaries: 120 })
+    expect(activity).toMatchObject({
+      name: '名师送教',
+      volunteerCount: 2,
+      hoursTotal: 7,
+      highlight: true,
+      beneficiaries: 120,
+    })
   })
 
   it('sends the school one error workbook with the problems of both sheets marked', async () => {
@@ -139,26 +210,80 @@ describe('importing 表3 (activities and participants)', () => {
   it('reads the appended columns in FORMS.md order (结束日期, 活动负责人, 是否集中服务, 补录原因, then 亮点做法) and checks hours per day', async () => {
     const header = [...ACTIVITY_HEADER, '结束日期', '活动负责人', '是否集中服务', '补录原因', '亮点做法']
     const path = await workbook('新表.xlsx', {
-      活动登记: [header, [1, '红色研学', '教育宣讲', '2026-07-13', '延安', null, '基础教育科', null, 2, 8, null, 40, null, '是', null, '2026-07-17', '马建国', '否', '暑期外出，返校后登记', '五天行程']],
-      参与名单: [PARTICIPANT_HEADER, [1, '红色研学', '2026-07-13', '马建国', MA, 40, null], [2, '红色研学', '2026-07-13', '王芳', WANG, 121, null]],
+      活动登记: [
+        header,
+        [
+          1,
+          '红色研学',
+          '教育宣讲',
+          '2026-07-13',
+          '延安',
+          null,
+          '基础教育科',
+          null,
+          2,
+          8,
+          null,
+          40,
+          null,
+          '是',
+          null,
+          '2026-07-17',
+          '马建国',
+          '否',
+          '暑期外出，返校后登记',
+          '五天行程',
+        ],
+      ],
+      参与名单: [
+        PARTICIPANT_HEADER,
+        [1, '红色研学', '2026-07-13', '马建国', MA, 40, null],
+        [2, '红色研学', '2026-07-13', '王芳', WANG, 121, null],
+      ],
     })
     const result = await invoke(ledger.ctx, 'import.run', { form: 'activities', files: [path] })
     expect(result.issues.map(issueKey)).toEqual(['新表.xlsx:5:服务时长（小时）:error'])
     const [activity] = (await invoke(ledger.ctx, 'activities.list', { year: 2026 })).rows
-    expect(activity).toMatchObject({ endedOn: '2026-07-17', leader: '马建国', concentrated: false, late: true, lateReason: '暑期外出，返校后登记', highlightText: '五天行程', hoursTotal: 40 })
+    expect(activity).toMatchObject({
+      endedOn: '2026-07-17',
+      leader: '马建国',
+      concentrated: false,
+      late: true,
+      lateReason: '暑期外出，返校后登记',
+      highlightText: '五天行程',
+      hoursTotal: 40,
+    })
     const late = await invoke(ledger.ctx, 'activities.lateEntries', { from: '2026-07-01', to: '2026-07-31' })
-    expect(late.map((entry) => [entry.kind, entry.volunteerName, entry.reason])).toEqual([['活动', null, '暑期外出，返校后登记'], ['参与人员', '马建国', '暑期外出，返校后登记']])
+    expect(late.map((entry) => [entry.kind, entry.volunteerName, entry.reason])).toEqual([
+      ['活动', null, '暑期外出，返校后登记'],
+      ['参与人员', '马建国', '暑期外出，返校后登记'],
+    ])
   })
 
   it('round-trips: an exported 表3 imports into another ledger with the same activities and hours', async () => {
-    await invoke(ledger.ctx, 'plan.save', { year: 2026, fields: { seq: 4, task: '送教下乡', name: '名师送教', plannedText: '2026年10月', departments: '教师发展科' } })
+    await invoke(ledger.ctx, 'plan.save', {
+      year: 2026,
+      fields: { seq: 4, task: '送教下乡', name: '名师送教', plannedText: '2026年10月', departments: '教师发展科' },
+    })
     const volunteers = (await invoke(ledger.ctx, 'roster.search', {})).rows
     await invoke(ledger.ctx, 'activities.save', {
       fields: {
-        name: '名师送教', heldOn: '2026-10-15', leader: '张敏', lateReason: '年底集中补登', task: '送教下乡', defaultHours: 3, departments: '教师发展科', planSeq: 4, beneficiaries: 120,
-        highlight: true, highlightText: '名师团队“一对一”结对帮扶，\n送教 12 节示范课',
+        name: '名师送教',
+        heldOn: '2026-10-15',
+        leader: '张敏',
+        lateReason: '年底集中补登',
+        task: '送教下乡',
+        defaultHours: 3,
+        departments: '教师发展科',
+        planSeq: 4,
+        beneficiaries: 120,
+        highlight: true,
+        highlightText: '名师团队“一对一”结对帮扶，\n送教 12 节示范课',
       },
-      participants: volunteers.map((volunteer, index) => ({ volunteerId: volunteer.id, hours: index === 0 ? 4.5 : null })),
+      participants: volunteers.map((volunteer, index) => ({
+        volunteerId: volunteer.id,
+        hours: index === 0 ? 4.5 : null,
+      })),
     })
     const exported = join(ledger.dir, '表3.xlsx')
     const roster = join(ledger.dir, '表1.xlsx')
@@ -173,12 +298,23 @@ describe('importing 表3 (activities and participants)', () => {
       const result = await invoke(other.ctx, 'import.run', { form: 'activities', files: [exported] })
       expect(result.issues).toEqual([])
       const [copy] = (await invoke(other.ctx, 'activities.list', { year: 2026 })).rows
-      expect(copy).toMatchObject({ name: '名师送教', heldOn: '2026-10-15', volunteerCount: 3, hoursTotal: 10.5, planSeq: 4, beneficiaries: 120 })
+      expect(copy).toMatchObject({
+        name: '名师送教',
+        heldOn: '2026-10-15',
+        volunteerCount: 3,
+        hoursTotal: 10.5,
+        planSeq: 4,
+        beneficiaries: 120,
+      })
       // The highlight and its write-up come through too (亮点做法, with its line break).
       expect(await invoke(other.ctx, 'activities.get', { id: copy!.id })).toMatchObject({
-        highlight: true, highlightText: '名师团队“一对一”结对帮扶，\n送教 12 节示范课',
+        highlight: true,
+        highlightText: '名师团队“一对一”结对帮扶，\n送教 12 节示范课',
       })
-      expect((await invoke(other.ctx, 'plan.list', { year: 2026 }))[0]).toMatchObject({ state: '已开展', heldOn: '2026-10-15' })
+      expect((await invoke(other.ctx, 'plan.list', { year: 2026 }))[0]).toMatchObject({
+        state: '已开展',
+        heldOn: '2026-10-15',
+      })
     } finally {
       other.close()
     }

@@ -37,7 +37,9 @@ function snapshot(dbPath: string) {
 /** Runs the child until it says the commit has begun, then kills it with SIGKILL. */
 function killDuringCommit(dbPath: string, files: string[]): Promise<{ signal: NodeJS.Signals | null; output: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, dbPath, ...files], { stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, dbPath, ...files], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
     let output = ''
     child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString()
@@ -59,7 +61,8 @@ describe('crash safety', () => {
     const before = snapshot(dbPath)
     const people = makePeople(20_000, 42)
     const files = [0, 1, 2, 3].map((index) => join(dir, `big-${index}.xlsx`))
-    for (const [index, file] of files.entries()) await writeStandardStream(file, `学校${index}`, people.slice(index * 5000, (index + 1) * 5000))
+    for (const [index, file] of files.entries())
+      await writeStandardStream(file, `学校${index}`, people.slice(index * 5000, (index + 1) * 5000))
 
     const { signal, output } = await killDuringCommit(dbPath, files)
     expect(output).toContain('COMMIT_STARTED')

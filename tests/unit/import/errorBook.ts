@@ -13,7 +13,10 @@ export async function loadBook(data: Uint8Array | Buffer): Promise<ExcelJS.Workb
 /** JSON with keys sorted: a rewritten file may list a font's attributes in another order. */
 function canonical(value: unknown): string {
   return JSON.stringify(value, (_key, item: unknown) =>
-    item && typeof item === 'object' && !Array.isArray(item) ? Object.fromEntries(Object.entries(item).sort(([a], [b]) => a.localeCompare(b))) : item)
+    item && typeof item === 'object' && !Array.isArray(item)
+      ? Object.fromEntries(Object.entries(item).sort(([a], [b]) => a.localeCompare(b)))
+      : item,
+  )
 }
 
 /** fill, font and border of every cell that exists in either sheet, by address. */
@@ -22,7 +25,10 @@ export function cellLooks(sheet: ExcelJS.Worksheet, rows: number, columns: numbe
   for (let row = 1; row <= rows; row++) {
     for (let column = 1; column <= columns; column++) {
       const cell = sheet.getCell(row, column)
-      looks.set(cell.address, canonical({ fill: cell.fill ?? null, font: cell.font ?? null, border: cell.border ?? null }))
+      looks.set(
+        cell.address,
+        canonical({ fill: cell.fill ?? null, font: cell.font ?? null, border: cell.border ?? null }),
+      )
     }
   }
   return looks
@@ -51,10 +57,12 @@ export function noteText(cell: ExcelJS.Cell): string {
 /** Address → comment text of every commented cell. */
 export function notes(sheet: ExcelJS.Worksheet): Map<string, string> {
   const found = new Map<string, string>()
-  sheet.eachRow({ includeEmpty: true }, (row) => row.eachCell({ includeEmpty: true }, (cell) => {
-    const text = noteText(cell)
-    if (text) found.set(cell.address, text)
-  }))
+  sheet.eachRow({ includeEmpty: true }, (row) =>
+    row.eachCell({ includeEmpty: true }, (cell) => {
+      const text = noteText(cell)
+      if (text) found.set(cell.address, text)
+    }),
+  )
   return found
 }
 
@@ -69,11 +77,13 @@ export async function sheetXml(data: Uint8Array | Buffer, sheetName: string): Pr
 /** Every <dataValidation>'s sqref and type/formula of a sheet, as written in its XML. */
 export async function validations(data: Uint8Array | Buffer, sheetName: string): Promise<string[]> {
   const xml = await sheetXml(data, sheetName)
-  return (xml.match(/<dataValidation\b[\s\S]*?(?:\/>|<\/dataValidation>)/g) ?? []).map((item) => {
-    const sqref = item.match(/sqref="([^"]*)"/)?.[1] ?? ''
-    const formula = item.match(/<formula1>([\s\S]*?)<\/formula1>/)?.[1] ?? ''
-    return `${sqref}|${formula}`
-  }).sort()
+  return (xml.match(/<dataValidation\b[\s\S]*?(?:\/>|<\/dataValidation>)/g) ?? [])
+    .map((item) => {
+      const sqref = item.match(/sqref="([^"]*)"/)?.[1] ?? ''
+      const formula = item.match(/<formula1>([\s\S]*?)<\/formula1>/)?.[1] ?? ''
+      return `${sqref}|${formula}`
+    })
+    .sort()
 }
 
 export async function partText(data: Uint8Array | Buffer, pattern: RegExp): Promise<string[]> {
@@ -100,7 +110,11 @@ export function summaryRows(book: ExcelJS.Workbook): string[][] {
  * school filling the bureau's template in Excel would: each `<c r="B4" s="5"/>` of the template's
  * blank rows becomes an inline-string cell with the same style; nothing else of the file changes.
  */
-export async function typeIntoCells(data: Uint8Array | Buffer, sheetName: string, values: Record<string, string>): Promise<Buffer> {
+export async function typeIntoCells(
+  data: Uint8Array | Buffer,
+  sheetName: string,
+  values: Record<string, string>,
+): Promise<Buffer> {
   const zip = await JSZip.loadAsync(data)
   const part = (await sheetParts(zip)).get(sheetName)
   if (!part) throw new Error(`no sheet ${sheetName}`)
@@ -109,7 +123,11 @@ export async function typeIntoCells(data: Uint8Array | Buffer, sheetName: string
     const pattern = new RegExp(`<c r="${address}"( s="\\d+")?\\s*/>`)
     if (!pattern.test(xml)) throw new Error(`no empty cell ${address} in ${sheetName}`)
     const escaped = value.replace(/&/g, '&amp;').replace(/</g, '&lt;')
-    xml = xml.replace(pattern, (_all, style: string | undefined) => `<c r="${address}"${style ?? ''} t="inlineStr"><is><t>${escaped}</t></is></c>`)
+    xml = xml.replace(
+      pattern,
+      (_all, style: string | undefined) =>
+        `<c r="${address}"${style ?? ''} t="inlineStr"><is><t>${escaped}</t></is></c>`,
+    )
   }
   zip.file(part, xml)
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' })

@@ -29,7 +29,9 @@ describe('noteBox', () => {
     const narrow = noteBox(sheet(8.43), 10, 2, ['提醒：联系电话“12345”格式不正确。请核对。'])
     const wide = noteBox(sheet(30), 10, 2, ['提醒：联系电话“12345”格式不正确。请核对。'])
     expect(narrow.anchor[0]).toBe(2) // the column to the right of B, counted from 0
-    expect((wide.anchor[4] ?? 0) - (wide.anchor[0] ?? 0)).toBeLessThan((narrow.anchor[4] ?? 0) - (narrow.anchor[0] ?? 0))
+    expect((wide.anchor[4] ?? 0) - (wide.anchor[0] ?? 0)).toBeLessThan(
+      (narrow.anchor[4] ?? 0) - (narrow.anchor[0] ?? 0),
+    )
     expect([narrow.row, narrow.column]).toEqual([9, 1])
   })
 })

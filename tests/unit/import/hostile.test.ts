@@ -24,7 +24,9 @@ let result: { status: number | null; signal: string | null; stdout: string; stde
 
 function run(args: string[]): Promise<typeof result> {
   return new Promise((done) => {
-    const child = spawn(process.execPath, [`--max-old-space-size=${HEAP_MB}`, '--import', 'tsx', CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, [`--max-old-space-size=${HEAP_MB}`, '--import', 'tsx', CLI, ...args], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
@@ -37,7 +39,16 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'ledger-hostile-'))
   corpus = hostileCorpus()
   for (const file of corpus) writeFileSync(join(dir, file.name), file.bytes)
-  result = await run(['import', '--db', join(dir, 'ledger.db'), '--form', 'roster', '--dry-run', '--json', ...corpus.map((file) => join(dir, file.name))])
+  result = await run([
+    'import',
+    '--db',
+    join(dir, 'ledger.db'),
+    '--form',
+    'roster',
+    '--dry-run',
+    '--json',
+    ...corpus.map((file) => join(dir, file.name)),
+  ])
 }, 300_000)
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
@@ -63,11 +74,14 @@ describe('a batch of hostile returns', () => {
   })
 
   it('gives each file the outcome its kind calls for', () => {
-    const byName = new Map((JSON.parse(result.stdout) as { files: CliFile[] }).files.map((file) => [file.file.split('/').at(-1), file]))
+    const byName = new Map(
+      (JSON.parse(result.stdout) as { files: CliFile[] }).files.map((file) => [file.file.split('/').at(-1), file]),
+    )
     const wrong = corpus.flatMap((expected) => {
       const got = byName.get(expected.name)
       if (!got) return [`${expected.name}: no result`]
-      if (expected.expect !== 'either' && got.status !== expected.expect) return [`${expected.name}: ${got.status} (${got.error ?? ''})`]
+      if (expected.expect !== 'either' && got.status !== expected.expect)
+        return [`${expected.name}: ${got.status} (${got.error ?? ''})`]
       if (expected.message && !expected.message.test(got.error ?? '')) return [`${expected.name}: "${got.error}"`]
       return []
     })

@@ -31,9 +31,33 @@ describe('importing school returns (表1)', () => {
   it('imports the readable files and refuses the others with a file-level reason', async () => {
     const result = await invoke(ledger.ctx, 'import.run', { form: 'roster', files: BATCH() })
     const byName = Object.fromEntries(result.files.map((file) => [basename(file.file), file]))
-    expect(byName['01-临夏州中学.xlsx']).toMatchObject({ status: 'imported', sheet: '花名册', headerRow: 3, rows: 5, accepted: 5, rejected: 0, warnings: 0 })
-    expect(byName['02-东乡县锁南中学.xlsx']).toMatchObject({ status: 'imported', sheet: 'Sheet1', headerRow: 4, rows: 9, accepted: 5, rejected: 4, warnings: 2 })
-    expect(byName['03-重复与补充.xlsx']).toMatchObject({ status: 'imported', sheet: '名单', headerRow: 1, rows: 5, accepted: 4, rejected: 1, warnings: 3 })
+    expect(byName['01-临夏州中学.xlsx']).toMatchObject({
+      status: 'imported',
+      sheet: '花名册',
+      headerRow: 3,
+      rows: 5,
+      accepted: 5,
+      rejected: 0,
+      warnings: 0,
+    })
+    expect(byName['02-东乡县锁南中学.xlsx']).toMatchObject({
+      status: 'imported',
+      sheet: 'Sheet1',
+      headerRow: 4,
+      rows: 9,
+      accepted: 5,
+      rejected: 4,
+      warnings: 2,
+    })
+    expect(byName['03-重复与补充.xlsx']).toMatchObject({
+      status: 'imported',
+      sheet: '名单',
+      headerRow: 1,
+      rows: 5,
+      accepted: 4,
+      rejected: 1,
+      warnings: 3,
+    })
     expect(byName['04-旧格式.xls']).toMatchObject({ status: 'failed', error: MESSAGES.legacy })
     expect(byName['09-WPS表格.et']).toMatchObject({ status: 'failed', error: MESSAGES.legacy })
     expect(byName['05-损坏.xlsx']).toMatchObject({ status: 'failed', error: MESSAGES.damaged })
@@ -71,13 +95,25 @@ describe('importing school returns (表1)', () => {
   it('plans every row: created, updated, unchanged or rejected', async () => {
     const preview = await invoke(ledger.ctx, 'import.preview', { form: 'roster', files: BATCH() })
     expect(await rowActions(preview.previewId)).toEqual({
-      '01-临夏州中学.xlsx:4': 'create', '01-临夏州中学.xlsx:5': 'create', '01-临夏州中学.xlsx:6': 'create',
-      '01-临夏州中学.xlsx:7': 'create', '01-临夏州中学.xlsx:8': 'create',
-      '02-东乡县锁南中学.xlsx:5': 'create', '02-东乡县锁南中学.xlsx:6': 'create', '02-东乡县锁南中学.xlsx:7': 'create',
-      '02-东乡县锁南中学.xlsx:8': 'create', '02-东乡县锁南中学.xlsx:9': 'rejected', '02-东乡县锁南中学.xlsx:10': 'rejected',
-      '02-东乡县锁南中学.xlsx:11': 'create', '02-东乡县锁南中学.xlsx:12': 'rejected', '02-东乡县锁南中学.xlsx:13': 'rejected',
-      '03-重复与补充.xlsx:2': 'update', '03-重复与补充.xlsx:3': 'rejected', '03-重复与补充.xlsx:4': 'create',
-      '03-重复与补充.xlsx:5': 'unchanged', '03-重复与补充.xlsx:6': 'unchanged',
+      '01-临夏州中学.xlsx:4': 'create',
+      '01-临夏州中学.xlsx:5': 'create',
+      '01-临夏州中学.xlsx:6': 'create',
+      '01-临夏州中学.xlsx:7': 'create',
+      '01-临夏州中学.xlsx:8': 'create',
+      '02-东乡县锁南中学.xlsx:5': 'create',
+      '02-东乡县锁南中学.xlsx:6': 'create',
+      '02-东乡县锁南中学.xlsx:7': 'create',
+      '02-东乡县锁南中学.xlsx:8': 'create',
+      '02-东乡县锁南中学.xlsx:9': 'rejected',
+      '02-东乡县锁南中学.xlsx:10': 'rejected',
+      '02-东乡县锁南中学.xlsx:11': 'create',
+      '02-东乡县锁南中学.xlsx:12': 'rejected',
+      '02-东乡县锁南中学.xlsx:13': 'rejected',
+      '03-重复与补充.xlsx:2': 'update',
+      '03-重复与补充.xlsx:3': 'rejected',
+      '03-重复与补充.xlsx:4': 'create',
+      '03-重复与补充.xlsx:5': 'unchanged',
+      '03-重复与补充.xlsx:6': 'unchanged',
     })
     const messy = preview.files[1]
     expect(messy?.extraColumns).toEqual(['邮箱'])
@@ -100,8 +136,12 @@ describe('importing school returns (表1)', () => {
 
   it('gives a merged 学校 cell to every row it covers and reads dates and warnings as the rules say', async () => {
     await invoke(ledger.ctx, 'import.run', { form: 'roster', files: BATCH() })
-    const row = (id: string) => ledger.ctx.db.prepare('SELECT unit, gender, birth, ethnic, phone FROM volunteers WHERE id_number = ?').get(id) as Record<string, string | null>
-    for (const person of [PEOPLE.liu, PEOPLE.he, PEOPLE.han, PEOPLE.tuo]) expect(row(person.idNumber).unit).toBe('东乡县锁南中学')
+    const row = (id: string) =>
+      ledger.ctx.db
+        .prepare('SELECT unit, gender, birth, ethnic, phone FROM volunteers WHERE id_number = ?')
+        .get(id) as Record<string, string | null>
+    for (const person of [PEOPLE.liu, PEOPLE.he, PEOPLE.han, PEOPLE.tuo])
+      expect(row(person.idNumber).unit).toBe('东乡县锁南中学')
     expect(row(PEOPLE.liu.idNumber).birth).toBe('1995.01')
     expect(row(PEOPLE.tuo.idNumber)).toMatchObject({ gender: '女', ethnic: null })
     expect(row(PEOPLE.ma.idNumber).phone).toBe('13900001111')
@@ -114,7 +154,9 @@ describe('importing school returns (表1)', () => {
     const again = await invoke(ledger.ctx, 'import.run', { form: 'roster', files: BATCH() })
     expect(again.totals).toEqual({ accepted: 14, rejected: 5, warnings: 5, created: 0, updated: 0, unchanged: 11 })
     expect(ledger.ctx.db.prepare('SELECT * FROM volunteers ORDER BY id').all()).toEqual(before)
-    const changes = ledger.ctx.db.prepare('SELECT count(*) AS n FROM import_changes WHERE batch_id = ?').get(again.batch) as { n: number }
+    const changes = ledger.ctx.db
+      .prepare('SELECT count(*) AS n FROM import_changes WHERE batch_id = ?')
+      .get(again.batch) as { n: number }
     expect(changes.n).toBe(0)
   })
 
@@ -129,7 +171,10 @@ describe('importing school returns (表1)', () => {
   it('accepts bytes from the UI as well as paths', async () => {
     const { readFileSync } = await import('node:fs')
     const data = new Uint8Array(readFileSync(fixtures.paths.standard))
-    const result = await invoke(ledger.ctx, 'import.run', { form: 'roster', files: [{ name: '临夏州中学.xlsx', data }] })
+    const result = await invoke(ledger.ctx, 'import.run', {
+      form: 'roster',
+      files: [{ name: '临夏州中学.xlsx', data }],
+    })
     expect(result.files[0]).toMatchObject({ file: '临夏州中学.xlsx', status: 'imported', accepted: 5 })
   })
 
@@ -138,7 +183,13 @@ describe('importing school returns (表1)', () => {
     const result = await invoke(ledger.ctx, 'import.run', { form: 'roster', files: [fixtures.paths.standard] })
     expect(listBackups(ledger.ctx).map((backup) => backup.reason)).toContain('import')
     const history = await invoke(ledger.ctx, 'import.history', {})
-    expect(history.rows[0]).toMatchObject({ id: result.batch, form: 'roster', operator: '王老师', undoneAt: null, files: [fixtures.paths.standard] })
+    expect(history.rows[0]).toMatchObject({
+      id: result.batch,
+      form: 'roster',
+      operator: '王老师',
+      undoneAt: null,
+      files: [fixtures.paths.standard],
+    })
     expect(history.rows[0]?.counts).toMatchObject({ created: 5, rows: 5 })
   })
 
@@ -151,9 +202,15 @@ describe('importing school returns (表1)', () => {
   })
 
   it('shows one batch with its files and issues', async () => {
-    const result = await invoke(ledger.ctx, 'import.run', { form: 'roster', files: [fixtures.paths.messy, fixtures.paths.legacy] })
+    const result = await invoke(ledger.ctx, 'import.run', {
+      form: 'roster',
+      files: [fixtures.paths.messy, fixtures.paths.legacy],
+    })
     const detail = await invoke(ledger.ctx, 'import.batch', { batch: result.batch as number })
-    expect(detail.fileResults.map((file) => [file.status, file.hasErrorWorkbook])).toEqual([['imported', true], ['failed', false]])
+    expect(detail.fileResults.map((file) => [file.status, file.hasErrorWorkbook])).toEqual([
+      ['imported', true],
+      ['failed', false],
+    ])
     expect(detail.fileResults[1]?.error).toBe(MESSAGES.legacy)
     expect(detail.issues.map(issueKey)).toEqual(result.issues.map(issueKey))
     expect(detail.issues[0]?.cell).toBe('C9')

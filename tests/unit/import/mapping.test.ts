@@ -25,9 +25,17 @@ afterEach(() => ledger.close())
 describe('column mapping by hand', () => {
   it('asks for a required column it cannot find, imports once mapped, and remembers the mapping', async () => {
     const first = await invoke(ledger.ctx, 'import.preview', { form: 'roster', files: [fixtures.paths.unmapped] })
-    expect(first.files[0]).toMatchObject({ status: 'failed', needsMapping: true, missing: ['身份证号码'], headers: ['序号', '姓名', '证件号码', '工作单位'], headerRow: 1 })
+    expect(first.files[0]).toMatchObject({
+      status: 'failed',
+      needsMapping: true,
+      missing: ['身份证号码'],
+      headers: ['序号', '姓名', '证件号码', '工作单位'],
+      headerRow: 1,
+    })
     const mapped = await invoke(ledger.ctx, 'import.preview', {
-      form: 'roster', files: [fixtures.paths.unmapped], mappings: [{ fileIndex: 0, columns: { 身份证号码: 3 } }],
+      form: 'roster',
+      files: [fixtures.paths.unmapped],
+      mappings: [{ fileIndex: 0, columns: { 身份证号码: 3 } }],
     })
     expect(mapped.files[0]).toMatchObject({ status: 'imported', mappingSource: 'manual', rows: 1, accepted: 1 })
     const again = await invoke(ledger.ctx, 'import.run', { form: 'roster', files: [fixtures.paths.unmapped] })
@@ -37,18 +45,24 @@ describe('column mapping by hand', () => {
 
   it('lets a detected column be unmapped', async () => {
     const preview = await invoke(ledger.ctx, 'import.preview', {
-      form: 'roster', files: [fixtures.paths.standard], mappings: [{ fileIndex: 0, columns: { 联系电话: null } }],
+      form: 'roster',
+      files: [fixtures.paths.standard],
+      mappings: [{ fileIndex: 0, columns: { 联系电话: null } }],
     })
     expect(preview.files[0]?.mapping['联系电话']).toBeUndefined()
     await invoke(ledger.ctx, 'import.commit', { previewId: preview.previewId })
-    const phones = ledger.ctx.db.prepare('SELECT count(*) AS n FROM volunteers WHERE phone IS NOT NULL').get() as { n: number }
+    const phones = ledger.ctx.db.prepare('SELECT count(*) AS n FROM volunteers WHERE phone IS NOT NULL').get() as {
+      n: number
+    }
     expect(phones.n).toBe(0)
   })
 
   it('refuses to commit a preview twice or one that does not exist', async () => {
     const preview = await invoke(ledger.ctx, 'import.preview', { form: 'roster', files: [fixtures.paths.standard] })
     await invoke(ledger.ctx, 'import.commit', { previewId: preview.previewId })
-    await expect(invoke(ledger.ctx, 'import.commit', { previewId: preview.previewId })).rejects.toThrow(/预览已过期或不存在/)
+    await expect(invoke(ledger.ctx, 'import.commit', { previewId: preview.previewId })).rejects.toThrow(
+      /预览已过期或不存在/,
+    )
   })
 })
 
@@ -79,14 +93,19 @@ describe('error workbooks', () => {
     const repeats = await loadBook(workbooks[1]?.data as Uint8Array)
     expect(noteText(repeats.getWorksheet('名单')!.getCell('A3'))).toMatch(/姓名与本行不同/)
     // A legacy .xls is answered with why and what to do; a missing ID column names it.
-    expect(summaryRows(await loadBook(workbooks[2]?.data as Uint8Array))).toEqual([['', '', '', '错误', expect.stringMatching(/旧版 \.xls/), expect.stringMatching(/另存为 \.xlsx.*重新报送/)]])
+    expect(summaryRows(await loadBook(workbooks[2]?.data as Uint8Array))).toEqual([
+      ['', '', '', '错误', expect.stringMatching(/旧版 \.xls/), expect.stringMatching(/另存为 \.xlsx.*重新报送/)],
+    ])
     expect(summaryRows(await loadBook(workbooks[6]?.data as Uint8Array))[0]?.[4]).toMatch(/找不到必填列“身份证号码”/)
   })
 
   it('writes them into a folder the clerk chose', async () => {
     const out = mkdtempSync(join(tmpdir(), 'ledger-errors-'))
     try {
-      const result = await invoke(ledger.ctx, 'import.run', { form: 'roster', files: [fixtures.paths.messy, fixtures.paths.standard] })
+      const result = await invoke(ledger.ctx, 'import.run', {
+        form: 'roster',
+        files: [fixtures.paths.messy, fixtures.paths.standard],
+      })
       const { workbooks } = await invoke(ledger.ctx, 'import.errors', { batch: result.batch as number, outDir: out })
       expect(readdirSync(out)).toEqual(['02-东乡县锁南中学（错误标注）.xlsx'])
       expect(workbooks[0]?.path).toBe(join(out, '02-东乡县锁南中学（错误标注）.xlsx'))

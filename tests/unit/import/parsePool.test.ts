@@ -48,7 +48,11 @@ async function activityReturns(ctx: CoreContext): Promise<{ name: string; data: 
   const book = new ExcelJS.Workbook()
   book.addWorksheet('说明').addRow(['本文件没有表格'])
   const unrelated = new Uint8Array(await book.xlsx.writeBuffer())
-  return [{ name: '说明.xlsx', data: unrelated }, { name: '两个工作表.xlsx', data }, { name: '说明2.xlsx', data: unrelated }]
+  return [
+    { name: '说明.xlsx', data: unrelated },
+    { name: '两个工作表.xlsx', data },
+    { name: '说明2.xlsx', data: unrelated },
+  ]
 }
 
 describe('the parse pool', () => {
@@ -56,14 +60,19 @@ describe('the parse pool', () => {
     const inProcess = ledger({ workers: 0 })
     const pooled = ledger({ workers: 2 })
     const files = Object.values(fixtures.paths)
-    expect(await previewed(pooled, { form: 'roster', files })).toEqual(await previewed(inProcess, { form: 'roster', files }))
+    expect(await previewed(pooled, { form: 'roster', files })).toEqual(
+      await previewed(inProcess, { form: 'roster', files }),
+    )
     const returns = await activityReturns(inProcess)
     // A mapping given for the 表3 file's first sheet, at the number it has only once the file before it is read.
     const input = { form: 'activities' as const, files: returns, mappings: [{ fileIndex: 1, columns: { 备注: null } }] }
     const pooledActivities = await previewed(pooled, input)
     expect(pooledActivities).toEqual(await previewed(inProcess, input))
     expect(pooledActivities.summary.files.map((file) => [file.fileIndex, file.file, file.mappingSource])).toEqual([
-      [0, '说明.xlsx', 'detected'], [1, '两个工作表.xlsx', 'manual'], [2, '两个工作表.xlsx', 'detected'], [3, '说明2.xlsx', 'detected'],
+      [0, '说明.xlsx', 'detected'],
+      [1, '两个工作表.xlsx', 'manual'],
+      [2, '两个工作表.xlsx', 'detected'],
+      [3, '说明2.xlsx', 'detected'],
     ])
     expect(pooled.parsePool.stats()).toMatchObject({ inProcess: null })
     expect(pooled.parsePool.stats().started).toBeGreaterThan(0)
@@ -77,15 +86,31 @@ describe('a parse worker that fails', () => {
     const good = Object.values(fixtures.paths).slice(0, 3)
     const standard = readFileSync(fixtures.paths.standard)
     const files = [
-      { name: '崩溃.xlsx', data: standard }, good[0]!, { name: '内存.xlsx', data: standard }, good[1]!, { name: '超时.xlsx', data: standard }, good[2]!,
+      { name: '崩溃.xlsx', data: standard },
+      good[0]!,
+      { name: '内存.xlsx', data: standard },
+      good[1]!,
+      { name: '超时.xlsx', data: standard },
+      good[2]!,
     ]
     const result = await invoke(ctx, 'import.run', { form: 'roster', files })
     const byName = Object.fromEntries(result.files.map((file) => [basename(file.file), file]))
-    expect(byName['崩溃.xlsx']).toMatchObject({ status: 'failed', error: expect.stringMatching(/^读取“崩溃\.xlsx”时读取线程意外退出.*其余文件不受影响$/) })
-    expect(byName['内存.xlsx']).toMatchObject({ status: 'failed', error: expect.stringMatching(/^“内存\.xlsx”太大，读取时超出内存上限（128 MB）/) })
-    expect(byName['超时.xlsx']).toMatchObject({ status: 'failed', error: expect.stringMatching(/^读取“超时\.xlsx”超过 6 秒仍未完成/) })
+    expect(byName['崩溃.xlsx']).toMatchObject({
+      status: 'failed',
+      error: expect.stringMatching(/^读取“崩溃\.xlsx”时读取线程意外退出.*其余文件不受影响$/),
+    })
+    expect(byName['内存.xlsx']).toMatchObject({
+      status: 'failed',
+      error: expect.stringMatching(/^“内存\.xlsx”太大，读取时超出内存上限（128 MB）/),
+    })
+    expect(byName['超时.xlsx']).toMatchObject({
+      status: 'failed',
+      error: expect.stringMatching(/^读取“超时\.xlsx”超过 6 秒仍未完成/),
+    })
     const alone = await invoke(ledger({ workers: 0 }), 'import.run', { form: 'roster', files: good })
-    expect(result.files.filter((file) => file.status === 'imported')).toEqual(alone.files.filter((file) => file.status === 'imported'))
+    expect(result.files.filter((file) => file.status === 'imported')).toEqual(
+      alone.files.filter((file) => file.status === 'imported'),
+    )
     expect(result.totals).toEqual(alone.totals)
     expect(ctx.parsePool.stats().inProcess).toBeNull()
   })

@@ -19,7 +19,14 @@ export interface Ledger {
 export function openLedger(now = new Date('2026-11-29T08:00:00Z')): Ledger {
   const dir = mkdtempSync(join(tmpdir(), 'ledger-import-'))
   const ctx = createContext(join(dir, 'ledger.db'), { now: () => now })
-  return { dir, ctx, close: () => { ctx.db.close(); rmSync(dir, { recursive: true, force: true }) } }
+  return {
+    dir,
+    ctx,
+    close: () => {
+      ctx.db.close()
+      rmSync(dir, { recursive: true, force: true })
+    },
+  }
 }
 
 export async function makeFixtures(): Promise<{ dir: string; paths: FixturePaths }> {
@@ -33,13 +40,21 @@ export function issueKey(issue: { file: string; row: number | null; column: stri
 }
 
 export function storedIds(ctx: CoreContext): string[] {
-  return (ctx.db.prepare('SELECT id_number AS id FROM volunteers ORDER BY id_number').all() as { id: string }[]).map((row) => row.id)
+  return (ctx.db.prepare('SELECT id_number AS id FROM volunteers ORDER BY id_number').all() as { id: string }[]).map(
+    (row) => row.id,
+  )
 }
 
 /** A 表1 file to read, as the batch hands it to the parse pool. */
 export function rosterJob(ctx: CoreContext, path: string, index = 0): ParseJob {
   return {
-    form: 'roster', options: {}, sheet: 0, checkData: rosterImporter.load(ctx), source: { name: path, path }, index,
-    limits: DEFAULT_READ_LIMITS, remembered: {},
+    form: 'roster',
+    options: {},
+    sheet: 0,
+    checkData: rosterImporter.load(ctx),
+    source: { name: path, path },
+    index,
+    limits: DEFAULT_READ_LIMITS,
+    remembered: {},
   }
 }

@@ -18,12 +18,31 @@ beforeEach(() => {
 afterEach(() => ledger.close())
 
 const volunteer = (idNumber: string) =>
-  ledger.ctx.db.prepare('SELECT id, name, unit, note, phone, post, deleted_at AS deletedAt FROM volunteers WHERE id_number = ?').get(idNumber) as
-    | { id: number; name: string; unit: string | null; note: string | null; phone: string | null; post: string | null; deletedAt: string | null }
+  ledger.ctx.db
+    .prepare('SELECT id, name, unit, note, phone, post, deleted_at AS deletedAt FROM volunteers WHERE id_number = ?')
+    .get(idNumber) as
+    | {
+        id: number
+        name: string
+        unit: string | null
+        note: string | null
+        phone: string | null
+        post: string | null
+        deletedAt: string | null
+      }
     | undefined
 
 async function existingLi() {
-  return invoke(ledger.ctx, 'roster.save', { fields: { name: PEOPLE.li.name, idNumber: PEOPLE.li.idNumber, unit: '康乐县第一中学', note: '原有备注', phone: '13000000000' }, mode: 'keep' })
+  return invoke(ledger.ctx, 'roster.save', {
+    fields: {
+      name: PEOPLE.li.name,
+      idNumber: PEOPLE.li.idNumber,
+      unit: '康乐县第一中学',
+      note: '原有备注',
+      phone: '13000000000',
+    },
+    mode: 'keep',
+  })
 }
 
 describe('updating and undoing', () => {
@@ -53,7 +72,12 @@ describe('updating and undoing', () => {
     const result = await invoke(ledger.ctx, 'import.run', { form: 'roster', files: [fixtures.paths.standard] })
     const report = await invoke(ledger.ctx, 'import.undo', { batch: result.batch as number })
     expect(report).toMatchObject({ removed: 4, restored: 1, kept: [], binned: [], missing: 0 })
-    expect(volunteer(PEOPLE.li.idNumber)).toMatchObject({ unit: '康乐县第一中学', phone: '13000000000', post: null, note: '原有备注' })
+    expect(volunteer(PEOPLE.li.idNumber)).toMatchObject({
+      unit: '康乐县第一中学',
+      phone: '13000000000',
+      post: null,
+      note: '原有备注',
+    })
     expect(volunteer(PEOPLE.ma.idNumber)).toBeUndefined()
     expect((await invoke(ledger.ctx, 'import.history', {})).rows[0]?.undoneAt).not.toBeNull()
     await expect(invoke(ledger.ctx, 'import.undo', { batch: result.batch as number })).rejects.toThrow(/已于.*撤销/)
@@ -63,9 +87,17 @@ describe('updating and undoing', () => {
     await existingLi()
     const result = await invoke(ledger.ctx, 'import.run', { form: 'roster', files: [fixtures.paths.standard] })
     const li = volunteer(PEOPLE.li.idNumber)
-    await invoke(ledger.ctx, 'roster.save', { id: li?.id, fields: { name: PEOPLE.li.name, phone: '13912345678' }, mode: 'keep' })
+    await invoke(ledger.ctx, 'roster.save', {
+      id: li?.id,
+      fields: { name: PEOPLE.li.name, phone: '13912345678' },
+      mode: 'keep',
+    })
     const report = await invoke(ledger.ctx, 'import.undo', { batch: result.batch as number })
-    expect(report.kept[0]?.fields).toContainEqual({ field: 'phone', batchValue: '151****5678', currentValue: '139****5678' })
+    expect(report.kept[0]?.fields).toContainEqual({
+      field: 'phone',
+      batchValue: '151****5678',
+      currentValue: '139****5678',
+    })
   })
 
   it('keeps later edits when undoing, and reports them', async () => {
@@ -73,15 +105,39 @@ describe('updating and undoing', () => {
     const result = await invoke(ledger.ctx, 'import.run', { form: 'roster', files: [fixtures.paths.standard] })
     const ma = volunteer(PEOPLE.ma.idNumber)
     const li = volunteer(PEOPLE.li.idNumber)
-    await invoke(ledger.ctx, 'roster.save', { id: ma?.id, fields: { name: PEOPLE.ma.name, unit: '临夏市第一中学' }, mode: 'keep' })
-    await invoke(ledger.ctx, 'roster.save', { id: li?.id, fields: { name: PEOPLE.li.name, unit: '手工改过的单位' }, mode: 'keep' })
+    await invoke(ledger.ctx, 'roster.save', {
+      id: ma?.id,
+      fields: { name: PEOPLE.ma.name, unit: '临夏市第一中学' },
+      mode: 'keep',
+    })
+    await invoke(ledger.ctx, 'roster.save', {
+      id: li?.id,
+      fields: { name: PEOPLE.li.name, unit: '手工改过的单位' },
+      mode: 'keep',
+    })
     const report = await invoke(ledger.ctx, 'import.undo', { batch: result.batch as number })
     expect(report.removed).toBe(3)
-    expect(report.binned).toEqual([{ volunteerId: ma?.id, name: PEOPLE.ma.name, fields: [{ field: 'unit', batchValue: '临夏州中学', currentValue: '临夏市第一中学' }] }])
-    expect(report.kept).toEqual([{ volunteerId: li?.id, name: PEOPLE.li.name, fields: [{ field: 'unit', batchValue: '临夏州中学', currentValue: '手工改过的单位' }] }])
+    expect(report.binned).toEqual([
+      {
+        volunteerId: ma?.id,
+        name: PEOPLE.ma.name,
+        fields: [{ field: 'unit', batchValue: '临夏州中学', currentValue: '临夏市第一中学' }],
+      },
+    ])
+    expect(report.kept).toEqual([
+      {
+        volunteerId: li?.id,
+        name: PEOPLE.li.name,
+        fields: [{ field: 'unit', batchValue: '临夏州中学', currentValue: '手工改过的单位' }],
+      },
+    ])
     // The created-then-edited volunteer waits in the recycle bin; the hand edit to li survives, the rest is restored.
     expect(volunteer(PEOPLE.ma.idNumber)?.deletedAt).not.toBeNull()
-    expect(volunteer(PEOPLE.li.idNumber)).toMatchObject({ unit: '手工改过的单位', phone: '13000000000', note: '原有备注' })
+    expect(volunteer(PEOPLE.li.idNumber)).toMatchObject({
+      unit: '手工改过的单位',
+      phone: '13000000000',
+      note: '原有备注',
+    })
   })
 
   it('brings a volunteer back from the recycle bin on import, and sends it back on undo', async () => {
@@ -98,7 +154,9 @@ describe('updating and undoing', () => {
   it('refuses a second volunteer for the same ID, whatever the batch', async () => {
     await invoke(ledger.ctx, 'import.run', { form: 'roster', files: [fixtures.paths.standard] })
     await invoke(ledger.ctx, 'import.run', { form: 'roster', files: [fixtures.paths.repeats, fixtures.paths.standard] })
-    const count = ledger.ctx.db.prepare('SELECT count(*) AS n FROM volunteers WHERE id_number = ?').get(PEOPLE.ma.idNumber) as { n: number }
+    const count = ledger.ctx.db
+      .prepare('SELECT count(*) AS n FROM volunteers WHERE id_number = ?')
+      .get(PEOPLE.ma.idNumber) as { n: number }
     expect(count.n).toBe(1)
   })
 })

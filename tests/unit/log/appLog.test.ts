@@ -18,7 +18,10 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }))
 describe('the app log', () => {
   it('masks ID and phone numbers in anything it is given', () => {
     const log = createAppLog(dir, { now: () => NOW })
-    log.write('error', 'import', { message: '身份证号码 62290119850312001X 与 13812345678 冲突', old: '622901850312001' })
+    log.write('error', 'import', {
+      message: '身份证号码 62290119850312001X 与 13812345678 冲突',
+      old: '622901850312001',
+    })
     const text = readFileSync(join(dir, LOG_FILE), 'utf8')
     expect(text).toContain('622901********001X')
     expect(text).toContain('138****5678')
@@ -28,7 +31,9 @@ describe('the app log', () => {
   })
 
   it('leaves numbers that are not personal alone', () => {
-    expect(maskNumbersInText('第 1024 行，批次 2026112900001234567890，共 12 个')).toBe('第 1024 行，批次 2026112900001234567890，共 12 个')
+    expect(maskNumbersInText('第 1024 行，批次 2026112900001234567890，共 12 个')).toBe(
+      '第 1024 行，批次 2026112900001234567890，共 12 个',
+    )
   })
 
   it('rotates by size and keeps a fixed number of files', () => {
@@ -44,7 +49,10 @@ describe('the app log', () => {
     ctx.db.close()
     const answer = await invokeEnveloped(ctx, 'roster.search', {})
     expect(answer).toMatchObject({ ok: false, error: { code: 'INTERNAL' } })
-    const lines = readFileSync(join(dir, 'logs', LOG_FILE), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as Record<string, string>)
+    const lines = readFileSync(join(dir, 'logs', LOG_FILE), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, string>)
     expect(lines[0]).toMatchObject({ event: 'open', level: 'info' })
     expect(lines.at(-1)).toMatchObject({ event: 'unexpected', level: 'error', operation: 'roster.search' })
     expect(lines.at(-1)?.error).toMatch(/database connection is not open[\s\S]*\n\s+at /)

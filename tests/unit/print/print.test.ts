@@ -54,11 +54,24 @@ describe('print documents', () => {
     const full = await html({ report: 'roster', fullNumbers: true })
     expect(full.html).toContain(VOLUNTEERS.ma.idNumber)
     const audit = await invoke(seed.db.ctx, 'audit.list', { entity: 'output' })
-    expect(audit.rows[0]).toMatchObject({ action: 'print-full-numbers', summary: '打印“志愿者花名册”含完整身份证号码和联系电话，共 3 行' })
+    expect(audit.rows[0]).toMatchObject({
+      action: 'print-full-numbers',
+      summary: '打印“志愿者花名册”含完整身份证号码和联系电话，共 3 行',
+    })
   })
 
   it('escapes markup, so a note prints as typed and a formula-like one stays text', () => {
-    const doc = tablesDocument('测试', [{ sheet: HIGHLIGHTS_SHEET, content: { unitName: '<i>局</i>', date: null, year: 2026, rows: [[null, '2026-01-01', '<b>=1+1</b>', '@SUM(A1)']] } }])
+    const doc = tablesDocument('测试', [
+      {
+        sheet: HIGHLIGHTS_SHEET,
+        content: {
+          unitName: '<i>局</i>',
+          date: null,
+          year: 2026,
+          rows: [[null, '2026-01-01', '<b>=1+1</b>', '@SUM(A1)']],
+        },
+      },
+    ])
     expect(doc.html).toContain('&lt;b&gt;=1+1&lt;/b&gt;')
     expect(doc.html).toContain('&lt;i&gt;局&lt;/i&gt;')
     expect(doc.html).not.toContain('<b>')
@@ -66,24 +79,39 @@ describe('print documents', () => {
 })
 
 describe('print to PDF', () => {
-  it.each(TABLE_REPORTS)('renders %s to PDF with its title, page numbers and embedded CJK fonts', async (report) => {
-    const result = await invoke(seed.db.ctx, 'print.document', { report, year: 2026, out: `${seed.db.dir}/${report}.pdf` })
-    if (!('file' in result)) throw new Error('expected a file')
-    const pages = pdfPages(result.file)
-    expect(pages).toBeGreaterThanOrEqual(1)
-    const first = pageText(result.file, 1).replace(/\s+/g, '')
-    expect(first).toContain(TITLES[report])
-    expect(first).toContain(`第1页共${pages}页`)
-    // Every font is embedded with a Unicode map (Chromium embeds Noto CJK as Type 3 glyphs), and
-    // the text reads back: a glyph missing from every font would not.
-    const fonts = pdfFonts(result.file).split('\n').slice(2).filter((line) => line.trim())
-    expect(fonts.length).toBeGreaterThan(0)
-    expect(fonts.filter((line) => !/\byes\s+(yes|no)\s+yes\b/.test(line))).toEqual([])
-    expect(first).toContain('填报单位（盖章）：临夏州教育局')
-  }, 30_000)
+  it.each(TABLE_REPORTS)(
+    'renders %s to PDF with its title, page numbers and embedded CJK fonts',
+    async (report) => {
+      const result = await invoke(seed.db.ctx, 'print.document', {
+        report,
+        year: 2026,
+        out: `${seed.db.dir}/${report}.pdf`,
+      })
+      if (!('file' in result)) throw new Error('expected a file')
+      const pages = pdfPages(result.file)
+      expect(pages).toBeGreaterThanOrEqual(1)
+      const first = pageText(result.file, 1).replace(/\s+/g, '')
+      expect(first).toContain(TITLES[report])
+      expect(first).toContain(`第1页共${pages}页`)
+      // Every font is embedded with a Unicode map (Chromium embeds Noto CJK as Type 3 glyphs), and
+      // the text reads back: a glyph missing from every font would not.
+      const fonts = pdfFonts(result.file)
+        .split('\n')
+        .slice(2)
+        .filter((line) => line.trim())
+      expect(fonts.length).toBeGreaterThan(0)
+      expect(fonts.filter((line) => !/\byes\s+(yes|no)\s+yes\b/.test(line))).toEqual([])
+      expect(first).toContain('填报单位（盖章）：临夏州教育局')
+    },
+    30_000,
+  )
 
   it('writes .html when asked', async () => {
-    const result = await invoke(seed.db.ctx, 'print.document', { report: 'monthly', year: 2026, out: `${seed.db.dir}/月度.html` })
+    const result = await invoke(seed.db.ctx, 'print.document', {
+      report: 'monthly',
+      year: 2026,
+      out: `${seed.db.dir}/月度.html`,
+    })
     expect(result).toMatchObject({ file: `${seed.db.dir}/月度.html` })
   })
 })

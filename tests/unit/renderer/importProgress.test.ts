@@ -3,7 +3,13 @@
 import { describe, expect, it } from 'vitest'
 import { advance, startProgress } from '../../../src-renderer/src/views/import/progress'
 
-const event = (phase: string, done: number, total: number, extra: { file?: string; message?: string } = {}) => ({ job: 'import', phase, done, total, ...extra })
+const event = (phase: string, done: number, total: number, extra: { file?: string; message?: string } = {}) => ({
+  job: 'import',
+  phase,
+  done,
+  total,
+  ...extra,
+})
 
 describe('import progress', () => {
   it('marks one big file read row by row as not measured, with the rows read so far', () => {

@@ -29,7 +29,17 @@ describe('表4 export', () => {
     expect(sheet.getCell('A1').value).toBe('临夏州教育系统新时代文明实践志愿服务时长统计表（2026年度）')
     expect(mergesOf(sheet)).toContain('A1:I1')
     expect(sheet.getCell('A2').value).toBe(`填报单位（盖章）：${BUREAU}`)
-    expect(headersOf(sheet)).toEqual(['序号', '姓名', '性别', '工作单位', '所在县市', '身份证号码', '参加活动次数', '累计服务时长（小时）', '备注'])
+    expect(headersOf(sheet)).toEqual([
+      '序号',
+      '姓名',
+      '性别',
+      '工作单位',
+      '所在县市',
+      '身份证号码',
+      '参加活动次数',
+      '累计服务时长（小时）',
+      '备注',
+    ])
     expect(sheet.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', printTitlesRow: '1:3' })
     expect(sheet.headerFooter.oddFooter).toBe('&C第 &P 页 共 &N 页')
     const footer = sheet.getCell(9, 1).value
@@ -64,22 +74,36 @@ describe('表4 export', () => {
     ])
     expect(rows[1]?.[5]).toBe(`622901********${VOLUNTEERS.ma.idNumber.slice(-4)}`)
     const sheet = sheetOf(workbook, '时长统计')
-    expect([sheet.getCell(7, 1).value, sheet.getCell(7, 2).value, sheet.getCell(7, 4).value, sheet.getCell(7, 7).value, sheet.getCell(7, 8).value])
-      .toEqual([null, '合计', '3 人', 5, 11])
+    expect([
+      sheet.getCell(7, 1).value,
+      sheet.getCell(7, 2).value,
+      sheet.getCell(7, 4).value,
+      sheet.getCell(7, 7).value,
+      sheet.getCell(7, 8).value,
+    ]).toEqual([null, '合计', '3 人', 5, 11])
     expect(result.rows).toBe(3)
     expect(partXml(result.data, 'xl/sharedStrings.xml')).not.toContain(VOLUNTEERS.ma.idNumber)
   })
 
   it('writes the filter on the 填报单位 line', async () => {
-    const { workbook } = await exported({ form: 'hours', year: 2026, filters: { countyCode: '622901', task: '教育宣讲' } })
-    expect(sheetOf(workbook, '时长统计').getCell('A2').value).toBe(`填报单位（盖章）：${BUREAU}（统计范围：临夏市 · 教育宣讲）`)
+    const { workbook } = await exported({
+      form: 'hours',
+      year: 2026,
+      filters: { countyCode: '622901', task: '教育宣讲' },
+    })
+    expect(sheetOf(workbook, '时长统计').getCell('A2').value).toBe(
+      `填报单位（盖章）：${BUREAU}（统计范围：临夏市 · 教育宣讲）`,
+    )
   })
 
   it('writes full numbers only when chosen, and records that in the audit history', async () => {
     const { workbook } = await exported({ form: 'hours', year: 2026, fullNumbers: true })
     expect(dataRowsOf(sheetOf(workbook, '时长统计'))[1]?.[5]).toBe(VOLUNTEERS.ma.idNumber)
     const audit = await invoke(seed.db.ctx, 'audit.list', { entity: 'output' })
-    expect(audit.rows[0]).toMatchObject({ action: 'export-full-numbers', after: { output: '志愿服务时长统计表', rows: 3 } })
+    expect(audit.rows[0]).toMatchObject({
+      action: 'export-full-numbers',
+      after: { output: '志愿服务时长统计表', rows: 3 },
+    })
   })
 })
 
@@ -99,10 +123,25 @@ describe('表5 export', () => {
 
   it('年度统计: three sheets, 完成率 as a percentage, "—" where the checklist cannot be split', async () => {
     const { workbook } = await exported({ form: 'yearly', year: 2026 })
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['年度统计（责任科室）', '年度统计（活动类别）', '年度统计（所在县市）'])
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
+      '年度统计（责任科室）',
+      '年度统计（活动类别）',
+      '年度统计（所在县市）',
+    ])
     const departments = sheetOf(workbook, '年度统计（责任科室）')
-    expect(departments.getCell('A1').value).toBe('临夏州教育系统新时代文明实践志愿服务年度统计表（2026年度·按责任科室）')
-    expect(headersOf(departments)).toEqual(['单位', '清单计划数', '已开展数', '完成率', '开展活动次数', '参与人次', '服务时长', '受益人数'])
+    expect(departments.getCell('A1').value).toBe(
+      '临夏州教育系统新时代文明实践志愿服务年度统计表（2026年度·按责任科室）',
+    )
+    expect(headersOf(departments)).toEqual([
+      '单位',
+      '清单计划数',
+      '已开展数',
+      '完成率',
+      '开展活动次数',
+      '参与人次',
+      '服务时长',
+      '受益人数',
+    ])
     const rows = dataRowsOf(departments)
     expect(rows.find((row) => row[0] === '基础教育科')).toEqual(['基础教育科', 1, 1, 1, 2, 3, 7, 230])
     expect(rows.at(-1)).toEqual(['合计', 3, 2, 2 / 3, 3, 5, 11, 280])
@@ -115,9 +154,25 @@ describe('表5 export', () => {
 describe('export on the command line', () => {
   it('export --form hours --year --county --out writes the file', () => {
     const out = join(seed.db.dir, '时长.xlsx')
-    const run = spawnSync(join('node_modules', '.bin', 'tsx'), [
-      'src-main/cli/main.ts', 'export', '--form', 'hours', '--year', '2026', '--county', '临夏市', '--out', out, '--db', seed.db.ctx.dbPath, '--json',
-    ], { encoding: 'utf8', timeout: 60_000 })
+    const run = spawnSync(
+      join('node_modules', '.bin', 'tsx'),
+      [
+        'src-main/cli/main.ts',
+        'export',
+        '--form',
+        'hours',
+        '--year',
+        '2026',
+        '--county',
+        '临夏市',
+        '--out',
+        out,
+        '--db',
+        seed.db.ctx.dbPath,
+        '--json',
+      ],
+      { encoding: 'utf8', timeout: 60_000 },
+    )
     expect(run.stderr).toBe('')
     expect(JSON.parse(run.stdout)).toEqual({ file: out, rows: 1 })
     expect(readFileSync(out).byteLength).toBeGreaterThan(1000)

@@ -9,8 +9,10 @@ beforeAll(async () => {
 })
 afterAll(() => seed.db.close())
 
-const call = <N extends 'reports.hours' | 'reports.monthly' | 'reports.yearly'>(name: N, input: Record<string, unknown>) =>
-  invoke(seed.db.ctx, name, input as never)
+const call = <N extends 'reports.hours' | 'reports.monthly' | 'reports.yearly'>(
+  name: N,
+  input: Record<string, unknown>,
+) => invoke(seed.db.ctx, name, input as never)
 
 describe('表4 志愿服务时长统计', () => {
   it('counts 2026 only, the activity on 31 December included, most hours first', async () => {
@@ -53,15 +55,23 @@ describe('表4 志愿服务时长统计', () => {
     expect(byCounty.rows.map((row) => [row.name, row.hours])).toEqual([['马建国', 3]])
     expect(byCounty.scope).toBe('临夏市')
     const byTask = await call('reports.hours', { year: 2026, filters: { task: '送教下乡' } })
-    expect(byTask.rows.map((row) => [row.name, row.hours])).toEqual([['何志强', 2.5], ['王丽', 1.5]])
+    expect(byTask.rows.map((row) => [row.name, row.hours])).toEqual([
+      ['何志强', 2.5],
+      ['王丽', 1.5],
+    ])
     const byDepartment = await call('reports.hours', { year: 2026, filters: { department: '基础教育科' } })
-    expect(byDepartment.rows.map((row) => [row.name, row.activities, row.hours])).toEqual([['何志强', 1, 4], ['马建国', 2, 3]])
+    expect(byDepartment.rows.map((row) => [row.name, row.activities, row.hours])).toEqual([
+      ['何志强', 1, 4],
+      ['马建国', 2, 3],
+    ])
     const byCategory = await call('reports.hours', { year: 2026, filters: { category: '名师' } })
     expect(byCategory.rows.map((row) => row.name)).toEqual(['何志强'])
   })
 
   it('refuses a filter that names nothing, listing what exists', async () => {
-    await expect(call('reports.hours', { year: 2026, filters: { countyCode: '兰州市' } })).rejects.toThrow(/没有名为“兰州市”的县市。可选：临夏市、临夏县/)
+    await expect(call('reports.hours', { year: 2026, filters: { countyCode: '兰州市' } })).rejects.toThrow(
+      /没有名为“兰州市”的县市。可选：临夏市、临夏县/,
+    )
     await expect(call('reports.hours', { year: 2026, filters: { department: '财务科' } })).rejects.toThrow(/责任科室/)
     await expect(call('reports.hours', { from: '2026-05-01' })).rejects.toThrow(/同时给出起止日期/)
   })
@@ -71,7 +81,14 @@ describe('表5 月度统计', () => {
   it('gives twelve months, empty ones as zero and not met, with a 合计', async () => {
     const report = await call('reports.monthly', { year: 2026 })
     expect(report.rows).toHaveLength(12)
-    const figures = report.rows.map((row) => [row.label, row.activities, row.volunteerTimes, row.hours, row.beneficiaries, row.met])
+    const figures = report.rows.map((row) => [
+      row.label,
+      row.activities,
+      row.volunteerTimes,
+      row.hours,
+      row.beneficiaries,
+      row.met,
+    ])
     expect(figures[0]).toEqual(['2026年1月', 1, 2, 6, 200, true])
     expect(figures[1]).toEqual(['2026年2月', 0, 0, 0, 0, false])
     expect(figures[2]).toEqual(['2026年3月', 1, 2, 4, 50, true])
@@ -79,12 +96,22 @@ describe('表5 月度统计', () => {
     expect(report.rows.filter((row) => !row.met).map((row) => row.month)).toEqual(
       ['02', '04', '05', '06', '07', '08', '09', '10', '11'].map((month) => `2026-${month}`),
     )
-    expect(report.total).toEqual({ activities: 3, volunteerTimes: 5, hours: 11, beneficiaries: 280, monthsMet: 3, months: 12 })
+    expect(report.total).toEqual({
+      activities: 3,
+      volunteerTimes: 5,
+      hours: 11,
+      beneficiaries: 280,
+      monthsMet: 3,
+      months: 12,
+    })
   })
 
   it('filters by department', async () => {
     const report = await call('reports.monthly', { year: 2026, filters: { department: '基础教育科' } })
-    expect(report.rows.filter((row) => row.met).map((row) => [row.month, row.volunteerTimes])).toEqual([['2026-01', 2], ['2026-12', 1]])
+    expect(report.rows.filter((row) => row.met).map((row) => [row.month, row.volunteerTimes])).toEqual([
+      ['2026-01', 2],
+      ['2026-12', 1],
+    ])
   })
 })
 
@@ -95,8 +122,16 @@ describe('表5 年度统计', () => {
     if (!table) throw new Error(`no table ${dimension}`)
     return table
   }
-  const figures = (row: { name: string; planned: number | null; done: number | null; rate: number | null; activities: number; volunteerTimes: number; hours: number; beneficiaries: number }) =>
-    [row.name, row.planned, row.done, row.rate, row.activities, row.volunteerTimes, row.hours, row.beneficiaries]
+  const figures = (row: {
+    name: string
+    planned: number | null
+    done: number | null
+    rate: number | null
+    activities: number
+    volunteerTimes: number
+    hours: number
+    beneficiaries: number
+  }) => [row.name, row.planned, row.done, row.rate, row.activities, row.volunteerTimes, row.hours, row.beneficiaries]
 
   it('by 责任科室: an activity of two departments counts for each, once in 合计', async () => {
     const table = await tableOf('department')

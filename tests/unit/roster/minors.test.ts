@@ -14,7 +14,9 @@ const FOURTEEN_TODAY = makeId('622901', '20121129', 13, false)
 const ADULT = makeId('622901', '19850312', 1, true)
 
 let ledger: Ledger
-beforeEach(() => { ledger = openLedger() })
+beforeEach(() => {
+  ledger = openLedger()
+})
 afterEach(() => ledger.close())
 
 const save = (fields: Record<string, string>) => invoke(ledger.ctx, 'roster.save', { fields, mode: 'keep' })
@@ -39,16 +41,27 @@ describe('a volunteer under 14 needs the guardian', () => {
   })
 
   it('saves the 13-year-old with a guardian and a consent date, and keeps both', async () => {
-    const result = await save({ name: '马小明', idNumber: THIRTEEN, guardianName: '马福', guardianConsentOn: '2026年9月1日' })
+    const result = await save({
+      name: '马小明',
+      idNumber: THIRTEEN,
+      guardianName: '马福',
+      guardianConsentOn: '2026年9月1日',
+    })
     const view = await invoke(ledger.ctx, 'roster.get', { id: result.id })
-    expect(view).toMatchObject({ guardianName: '马福', guardianConsentOn: '2026-09-01', idMasked: expect.stringContaining('*') })
+    expect(view).toMatchObject({
+      guardianName: '马福',
+      guardianConsentOn: '2026-09-01',
+      idMasked: expect.stringContaining('*'),
+    })
   })
 
   it('refuses a consent date that cannot be read or is after today', async () => {
-    await expect(save({ name: '马小明', idNumber: THIRTEEN, guardianName: '马福', guardianConsentOn: '九月' }))
-      .rejects.toMatchObject({ message: expect.stringContaining('监护人同意日期“九月”无法识别') })
-    await expect(save({ name: '马小明', idNumber: THIRTEEN, guardianName: '马福', guardianConsentOn: '2026-12-01' }))
-      .rejects.toMatchObject({ message: expect.stringContaining('晚于今天') })
+    await expect(
+      save({ name: '马小明', idNumber: THIRTEEN, guardianName: '马福', guardianConsentOn: '九月' }),
+    ).rejects.toMatchObject({ message: expect.stringContaining('监护人同意日期“九月”无法识别') })
+    await expect(
+      save({ name: '马小明', idNumber: THIRTEEN, guardianName: '马福', guardianConsentOn: '2026-12-01' }),
+    ).rejects.toMatchObject({ message: expect.stringContaining('晚于今天') })
   })
 
   it('does not ask for a guardian from the 14th birthday on', async () => {
@@ -76,15 +89,55 @@ async function rosterFile(headers: string[], rows: (string | null)[][]): Promise
   return new Uint8Array(await book.xlsx.writeBuffer())
 }
 
-const OLD_HEADERS = ['序号', '姓名', '性别', '民族', '出生年月', '政治面貌', '身份证号码', '学历', '工作单位', '职务/职称', '所在县市', '联系电话', '志愿者类别', '特长', '所属服务队', '备注']
+const OLD_HEADERS = [
+  '序号',
+  '姓名',
+  '性别',
+  '民族',
+  '出生年月',
+  '政治面貌',
+  '身份证号码',
+  '学历',
+  '工作单位',
+  '职务/职称',
+  '所在县市',
+  '联系电话',
+  '志愿者类别',
+  '特长',
+  '所属服务队',
+  '备注',
+]
 
 describe('表1 returns and the appended columns', () => {
   it('imports an old 16-column return unchanged', async () => {
-    const data = await rosterFile(OLD_HEADERS, [['1', '马建国', '男', '回族', '1985.03', '群众', ADULT, '大学本科', '临夏州中学', '一级教师', '临夏市', '13893012345', null, '书法', null, null]])
-    const result = await invoke(ledger.ctx, 'import.run', { form: 'roster', files: [{ name: '临夏州中学.xlsx', data }] })
+    const data = await rosterFile(OLD_HEADERS, [
+      [
+        '1',
+        '马建国',
+        '男',
+        '回族',
+        '1985.03',
+        '群众',
+        ADULT,
+        '大学本科',
+        '临夏州中学',
+        '一级教师',
+        '临夏市',
+        '13893012345',
+        null,
+        '书法',
+        null,
+        null,
+      ],
+    ])
+    const result = await invoke(ledger.ctx, 'import.run', {
+      form: 'roster',
+      files: [{ name: '临夏州中学.xlsx', data }],
+    })
     expect(result.files[0]).toMatchObject({ status: 'imported', accepted: 1 })
-    expect(ledger.ctx.db.prepare('SELECT name, unit, speciality, volunteer_no, guardian_name FROM volunteers').get())
-      .toEqual({ name: '马建国', unit: '临夏州中学', speciality: '书法', volunteer_no: null, guardian_name: null })
+    expect(
+      ledger.ctx.db.prepare('SELECT name, unit, speciality, volunteer_no, guardian_name FROM volunteers').get(),
+    ).toEqual({ name: '马建国', unit: '临夏州中学', speciality: '书法', volunteer_no: null, guardian_name: null })
   })
 
   it('refuses a 13-year-old row without guardian, naming the column, and takes the row that has one', async () => {
@@ -92,14 +145,30 @@ describe('表1 returns and the appended columns', () => {
     const blank = Array<null>(13).fill(null)
     const data = await rosterFile(headers, [
       ['1', '马小明', null, null, null, null, THIRTEEN, ...blank.slice(0, 9), 'ZY001', null, null],
-      ['2', '李小红', null, null, null, null, makeId('622901', '20140301', 14, false), ...blank.slice(0, 9), null, '李梅', '2026-10-08'],
+      [
+        '2',
+        '李小红',
+        null,
+        null,
+        null,
+        null,
+        makeId('622901', '20140301', 14, false),
+        ...blank.slice(0, 9),
+        null,
+        '李梅',
+        '2026-10-08',
+      ],
     ])
-    const result = await invoke(ledger.ctx, 'import.run', { form: 'roster', files: [{ name: '临夏州中学.xlsx', data }] })
+    const result = await invoke(ledger.ctx, 'import.run', {
+      form: 'roster',
+      files: [{ name: '临夏州中学.xlsx', data }],
+    })
     expect(result.files[0]).toMatchObject({ accepted: 1 })
     const issues = JSON.stringify(result)
     expect(issues).toContain('监护人姓名')
-    expect(ledger.ctx.db.prepare('SELECT name, guardian_name, guardian_consent_on FROM volunteers').all())
-      .toEqual([{ name: '李小红', guardian_name: '李梅', guardian_consent_on: '2026-10-08' }])
+    expect(ledger.ctx.db.prepare('SELECT name, guardian_name, guardian_consent_on FROM volunteers').all()).toEqual([
+      { name: '李小红', guardian_name: '李梅', guardian_consent_on: '2026-10-08' },
+    ])
   })
 })
 
@@ -115,15 +184,18 @@ describe('a participant under 10 (age at the activity date)', () => {
   }
 
   it('is refused without the clerk’s reason, naming the field', async () => {
-    await expect(youngAndActivity()).rejects.toMatchObject({ message: expect.stringMatching(/未满 10 周岁（9 岁）.*未满10周岁确认原因/) })
+    await expect(youngAndActivity()).rejects.toMatchObject({
+      message: expect.stringMatching(/未满 10 周岁（9 岁）.*未满10周岁确认原因/),
+    })
     expect(ledger.ctx.db.prepare('SELECT COUNT(*) FROM activities').pluck().get()).toBe(0)
   })
 
   it('is accepted with a reason, which is kept in the audit history', async () => {
     const { id } = await youngAndActivity('随家长参加亲子志愿服务')
     expect(ledger.ctx.db.prepare('SELECT COUNT(*) FROM participations WHERE activity_id = ?').pluck().get(id)).toBe(1)
-    expect(ledger.ctx.db.prepare("SELECT summary FROM audit WHERE summary LIKE '确认未满10周岁%'").pluck().get())
-      .toMatch(/马小宝.*原因：随家长参加亲子志愿服务/)
+    expect(
+      ledger.ctx.db.prepare("SELECT summary FROM audit WHERE summary LIKE '确认未满10周岁%'").pluck().get(),
+    ).toMatch(/马小宝.*原因：随家长参加亲子志愿服务/)
   })
 })
 

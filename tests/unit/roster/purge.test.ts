@@ -19,7 +19,8 @@ async function importTwo(): Promise<{ ma: number; wang: number }> {
   const file = join(ledger.dir, '学校.xlsx')
   await writeStandardStream(file, '临夏州中学', [MA, WANG])
   await invoke(ledger.ctx, 'import.run', { form: 'roster', files: [file] })
-  const id = (idNumber: string) => ledger.ctx.db.prepare('SELECT id FROM volunteers WHERE id_number = ?').pluck().get(idNumber) as number
+  const id = (idNumber: string) =>
+    ledger.ctx.db.prepare('SELECT id FROM volunteers WHERE id_number = ?').pluck().get(idNumber) as number
   return { ma: id(MA.idNumber), wang: id(WANG.idNumber) }
 }
 
@@ -35,7 +36,9 @@ describe('purging the recycle bin', () => {
     const db = ledger.ctx.db
     expect(db.prepare('SELECT count(*) FROM volunteers WHERE id = ?').pluck().get(ma)).toBe(0)
     expect(db.prepare('SELECT count(*) FROM import_changes WHERE volunteer_id = ?').pluck().get(ma)).toBe(0)
-    const history = JSON.stringify(db.prepare("SELECT summary, before, after FROM audit WHERE entity = 'volunteer' AND entity_id = ?").all(ma))
+    const history = JSON.stringify(
+      db.prepare("SELECT summary, before, after FROM audit WHERE entity = 'volunteer' AND entity_id = ?").all(ma),
+    )
     expect(history).not.toContain(MA.name)
     expect(history).toContain('从回收站彻底删除一名志愿者')
     expect((await invoke(ledger.ctx, 'roster.search', { q: MA.name, deleted: true })).total).toBe(0)
@@ -44,12 +47,17 @@ describe('purging the recycle bin', () => {
 
   it('keeps a person who served in an activity and says why; refuses one still in the roster', async () => {
     const { ma, wang } = await importTwo()
-    await invoke(ledger.ctx, 'activities.save', { fields: { name: '名师送教', heldOn: '2026-10-15', defaultHours: 2, leader: '张敏', lateReason: '年底集中补登' }, participants: [{ volunteerId: ma }] })
+    await invoke(ledger.ctx, 'activities.save', {
+      fields: { name: '名师送教', heldOn: '2026-10-15', defaultHours: 2, leader: '张敏', lateReason: '年底集中补登' },
+      participants: [{ volunteerId: ma }],
+    })
     await invoke(ledger.ctx, 'roster.delete', { ids: [ma] })
     const result = await invoke(ledger.ctx, 'roster.purge', { ids: [ma] })
     expect(result.purged).toBe(0)
     expect(result.refused).toEqual([{ id: ma, name: MA.name, reason: expect.stringContaining('参加过 1 次活动') }])
-    await expect(invoke(ledger.ctx, 'roster.purge', { ids: [wang] })).rejects.toThrow(`志愿者 ${WANG.name} 不在回收站中`)
+    await expect(invoke(ledger.ctx, 'roster.purge', { ids: [wang] })).rejects.toThrow(
+      `志愿者 ${WANG.name} 不在回收站中`,
+    )
     expect(ledger.ctx.db.prepare('SELECT count(*) FROM volunteers').pluck().get()).toBe(2)
   })
 })

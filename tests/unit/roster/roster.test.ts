@@ -49,7 +49,13 @@ describe('roster', () => {
     const result = await add({ name: '马建国', idNumber: MA, unit: '临夏州中学', county: '临夏市' })
     expect(result.created).toBe(true)
     const view = await invoke(ctx, 'roster.get', { id: result.id })
-    expect(view).toMatchObject({ name: '马建国', gender: '男', birth: '1985.03', countyCode: '622901', countyName: '临夏市' })
+    expect(view).toMatchObject({
+      name: '马建国',
+      gender: '男',
+      birth: '1985.03',
+      countyCode: '622901',
+      countyName: '临夏市',
+    })
     expect(view.idMasked).toBe(`622901********${MA.slice(-4)}`)
     expect(JSON.stringify(view)).not.toContain(MA)
   })
@@ -86,7 +92,12 @@ describe('roster', () => {
 
   it('finds every holder of a fragment, neighbours in pinyin order included, in any sort order', async () => {
     const names = ['马丽', '马力', '马莉', '马立新', '王马']
-    for (const [index, name] of names.entries()) await add({ name, idNumber: makeId('622921', '19800101', index, index % 2 === 0), unit: index < 2 ? '临夏州中学' : '临夏县土桥中学' })
+    for (const [index, name] of names.entries())
+      await add({
+        name,
+        idNumber: makeId('622921', '19800101', index, index % 2 === 0),
+        unit: index < 2 ? '临夏州中学' : '临夏县土桥中学',
+      })
     const found = async (query: Record<string, unknown>) =>
       (await invoke(ctx, 'roster.search', { q: '马', ...query })).rows.map((row) => row.name)
     expect((await found({})).sort()).toEqual([...names].sort())
@@ -98,7 +109,8 @@ describe('roster', () => {
 
   it('sorts by pinyin and pages on the server', async () => {
     const people = ['张三', '阿依', '马建国', '白雪', '赵六']
-    for (const [index, name] of people.entries()) await add({ name, idNumber: makeId('622921', '19800101', index, true) })
+    for (const [index, name] of people.entries())
+      await add({ name, idNumber: makeId('622921', '19800101', index, true) })
     const page = await invoke(ctx, 'roster.search', { limit: 2, offset: 1 })
     expect(page.total).toBe(5)
     expect(page.rows.map((row) => row.name)).toEqual(['白雪', '马建国'])
@@ -159,7 +171,9 @@ describe('roster', () => {
 
     for (let n = 1; n < 20; n++) await invoke(ctx, 'roster.reveal', { id, field: 'phone' })
     await expect(invoke(ctx, 'roster.reveal', { id, field: 'phone' })).rejects.toThrow(/过于频繁：每分钟最多 20 次/)
-    const reveals = (await invoke(ctx, 'audit.list', { entity: 'volunteer', entityId: id, limit: 500 })).rows.filter((row) => row.action === 'reveal')
+    const reveals = (await invoke(ctx, 'audit.list', { entity: 'volunteer', entityId: id, limit: 500 })).rows.filter(
+      (row) => row.action === 'reveal',
+    )
     expect(reveals).toHaveLength(20)
 
     clock = new Date(clock.getTime() + 61_000)
@@ -169,7 +183,9 @@ describe('roster', () => {
   it('rejects unknown operations and malformed input with Chinese messages', async () => {
     await expect(invoke(ctx, 'nope' as never, {})).rejects.toThrow(/未知的操作/)
     await expect(invoke(ctx, 'roster.search', { limit: 'lots' } as never)).rejects.toThrow(/输入有误/)
-    const refused = await invoke(ctx, 'roster.search', { limit: 'lots' } as never).catch((error: Error) => error.message)
+    const refused = await invoke(ctx, 'roster.search', { limit: 'lots' } as never).catch(
+      (error: Error) => error.message,
+    )
     expect(refused).toMatch(/limit：无效输入：期望 数字/)
     expect(refused).not.toMatch(/Invalid|expected|received/)
   })

@@ -12,7 +12,11 @@ const require = createRequire(import.meta.url)
 
 /** A stand-in for a .node file: an ELF header, padding, and the entry point's name among other symbols. */
 function fakeAddon(...symbols: string[]): Uint8Array {
-  const parts = [Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0]), Buffer.alloc(64), ...symbols.map((name) => Buffer.from(`\0${name}\0`, 'latin1'))]
+  const parts = [
+    Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0]),
+    Buffer.alloc(64),
+    ...symbols.map((name) => Buffer.from(`\0${name}\0`, 'latin1')),
+  ]
   return Buffer.concat(parts)
 }
 
@@ -48,13 +52,21 @@ describe('the ABI Electron needs', () => {
 
   it('falls back to node-abi when the package ships no abi_version, and says so when neither is there', () => {
     writeFileSync(join(dir, 'package.json'), '{"version":"45.5.0"}')
-    const withNodeAbi = Object.assign(() => ({ getAbi: (version: string, runtime: string) => (version === '45.5.0' && runtime === 'electron' ? '150' : '0') }), {
-      resolve: () => join(dir, 'package.json'),
-    }) as unknown as NodeJS.Require
+    const withNodeAbi = Object.assign(
+      () => ({
+        getAbi: (version: string, runtime: string) => (version === '45.5.0' && runtime === 'electron' ? '150' : '0'),
+      }),
+      {
+        resolve: () => join(dir, 'package.json'),
+      },
+    ) as unknown as NodeJS.Require
     expect(electronAbi(withNodeAbi, '45.5.0')).toEqual({ abi: 150, source: 'node-abi' })
-    const without = Object.assign(() => {
-      throw new Error('Cannot find module node-abi')
-    }, { resolve: () => join(dir, 'package.json') }) as unknown as NodeJS.Require
+    const without = Object.assign(
+      () => {
+        throw new Error('Cannot find module node-abi')
+      },
+      { resolve: () => join(dir, 'package.json') },
+    ) as unknown as NodeJS.Require
     expect(() => electronAbi(without, '45.5.0')).toThrow('不知道 Electron 45.5.0 的 ABI')
   })
 })
@@ -79,11 +91,19 @@ describe('the Electron binary', () => {
   }
 
   it('is missing when the download never happened (no path.txt)', () => {
-    expect(electronBinaryState(electronPackage({}))).toMatchObject({ installed: false, reason: expect.stringContaining('path.txt') })
+    expect(electronBinaryState(electronPackage({}))).toMatchObject({
+      installed: false,
+      reason: expect.stringContaining('path.txt'),
+    })
   })
 
   it('is missing when dist holds another version, and there when it holds this one', () => {
-    expect(electronBinaryState(electronPackage({ 'path.txt': 'electron', 'dist/electron': '', 'dist/version': 'v44.0.0' }))).toMatchObject({ installed: false })
-    expect(electronBinaryState(electronPackage({ 'dist/version': 'v45.5.0' }))).toMatchObject({ installed: true, executable: join(dir, 'dist', 'electron') })
+    expect(
+      electronBinaryState(electronPackage({ 'path.txt': 'electron', 'dist/electron': '', 'dist/version': 'v44.0.0' })),
+    ).toMatchObject({ installed: false })
+    expect(electronBinaryState(electronPackage({ 'dist/version': 'v45.5.0' }))).toMatchObject({
+      installed: true,
+      executable: join(dir, 'dist', 'electron'),
+    })
   })
 })

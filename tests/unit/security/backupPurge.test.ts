@@ -26,7 +26,10 @@ const holdsName = (path: string) => readFileSync(path).includes(Buffer.from(NAME
 
 describe('backup.purgeOld', () => {
   it('leaves one fresh backup that no longer holds a purged person', async () => {
-    const { id } = await invoke(ctx, 'roster.save', { fields: { name: NAME, idNumber: makeId('622901', '19850312', 1, false), unit: '临夏州中学', county: '临夏市' }, mode: 'keep' })
+    const { id } = await invoke(ctx, 'roster.save', {
+      fields: { name: NAME, idNumber: makeId('622901', '19850312', 1, false), unit: '临夏州中学', county: '临夏市' },
+      mode: 'keep',
+    })
     const before = await invoke(ctx, 'backup.create', {})
     clock = new Date('2026-11-30T08:00:00Z')
     await invoke(ctx, 'roster.delete', { ids: [id] })

@@ -25,7 +25,10 @@ beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'ledger-cipher-'))
   dbPath = join(dir, 'ledger.db')
   ctx = createContext(dbPath, { now: () => clock })
-  await invoke(ctx, 'roster.save', { fields: { name: NAME, idNumber: makeId('622901', '19850312', 1, false), unit: '临夏州中学', county: '临夏市' }, mode: 'keep' })
+  await invoke(ctx, 'roster.save', {
+    fields: { name: NAME, idNumber: makeId('622901', '19850312', 1, false), unit: '临夏州中学', county: '临夏市' },
+    mode: 'keep',
+  })
 })
 
 afterEach(async () => {
@@ -48,7 +51,9 @@ async function encrypt() {
 describe('登录密码 and encryption at rest', () => {
   it('refuses to set a password before the clerk confirms the warning about forgetting it', async () => {
     await expect(invoke(ctx, 'security.setPassword', { password: PASSWORD })).rejects.toThrow(/忘记密码就再也打不开/)
-    await expect(invoke(ctx, 'security.setPassword', { password: '123', understood: true })).rejects.toThrow(/至少 6 个字符/)
+    await expect(invoke(ctx, 'security.setPassword', { password: '123', understood: true })).rejects.toThrow(
+      /至少 6 个字符/,
+    )
     expect(isEncryptedFile(dbPath)).toBe(false)
   })
 
@@ -69,7 +74,9 @@ describe('登录密码 and encryption at rest', () => {
 
   it('changes the password (rekey) and removes it, making the file plain again', async () => {
     await encrypt()
-    await expect(invoke(ctx, 'security.setPassword', { current: 'nope-nope', password: 'another-one', understood: true })).rejects.toThrow(/当前登录密码不正确/)
+    await expect(
+      invoke(ctx, 'security.setPassword', { current: 'nope-nope', password: 'another-one', understood: true }),
+    ).rejects.toThrow(/当前登录密码不正确/)
     await invoke(ctx, 'security.setPassword', { current: PASSWORD, password: 'another-one', understood: true })
     await closeContext(ctx)
     expect(() => createContext(dbPath, { password: PASSWORD })).toThrow(/登录密码不正确/)
@@ -103,7 +110,9 @@ describe('登录密码 and encryption at rest', () => {
     expect((await invoke(ctx, 'security.lock', {})).locked).toBe(true)
     await expect(invoke(ctx, 'roster.search', {})).rejects.toMatchObject({ code: 'LOCKED' })
     await expect(invoke(ctx, 'backup.create', {})).rejects.toMatchObject({ code: 'LOCKED' })
-    await expect(invoke(ctx, 'security.unlock', { password: 'wrong-password' })).rejects.toMatchObject({ code: 'PASSWORD' })
+    await expect(invoke(ctx, 'security.unlock', { password: 'wrong-password' })).rejects.toMatchObject({
+      code: 'PASSWORD',
+    })
     expect((await invoke(ctx, 'security.status', {})).idleMinutes).toBe(5)
     expect((await invoke(ctx, 'security.unlock', { password: PASSWORD })).locked).toBe(false)
     expect(JSON.stringify(await invoke(ctx, 'roster.search', {}))).toContain(NAME)
@@ -113,7 +122,10 @@ describe('登录密码 and encryption at rest', () => {
     await encrypt()
     await closeContext(ctx)
     const run = (args: string[], env: Record<string, string> = {}) =>
-      spawnSync(process.execPath, ['--import', 'tsx', CLI, ...args, '--db', dbPath, '--json'], { encoding: 'utf8', env: { ...process.env, VOLUNTEER_LEDGER_PASSWORD: '', ...env } })
+      spawnSync(process.execPath, ['--import', 'tsx', CLI, ...args, '--db', dbPath, '--json'], {
+        encoding: 'utf8',
+        env: { ...process.env, VOLUNTEER_LEDGER_PASSWORD: '', ...env },
+      })
     const without = run(['stats'], { VOLUNTEER_LEDGER_PASSWORD: '' })
     expect(without.status).toBe(1)
     expect(without.stderr).toMatch(/已加密，请输入登录密码/)

@@ -24,7 +24,10 @@ describe('the data folder', () => {
   it('is the default folder until the clerk moves the ledger, then the new one, with the data in it', async () => {
     const base = join(dir, 'default')
     expect(configuredDbPath(base)).toBe(join(base, 'ledger.db'))
-    await invoke(ctx, 'roster.save', { fields: { name: '马建国', idNumber: makeId('622901', '19850312', 1, true) }, mode: 'keep' })
+    await invoke(ctx, 'roster.save', {
+      fields: { name: '马建国', idNumber: makeId('622901', '19850312', 1, true) },
+      mode: 'keep',
+    })
     const moved = await moveDataFolder(ctx, join(dir, 'D盘', '台账'), base)
     expect(configuredDbPath(base)).toBe(moved.dbPath)
     const reopened = createContext(moved.dbPath)

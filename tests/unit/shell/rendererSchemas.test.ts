@@ -10,7 +10,8 @@ import { createContext, type CoreContext } from '../../../src-main/core/index'
 import { MAIN_CHOSEN } from '../../../src-main/core/mainChosen'
 import { invokeFromRenderer, rendererSchema } from '../../../src-main/core/rendererHost'
 
-const PATH_LIKE = /^(out|outDir|outFile|outPath|path|paths|folder|dir|directory|dest|destination|target|dbPath|dataDir|file)$/i
+const PATH_LIKE =
+  /^(out|outDir|outFile|outPath|path|paths|folder|dir|directory|dest|destination|target|dbPath|dataDir|file)$/i
 /** Names that are not paths: a backup is chosen by its file name from backup.list and found by basename in the backup folder. */
 const NOT_A_PATH: Partial<Record<OperationName, string[]>> = { 'backup.restore': ['file'] }
 
@@ -39,7 +40,9 @@ describe('the renderer’s schemas', () => {
   it('accept no path-like field in any operation of the table', () => {
     const offending = names.flatMap((name) =>
       acceptedProperties(jsonOf(rendererSchema(name)))
-        .filter((property) => property.accepts && PATH_LIKE.test(property.key) && !NOT_A_PATH[name]?.includes(property.key))
+        .filter(
+          (property) => property.accepts && PATH_LIKE.test(property.key) && !NOT_A_PATH[name]?.includes(property.key),
+        )
         .map((property) => `${name}: ${property.name}`),
     )
     expect(offending).toEqual([])
@@ -47,9 +50,23 @@ describe('the renderer’s schemas', () => {
 
   it('are derived from schemas that do have paths (the CLI keeps them), so the check above can fail', () => {
     const withPaths = names.filter((name) =>
-      acceptedProperties(jsonOf(api[name].input as z.ZodType)).some((property) => property.accepts && PATH_LIKE.test(property.key) && !NOT_A_PATH[name]?.includes(property.key)),
+      acceptedProperties(jsonOf(api[name].input as z.ZodType)).some(
+        (property) => property.accepts && PATH_LIKE.test(property.key) && !NOT_A_PATH[name]?.includes(property.key),
+      ),
     )
-    expect(withPaths).toEqual(expect.arrayContaining(['export.form', 'import.preview', 'import.run', 'import.errors', 'settings.moveData', 'print.document', 'certificates.issue', 'template.form', 'fill.template'] as OperationName[]))
+    expect(withPaths).toEqual(
+      expect.arrayContaining([
+        'export.form',
+        'import.preview',
+        'import.run',
+        'import.errors',
+        'settings.moveData',
+        'print.document',
+        'certificates.issue',
+        'template.form',
+        'fill.template',
+      ] as OperationName[]),
+    )
   })
 
   it('leave bytes and the other fields as the core has them', () => {
@@ -58,7 +75,9 @@ describe('the renderer’s schemas', () => {
     expect(preview.safeParse({ files: ['C:/Windows/system32/x.xlsx'] }).success).toBe(false)
     expect(preview.safeParse({ files: [{ name: 'x.xlsx', path: '/etc/passwd' }] }).success).toBe(false)
     expect(rendererSchema('export.form').safeParse({ form: 'roster' }).success).toBe(true)
-    expect(rendererSchema('export.form').safeParse({ form: 'roster', out: '\\\\server\\share\\roster.xlsx' }).success).toBe(false)
+    expect(
+      rendererSchema('export.form').safeParse({ form: 'roster', out: '\\\\server\\share\\roster.xlsx' }).success,
+    ).toBe(false)
     // Refinements of the core's schema stay: import.errors still needs a batch or a preview.
     expect(rendererSchema('import.errors').safeParse({}).success).toBe(false)
   })

@@ -2,7 +2,13 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, sep } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { CONTENT_SECURITY_POLICY, contentTypeOf, developmentSwitches, isTrustedRendererUrl, resolveAppAsset } from '../../../src-main/host/shellPolicy'
+import {
+  CONTENT_SECURITY_POLICY,
+  contentTypeOf,
+  developmentSwitches,
+  isTrustedRendererUrl,
+  resolveAppAsset,
+} from '../../../src-main/host/shellPolicy'
 
 let root: string
 beforeAll(() => {
@@ -20,14 +26,15 @@ describe('app:// serves the built renderer folder only', () => {
     expect(resolveAppAsset(root, 'app://ledger/assets/index.js?v=1#x')).toBe(join(root, 'assets', 'index.js'))
   })
 
-  it.each(['app://ledger/../secret.txt', 'app://ledger/%2e%2e/secret.txt', 'app://ledger/assets/%2E%2E/%2E%2E/etc/passwd'])(
-    'keeps %s inside the folder (the URL parser drops the dot segments)',
-    (url) => {
-      const file = resolveAppAsset(root, url)
-      expect(file === null || file.startsWith(root + sep)).toBe(true)
-      expect(file).not.toContain('..')
-    },
-  )
+  it.each([
+    'app://ledger/../secret.txt',
+    'app://ledger/%2e%2e/secret.txt',
+    'app://ledger/assets/%2E%2E/%2E%2E/etc/passwd',
+  ])('keeps %s inside the folder (the URL parser drops the dot segments)', (url) => {
+    const file = resolveAppAsset(root, url)
+    expect(file === null || file.startsWith(root + sep)).toBe(true)
+    expect(file).not.toContain('..')
+  })
 
   it.each([
     'app://ledger/assets/..%2f..%2fetc%2fpasswd',
@@ -70,7 +77,9 @@ describe('the shell’s other decisions', () => {
   })
 
   it('has one strict policy: nothing by default, no inline or eval scripts, no network', () => {
-    const directives = new Map(CONTENT_SECURITY_POLICY.split('; ').map((part) => [part.split(' ')[0]!, part.split(' ').slice(1)]))
+    const directives = new Map(
+      CONTENT_SECURITY_POLICY.split('; ').map((part) => [part.split(' ')[0]!, part.split(' ').slice(1)]),
+    )
     expect(directives.get('default-src')).toEqual(["'none'"])
     expect(directives.get('script-src')).toEqual(["'self'"])
     expect(directives.get('style-src')).toEqual(["'self'", "'unsafe-inline'"])

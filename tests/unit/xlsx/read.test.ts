@@ -42,9 +42,19 @@ async function readError(bytes: Buffer, limits: Partial<ReadLimits> = {}, name =
 describe('header matching', () => {
   const lookup = headerLookup(SHEET)
   it.each([
-    ['＊姓名', '姓名'], ['身份证号（18位）', '身份证号码'], ['公民身份号码', '身份证号码'], ['县（市）', '所在县市'],
-    ['职务（职称）', '职务/职称'], ['职称', '职务/职称'], [' 联 系\n电 话 ', '联系电话'], ['手机号码', '联系电话'],
-    ['学校', '工作单位'], ['出生日期', '出生年月'], ['类别', '志愿者类别'], ['服务队', '所属服务队'], ['身份证号码：', '身份证号码'],
+    ['＊姓名', '姓名'],
+    ['身份证号（18位）', '身份证号码'],
+    ['公民身份号码', '身份证号码'],
+    ['县（市）', '所在县市'],
+    ['职务（职称）', '职务/职称'],
+    ['职称', '职务/职称'],
+    [' 联 系\n电 话 ', '联系电话'],
+    ['手机号码', '联系电话'],
+    ['学校', '工作单位'],
+    ['出生日期', '出生年月'],
+    ['类别', '志愿者类别'],
+    ['服务队', '所属服务队'],
+    ['身份证号码：', '身份证号码'],
   ])('reads %s as %s', (text, column) => {
     expect(matchHeader(text, lookup)?.name).toBe(column)
   })
@@ -57,7 +67,16 @@ describe('header matching', () => {
   it('finds the header under a title and a 填报单位 line, not in a 填表说明 list', () => {
     const rows = [[SHEET.title], ['填报单位：某校'], [], ['序号', '姓名', '身份证号', '性别']]
     expect(findHeader(rows, SHEET)).toMatchObject({ index: 3, mapping: { 序号: 1, 姓名: 2, 身份证号码: 3, 性别: 4 } })
-    expect(findHeader([['姓名', '必填'], ['身份证号码', '18 位'], ['性别', '男或女']], SHEET)).toBeNull()
+    expect(
+      findHeader(
+        [
+          ['姓名', '必填'],
+          ['身份证号码', '18 位'],
+          ['性别', '男或女'],
+        ],
+        SHEET,
+      ),
+    ).toBeNull()
   })
 })
 
@@ -84,7 +103,12 @@ describe('reading a workbook', () => {
   it('keeps numbers as numbers, dates as days, formulas as their cached result, rich text as text', async () => {
     const bytes = await bytesOf((sheet) => {
       sheet.addRow(['姓名', '身份证号码', '出生年月', '备注'])
-      sheet.addRow([{ richText: [{ text: '马' }, { text: '建国' }] }, 622901198503120011, new Date(Date.UTC(1985, 2, 12)), { formula: 'A1&"x"', result: '算好的' }])
+      sheet.addRow([
+        { richText: [{ text: '马' }, { text: '建国' }] },
+        622901198503120011,
+        new Date(Date.UTC(1985, 2, 12)),
+        { formula: 'A1&"x"', result: '算好的' },
+      ])
     })
     const found = await read(bytes)
     expect(found?.rows[1]?.cells).toEqual(['马建国', 622901198503120011, '1985-03-12', '算好的'])
@@ -104,7 +128,11 @@ describe('reading a workbook', () => {
     })
     const found = (await read(bytes)) as FoundSheet
     const { rows, skipped } = extractRows(found, SHEET, found.header.mapping)
-    expect(rows.map((row) => [row.number, row.values['姓名'], row.values['工作单位']])).toEqual([[2, '甲', '某校'], [3, '乙', '某校'], [7, '丙', null]])
+    expect(rows.map((row) => [row.number, row.values['姓名'], row.values['工作单位']])).toEqual([
+      [2, '甲', '某校'],
+      [3, '乙', '某校'],
+      [7, '丙', null],
+    ])
     // The empty row never reaches the reader (Excel writes no XML for it); the other three are skipped.
     expect(skipped).toBe(3)
   })

@@ -37,18 +37,30 @@ export const activityImporter: FormImporter<unknown> = {
       // A return made with the older form has no 补录原因 column: the row imports as before (a school's
       // return is its own record, not an entry by hand) and is listed as a 补录 without a reason.
       const late = record ? lateness(record, options.today).late : false
-      return { item: record ? { ...record, kind: 'activity', late } : null, issues: columnIssues(ACTIVITY_SHEET, issues) }
+      return {
+        item: record ? { ...record, kind: 'activity', late } : null,
+        issues: columnIssues(ACTIVITY_SHEET, issues),
+      }
     }
   },
 }
 
-export function checkParticipantRow(raw: Record<string, unknown>, enteredOn: string): { item: ParticipantRow | null; issues: RowIssue[] } {
+export function checkParticipantRow(
+  raw: Record<string, unknown>,
+  enteredOn: string,
+): { item: ParticipantRow | null; issues: RowIssue[] } {
   const issues: RowIssue[] = []
   // Normalised as 活动登记 normalises the name, or the two sheets would not meet.
   const activityName = normalizeFreeText(raw.activityName)
-  if (!activityName) issues.push({ column: '活动名称', level: 'error', message: '活动名称必填：请填写与“活动登记”一致的活动名称。' })
+  if (!activityName)
+    issues.push({ column: '活动名称', level: 'error', message: '活动名称必填：请填写与“活动登记”一致的活动名称。' })
   const heldOn = parseDay(raw.heldOn)
-  if (!heldOn) issues.push({ column: '开展日期', level: 'error', message: '开展日期缺失或无法识别：请写成如 2026-03-05，并与“活动登记”一致。' })
+  if (!heldOn)
+    issues.push({
+      column: '开展日期',
+      level: 'error',
+      message: '开展日期缺失或无法识别：请写成如 2026-03-05，并与“活动登记”一致。',
+    })
   const name = normalizeText(raw.name).replace(/\s+/g, '')
   if (!name) issues.push({ column: '姓名', level: 'error', message: '姓名必填。' })
   const id = checkIdNumber(raw.idNumber)
@@ -58,7 +70,10 @@ export function checkParticipantRow(raw: Record<string, unknown>, enteredOn: str
   if (!hours.ok) issues.push({ column: '服务时长（小时）', level: 'error', message: hours.message })
   const note = normalizeFreeText(raw.note) || null
   if (issues.length > 0 || !id.ok || !hours.ok || !heldOn) return { item: null, issues }
-  return { item: { kind: 'participant', activityName, heldOn, name, idNumber: id.id, hours: hours.hours, note, enteredOn }, issues }
+  return {
+    item: { kind: 'participant', activityName, heldOn, name, idNumber: id.id, hours: hours.hours, note, enteredOn },
+    issues,
+  }
 }
 
 export const participantImporter: FormImporter<unknown> = {

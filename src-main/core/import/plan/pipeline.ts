@@ -17,14 +17,34 @@ import { recordChange, undoRecordsBatch, writeBatchHeader } from '../records'
 
 const SHEET = PLAN_FORM.sheets[0]!
 type Item = repo.PlanItemRecord
-const COMPARED: (keyof Item)[] = ['taskCode', 'name', 'content', 'targetGroup', 'plannedText', 'place', 'departments', 'contact', 'phone', 'note']
+const COMPARED: (keyof Item)[] = [
+  'taskCode',
+  'name',
+  'content',
+  'targetGroup',
+  'plannedText',
+  'place',
+  'departments',
+  'contact',
+  'phone',
+  'note',
+]
 const LABELS: Partial<Record<keyof Item, string>> = {
-  taskCode: '活动类别', name: '活动名称', content: '活动内容', targetGroup: '服务对象', plannedText: '计划时间',
-  place: '活动地点', departments: '责任科室', contact: '联系人', phone: '联系电话', note: '备注',
+  taskCode: '活动类别',
+  name: '活动名称',
+  content: '活动内容',
+  targetGroup: '服务对象',
+  plannedText: '计划时间',
+  place: '活动地点',
+  departments: '责任科室',
+  contact: '联系人',
+  phone: '联系电话',
+  note: '备注',
 }
 
 function yearOf(options: PipelineOptions): number {
-  if (!options.year) throw new CoreError('INVALID_INPUT', '导入活动清单（表2）须指定年度，如 year: 2026（命令行 --year 2026）')
+  if (!options.year)
+    throw new CoreError('INVALID_INPUT', '导入活动清单（表2）须指定年度，如 year: 2026（命令行 --year 2026）')
   return options.year
 }
 
@@ -74,7 +94,11 @@ interface Target {
   changes: FieldChange[]
 }
 
-function planTargets(db: Database, files: readonly ParsedFile<unknown>[], year: number): { plan: PipelinePlan; targets: Target[] } {
+function planTargets(
+  db: Database,
+  files: readonly ParsedFile<unknown>[],
+  year: number,
+): { plan: PipelinePlan; targets: Target[] } {
   const plan: PipelinePlan = { rows: new Map(), issues: [], counts: { created: 0, updated: 0, unchanged: 0 } }
   const targets: Target[] = []
   const seen = new Map<string, { file: string; row: number }>()
@@ -87,13 +111,22 @@ function planTargets(db: Database, files: readonly ParsedFile<unknown>[], year: 
         plan.rows.set(row, { action: 'rejected', changes: [] })
         continue
       }
-      const existingId = incoming.seq > 0
-        ? (repo.findPlanItemBySeq(db, year, incoming.seq)?.id ?? null)
-        : ((byName.get(year, incoming.name) as { id: number } | undefined)?.id ?? null)
+      const existingId =
+        incoming.seq > 0
+          ? (repo.findPlanItemBySeq(db, year, incoming.seq)?.id ?? null)
+          : ((byName.get(year, incoming.name) as { id: number } | undefined)?.id ?? null)
       const key = incoming.seq > 0 ? `seq:${incoming.seq}` : `name:${incoming.name}`
       const first = seen.get(key)
       if (first) {
-        plan.issues.push(planIssue(file, row, 'error', incoming.seq > 0 ? '序号' : '活动名称', `与“${first.file}”第 ${first.row} 行重复：同一清单项目只能出现一次，请核对序号`))
+        plan.issues.push(
+          planIssue(
+            file,
+            row,
+            'error',
+            incoming.seq > 0 ? '序号' : '活动名称',
+            `与“${first.file}”第 ${first.row} 行重复：同一清单项目只能出现一次，请核对序号`,
+          ),
+        )
         plan.rows.set(row, { action: 'rejected', changes: [] })
         continue
       }
@@ -139,7 +172,12 @@ export function planPipeline(options: PipelineOptions): FormPipeline {
             recordChange(db, batch, { entity: 'plan_item', entityId: target.existingId, action: 'updated', before })
           }
         }
-        recordAudit(db, ctx.now(), operator, { action: 'import', entity: 'import_batch', entityId: batch, summary: `导入 ${year} 年度活动清单 ${files.length} 个文件：新增 ${summary.totals.created} 项，更新 ${summary.totals.updated} 项` })
+        recordAudit(db, ctx.now(), operator, {
+          action: 'import',
+          entity: 'import_batch',
+          entityId: batch,
+          summary: `导入 ${year} 年度活动清单 ${files.length} 个文件：新增 ${summary.totals.created} 项，更新 ${summary.totals.updated} 项`,
+        })
         return { batch, summary }
       })()
     },

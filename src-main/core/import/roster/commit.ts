@@ -30,8 +30,16 @@ export function writeRosterBatch(
   return db.transaction(() => {
     const plan = planForCommit(db, files)
     const summary = summarise(files, plan.rows, plan.issues, peopleCounts(plan))
-    const batch = insertBatch(db, { form: 'roster', at, operator, files: files.map((file) => file.name), counts: summary.totals })
-    const fileIds = summary.files.map((result, index) => insertFile(db, batch, result, sourceToKeep(files[index], summary, index)))
+    const batch = insertBatch(db, {
+      form: 'roster',
+      at,
+      operator,
+      files: files.map((file) => file.name),
+      counts: summary.totals,
+    })
+    const fileIds = summary.files.map((result, index) =>
+      insertFile(db, batch, result, sourceToKeep(files[index], summary, index)),
+    )
     insertIssues(db, fileIds, summary.issues)
     const change = db.prepare(
       `INSERT INTO import_changes (batch_id, volunteer_id, action, before, after, file_id, sheet, row) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -45,7 +53,9 @@ export function writeRosterBatch(
       change.run(batch, id, person.action, before, after, fileId, person.source.sheet, person.source.row)
     }
     recordAudit(db, ctx.now(), operator, {
-      action: 'import', entity: 'import_batch', entityId: batch,
+      action: 'import',
+      entity: 'import_batch',
+      entityId: batch,
       summary: `导入花名册 ${files.length} 个文件：新增 ${summary.totals.created} 人，更新 ${summary.totals.updated} 人，未变 ${summary.totals.unchanged} 人，退回 ${summary.totals.rejected} 行`,
     })
     return { batch, summary }
@@ -58,7 +68,11 @@ function sourceToKeep(file: ParsedFile<Person> | undefined, summary: Summary, in
 }
 
 /** Writes one person; returns the JSON the undo needs (only the changed fields for an update). */
-function writePerson(db: Database, person: PlannedPerson, at: string): { id: number; before: string | null; after: string } {
+function writePerson(
+  db: Database,
+  person: PlannedPerson,
+  at: string,
+): { id: number; before: string | null; after: string } {
   if (!person.existing) {
     const id = roster.insertVolunteer(db, person.final, at)
     return { id, before: null, after: JSON.stringify(person.final) }

@@ -51,7 +51,6 @@ export function maskedChanges(changes: FieldChange[]): FieldChange[] {
   )
 }
 
-
 // One shared answer for the commonest rows (a new person, a rejected row): a 100,000-row batch
 // would otherwise hold 100,000 identical objects, each with its own empty array. Frozen, as they are shared.
 const CREATE: RowPlan = Object.freeze({ action: 'create', changes: Object.freeze([]) as unknown as FieldChange[] })
@@ -107,37 +106,78 @@ function makePlan(db: Database, files: readonly ParsedFile<Person>[]): RosterPla
   }
   for (const { person } of states.values()) {
     if (person.existing) {
-      const changed = diffPerson(personOf(person.existing), person.final).length > 0 || person.existing.deletedAt !== null
+      const changed =
+        diffPerson(personOf(person.existing), person.final).length > 0 || person.existing.deletedAt !== null
       person.action = changed ? 'updated' : 'unchanged'
     }
   }
   return plan
 }
 
-function planRow(plan: RosterPlan, states: Map<string, State>, lookup: (idNumber: string) => StoredVolunteer | null, file: ParsedFile<Person>, row: ParsedRow<Person>, incoming: Person): RowPlan {
+function planRow(
+  plan: RosterPlan,
+  states: Map<string, State>,
+  lookup: (idNumber: string) => StoredVolunteer | null,
+  file: ParsedFile<Person>,
+  row: ParsedRow<Person>,
+  incoming: Person,
+): RowPlan {
   const sheet = file.result.sheet ?? ''
   const state = states.get(incoming.idNumber)
   if (!state) {
     const existing = lookup(incoming.idNumber)
     if (existing && existing.name !== incoming.name) {
-      plan.issues.push(planIssue(file, row, 'error', '姓名', `身份证号码 ${maskIdNumber(incoming.idNumber)} 在花名册中登记的姓名是“${existing.name}”，与本行的“${incoming.name}”不一致：请核对姓名和身份证号码`))
+      plan.issues.push(
+        planIssue(
+          file,
+          row,
+          'error',
+          '姓名',
+          `身份证号码 ${maskIdNumber(incoming.idNumber)} 在花名册中登记的姓名是“${existing.name}”，与本行的“${incoming.name}”不一致：请核对姓名和身份证号码`,
+        ),
+      )
       return { action: 'rejected', changes: [] }
     }
     const before = existing ? personOf(existing) : null
     const final = before ? mergePerson(before, incoming, 'keep') : incoming
-    const person: PlannedPerson = { idNumber: incoming.idNumber, existing, final, action: existing ? 'unchanged' : 'created', source: { fileIndex: file.index, sheet, row: row.row } }
+    const person: PlannedPerson = {
+      idNumber: incoming.idNumber,
+      existing,
+      final,
+      action: existing ? 'unchanged' : 'created',
+      source: { fileIndex: file.index, sheet, row: row.row },
+    }
     states.set(incoming.idNumber, { person, firstFile: file.name })
     plan.people.push(person)
     if (!before) return CREATE
     const changes = diffPerson(before, final)
-    return { action: changes.length > 0 || existing?.deletedAt ? 'update' : 'unchanged', changes: maskedChanges(changes) }
+    return {
+      action: changes.length > 0 || existing?.deletedAt ? 'update' : 'unchanged',
+      changes: maskedChanges(changes),
+    }
   }
   const where = `“${state.firstFile}”第 ${state.person.source.row} 行`
   if (state.person.final.name !== incoming.name) {
-    plan.issues.push(planIssue(file, row, 'error', '姓名', `身份证号码与${where}相同，但姓名不同（“${state.person.final.name}”）：请核对姓名和身份证号码`))
+    plan.issues.push(
+      planIssue(
+        file,
+        row,
+        'error',
+        '姓名',
+        `身份证号码与${where}相同，但姓名不同（“${state.person.final.name}”）：请核对姓名和身份证号码`,
+      ),
+    )
     return { action: 'rejected', changes: [] }
   }
-  plan.issues.push(planIssue(file, row, 'warning', '身份证号码', `与${where}是同一身份证号码，已合并为同一位志愿者（以后出现的非空信息为准）`))
+  plan.issues.push(
+    planIssue(
+      file,
+      row,
+      'warning',
+      '身份证号码',
+      `与${where}是同一身份证号码，已合并为同一位志愿者（以后出现的非空信息为准）`,
+    ),
+  )
   const next = mergePerson(state.person.final, incoming, 'keep')
   const changes = diffPerson(state.person.final, next)
   state.person.final = next

@@ -51,16 +51,24 @@ export function undoRosterBatch(ctx: CoreContext, batchId: number, operator: str
     if (batch.undoneAt) throw new CoreError('CONFLICT', `导入批次 ${batchId} 已于 ${batch.undoneAt} 撤销，不能重复撤销`)
     const report: UndoReport = { batch: batchId, removed: 0, binned: [], restored: 0, kept: [], missing: 0 }
     const changes = db
-      .prepare('SELECT volunteer_id AS volunteerId, action, before, after FROM import_changes WHERE batch_id = ? ORDER BY id DESC')
+      .prepare(
+        'SELECT volunteer_id AS volunteerId, action, before, after FROM import_changes WHERE batch_id = ? ORDER BY id DESC',
+      )
       .all(batchId) as ChangeRecord[]
     const remove = db.prepare('DELETE FROM volunteers WHERE id = ?')
     for (const change of changes) {
       if (change.action === 'created') undoCreated(db, remove, change, report, at)
       else undoUpdated(db, change, report, at)
     }
-    db.prepare('UPDATE import_batches SET undone_at = ?, undo_report = ? WHERE id = ?').run(at, JSON.stringify(report), batchId)
+    db.prepare('UPDATE import_batches SET undone_at = ?, undo_report = ? WHERE id = ?').run(
+      at,
+      JSON.stringify(report),
+      batchId,
+    )
     recordAudit(db, ctx.now(), operator, {
-      action: 'undo-import', entity: 'import_batch', entityId: batchId,
+      action: 'undo-import',
+      entity: 'import_batch',
+      entityId: batchId,
       summary: `撤销导入批次 ${batchId}：删除 ${report.removed} 人，恢复 ${report.restored} 人，保留后来的修改 ${report.kept.length + report.binned.length} 人`,
     })
     return report
@@ -96,7 +104,11 @@ function undoCreated(db: Database, remove: Statement, change: ChangeRecord, repo
 function maskedEdit(edit: KeptEdit['fields'][number]): KeptEdit['fields'][number] {
   const mask = edit.field === 'idNumber' ? maskIdNumber : edit.field === 'phone' ? maskPhone : null
   if (!mask) return edit
-  return { field: edit.field, batchValue: edit.batchValue && mask(edit.batchValue), currentValue: edit.currentValue && mask(edit.currentValue) }
+  return {
+    field: edit.field,
+    batchValue: edit.batchValue && mask(edit.batchValue),
+    currentValue: edit.currentValue && mask(edit.currentValue),
+  }
 }
 
 function undoUpdated(db: Database, change: ChangeRecord, report: UndoReport, at: string): void {

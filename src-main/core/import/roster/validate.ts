@@ -10,7 +10,9 @@ import type { FormImporter, RowCheck, RowIssue } from '../forms'
 import type { SheetRow } from '../rows'
 
 const SHEET = ROSTER_FORM.sheets[0]!
-const COLUMN_BY_FIELD = new Map(SHEET.columns.filter((column) => column.field).map((column) => [column.field as string, column]))
+const COLUMN_BY_FIELD = new Map(
+  SHEET.columns.filter((column) => column.field).map((column) => [column.field as string, column]),
+)
 COLUMN_BY_FIELD.set('countyCode', COLUMN_BY_FIELD.get('county') as FormColumn)
 
 export function checkRosterRow(row: SheetRow, options: Parameters<typeof validatePerson>[1]): RowCheck<Person> {

@@ -20,8 +20,25 @@ export interface ParticipantRow {
 
 function blankFields() {
   return {
-    name: '', task: '', heldOn: '', endedOn: '', leader: '', concentrated: '', lateReason: '', place: '', organizer: '', county: '', team: '', departments: [] as string[],
-    defaultHours: '', targetGroup: '', beneficiaries: '', summary: '', highlight: false, highlightText: '', note: '',
+    name: '',
+    task: '',
+    heldOn: '',
+    endedOn: '',
+    leader: '',
+    concentrated: '',
+    lateReason: '',
+    place: '',
+    organizer: '',
+    county: '',
+    team: '',
+    departments: [] as string[],
+    defaultHours: '',
+    targetGroup: '',
+    beneficiaries: '',
+    summary: '',
+    highlight: false,
+    highlightText: '',
+    note: '',
   }
 }
 
@@ -30,13 +47,25 @@ const PLACED = new Set([...Object.keys(blankFields()), 'changeReason'])
 
 function fieldsOf(activity: ActivityDetail): ReturnType<typeof blankFields> {
   return {
-    name: activity.name, task: activity.taskName ?? '', heldOn: activity.heldOn, endedOn: activity.endedOn ?? '',
-    leader: activity.leader ?? '', concentrated: activity.concentrated ? '是' : '否', lateReason: activity.lateReason ?? '',
+    name: activity.name,
+    task: activity.taskName ?? '',
+    heldOn: activity.heldOn,
+    endedOn: activity.endedOn ?? '',
+    leader: activity.leader ?? '',
+    concentrated: activity.concentrated ? '是' : '否',
+    lateReason: activity.lateReason ?? '',
     place: activity.place ?? '',
-    organizer: activity.organizer ?? '', county: activity.countyName ?? '', team: activity.team ?? '',
-    departments: [...activity.departments], defaultHours: activity.defaultHours ? String(activity.defaultHours) : '',
-    targetGroup: activity.targetGroup ?? '', beneficiaries: activity.beneficiaries ? String(activity.beneficiaries) : '',
-    summary: activity.summary ?? '', highlight: activity.highlight, highlightText: activity.highlightText ?? '', note: activity.note ?? '',
+    organizer: activity.organizer ?? '',
+    county: activity.countyName ?? '',
+    team: activity.team ?? '',
+    departments: [...activity.departments],
+    defaultHours: activity.defaultHours ? String(activity.defaultHours) : '',
+    targetGroup: activity.targetGroup ?? '',
+    beneficiaries: activity.beneficiaries ? String(activity.beneficiaries) : '',
+    summary: activity.summary ?? '',
+    highlight: activity.highlight,
+    highlightText: activity.highlightText ?? '',
+    note: activity.note ?? '',
   }
 }
 
@@ -73,8 +102,13 @@ export function useActivityForm(onSaved: (id: number, created: boolean) => void)
       Object.assign(fields, fieldsOf(activity))
       planItemId.value = activity.planItemId
       participants.value = activity.participants.map((person) => ({
-        volunteerId: person.volunteerId, name: person.name, gender: person.gender, unit: person.unit,
-        idMasked: person.idMasked, hours: String(person.hours), note: person.note ?? '',
+        volunteerId: person.volunteerId,
+        name: person.name,
+        gender: person.gender,
+        unit: person.unit,
+        idMasked: person.idMasked,
+        hours: String(person.hours),
+        note: person.note ?? '',
       }))
       loadedHours.value = new Map(activity.participants.map((person) => [person.volunteerId, String(person.hours)]))
     } catch (error) {
@@ -84,37 +118,56 @@ export function useActivityForm(onSaved: (id: number, created: boolean) => void)
     }
   }
 
-  watch(() => [fields.heldOn, fields.endedOn], async ([heldOn, endedOn]) => {
-    lateness.value = null
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(heldOn ?? '')) return
-    try {
-      lateness.value = await call('activities.lateness', { heldOn: heldOn!, endedOn: /^\d{4}-\d{2}-\d{2}$/.test(endedOn ?? '') ? endedOn : null })
-    } catch {
+  watch(
+    () => [fields.heldOn, fields.endedOn],
+    async ([heldOn, endedOn]) => {
       lateness.value = null
-    }
-  })
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(heldOn ?? '')) return
+      try {
+        lateness.value = await call('activities.lateness', {
+          heldOn: heldOn!,
+          endedOn: /^\d{4}-\d{2}-\d{2}$/.test(endedOn ?? '') ? endedOn : null,
+        })
+      } catch {
+        lateness.value = null
+      }
+    },
+  )
 
   /** An edit that changes someone's recorded hours, or removes them, needs a reason. */
   const hoursChanged = computed(() => {
     if (editingId.value === undefined) return false
     const now = new Map(participants.value.map((row) => [row.volunteerId, row.hours.trim() || fields.defaultHours]))
-    return [...loadedHours.value].some(([volunteerId, hours]) => !now.has(volunteerId) || Number(now.get(volunteerId)) !== Number(hours))
+    return [...loadedHours.value].some(
+      ([volunteerId, hours]) => !now.has(volunteerId) || Number(now.get(volunteerId)) !== Number(hours),
+    )
   })
 
   /** Rows that carried the old default follow a new one; hours typed for one person stay. */
-  watch(() => fields.defaultHours, (now, before) => {
-    for (const row of participants.value) if (row.hours === before) row.hours = now
-  })
+  watch(
+    () => fields.defaultHours,
+    (now, before) => {
+      for (const row of participants.value) if (row.hours === before) row.hours = now
+    },
+  )
 
   function addParticipant(volunteer: VolunteerRow): boolean {
     if (participants.value.some((row) => row.volunteerId === volunteer.id)) {
       ElMessage.warning(`${volunteer.name} 已在参与名单中`)
       return false
     }
-    participants.value = [...participants.value, {
-      volunteerId: volunteer.id, name: volunteer.name, gender: volunteer.gender ?? '', unit: volunteer.unit,
-      idMasked: volunteer.idMasked, hours: fields.defaultHours, note: '',
-    }]
+    participants.value = [
+      ...participants.value,
+      {
+        volunteerId: volunteer.id,
+        name: volunteer.name,
+        gender: volunteer.gender ?? '',
+        unit: volunteer.unit,
+        idMasked: volunteer.idMasked,
+        hours: fields.defaultHours,
+        note: '',
+      },
+    ]
     return true
   }
 
@@ -124,7 +177,10 @@ export function useActivityForm(onSaved: (id: number, created: boolean) => void)
 
   const totalHours = computed(() => {
     const fallback = Number(fields.defaultHours) || 0
-    const sum = participants.value.reduce((total, row) => total + (row.hours.trim() ? Number(row.hours) || 0 : fallback), 0)
+    const sum = participants.value.reduce(
+      (total, row) => total + (row.hours.trim() ? Number(row.hours) || 0 : fallback),
+      0,
+    )
     return Math.round(sum * 100) / 100
   })
 
@@ -138,20 +194,27 @@ export function useActivityForm(onSaved: (id: number, created: boolean) => void)
         planItemId: planItemId.value,
         changeReason: changeReason.value.trim() || null,
         participants: participants.value.map((row) => ({
-          volunteerId: row.volunteerId, hours: row.hours.trim() || null, note: row.note.trim() || null,
+          volunteerId: row.volunteerId,
+          hours: row.hours.trim() || null,
+          note: row.note.trim() || null,
         })),
       })
       issues.value = []
       const created = editingId.value === undefined
       ElMessage.success(created ? '活动已登记，可继续添加活动照片' : '已保存')
       if (result.warnings.length) {
-        ElMessage.warning({ message: `请留意：${result.warnings.map((w) => w.message).join('；')}`, duration: 6000, showClose: true })
+        ElMessage.warning({
+          message: `请留意：${result.warnings.map((w) => w.message).join('；')}`,
+          duration: 6000,
+          showClose: true,
+        })
       }
       onSaved(result.id, created)
       return true
     } catch (error) {
       issues.value = issuesOf(error).filter((issue) => issue.level === 'error' || issue.level === 'warning')
-      if (!issues.value.length || issues.value.some((issue) => !PLACED.has(issue.field))) formError.value = messageOf(error)
+      if (!issues.value.length || issues.value.some((issue) => !PLACED.has(issue.field)))
+        formError.value = messageOf(error)
       return false
     } finally {
       saving.value = false
@@ -159,7 +222,21 @@ export function useActivityForm(onSaved: (id: number, created: boolean) => void)
   }
 
   return {
-    fields, planItemId, participants, editingId, issues, formError, saving, loading, totalHours, changeReason, lateness, hoursChanged,
-    reset, addParticipant, removeParticipant, save,
+    fields,
+    planItemId,
+    participants,
+    editingId,
+    issues,
+    formError,
+    saving,
+    loading,
+    totalHours,
+    changeReason,
+    lateness,
+    hoursChanged,
+    reset,
+    addParticipant,
+    removeParticipant,
+    save,
   }
 }

@@ -36,9 +36,13 @@ export function useLinkedMonth() {
   }
 
   /** Choosing another year or month by hand makes the filter the clerk's own. */
-  watch(() => [store.year, store.filters.month], () => {
-    if (linked.value && (store.year !== linked.value.year || store.filters.month !== linked.value.month)) linked.value = null
-  })
+  watch(
+    () => [store.year, store.filters.month],
+    () => {
+      if (linked.value && (store.year !== linked.value.year || store.filters.month !== linked.value.month))
+        linked.value = null
+    },
+  )
 
   function clear(): void {
     if (linked.value && store.filters.month === linked.value.month) store.filters.month = undefined

@@ -31,7 +31,9 @@ export function cellTitle(name: string, month: MonthFigures): string {
   const extra = [
     month.otherActivities > 0 ? `另有非集中服务 ${month.otherActivities} 次（不计入）` : '',
     month.continuing > 0 ? `上月开始的多日活动 ${month.continuing} 项仍在进行（计入开始的月份）` : '',
-  ].filter(Boolean).join('；')
+  ]
+    .filter(Boolean)
+    .join('；')
   const tail = extra ? `；${extra}` : ''
   if (month.activities === 0) return head + tail
   return `${head}，${month.activities} 次集中服务，${month.volunteerTimes} 人次，${month.hours} 小时，受益 ${month.beneficiaries} 人${tail}`

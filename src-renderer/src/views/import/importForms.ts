@@ -15,7 +15,12 @@ export interface ImportForm {
 export const IMPORT_FORMS: readonly ImportForm[] = [
   { key: 'roster', label: '表1 志愿者花名册', definition: ROSTER_FORM, needsYear: false },
   { key: 'plan', label: '表2 志愿服务活动清单', definition: PLAN_FORM, needsYear: true },
-  { key: 'activities', label: '表3 活动开展情况登记表（活动登记 + 参与名单）', definition: ACTIVITIES_FORM, needsYear: false },
+  {
+    key: 'activities',
+    label: '表3 活动开展情况登记表（活动登记 + 参与名单）',
+    definition: ACTIVITIES_FORM,
+    needsYear: false,
+  },
 ]
 
 export function importForm(key: string): ImportForm {
@@ -34,4 +39,8 @@ export function formColumnNames(key: string): string[] {
   return [...new Set(importForm(key).definition.sheets.flatMap((sheet) => sheet.columns.map((column) => column.name)))]
 }
 
-export const FORM_NAMES: Record<string, string> = { roster: '表1 花名册', plan: '表2 活动清单', activities: '表3 活动登记' }
+export const FORM_NAMES: Record<string, string> = {
+  roster: '表1 花名册',
+  plan: '表2 活动清单',
+  activities: '表3 活动登记',
+}

@@ -38,15 +38,28 @@ export function advance(progress: ImportProgress, event: ProgressEvent): ImportP
     // While a file streams, the core counts the rows read so far; their total comes with the check.
     const streaming = event.message !== undefined
     Object.assign(next, {
-      phase: '读取', fileIndex: event.done, fileCount: event.total, file: event.file, measured: !streaming,
+      phase: '读取',
+      fileIndex: event.done,
+      fileCount: event.total,
+      file: event.file,
+      measured: !streaming,
       detail: streaming ? `${event.message}（总行数读完才知道）` : '正在读取',
     })
   } else if (event.phase === '校验' && event.file) {
     fraction = event.total > 0 ? event.done / event.total : 0
-    Object.assign(next, { phase: '校验', file: event.file, detail: `已检查 ${number(event.done)} / ${number(event.total)} 行` })
+    Object.assign(next, {
+      phase: '校验',
+      file: event.file,
+      detail: `已检查 ${number(event.done)} / ${number(event.total)} 行`,
+    })
   } else {
     // The batch as a whole: every file read; now each row is matched against the roster.
-    Object.assign(next, { phase: '比对', fileIndex: next.fileCount, file: '', detail: '正在与花名册比对，找出新增和更新的人员' })
+    Object.assign(next, {
+      phase: '比对',
+      fileIndex: next.fileCount,
+      file: '',
+      detail: '正在与花名册比对，找出新增和更新的人员',
+    })
     fraction = 0
   }
   const files = Math.max(next.fileCount, 1)
@@ -58,5 +71,11 @@ export function advance(progress: ImportProgress, event: ProgressEvent): ImportP
 
 /** Before the core has the files: the renderer reads them from disk. */
 export function preparing(progress: ImportProgress, done: number, file: string): ImportProgress {
-  return { ...progress, phase: '准备', file, detail: `正在读取本机文件 ${done + 1} / ${progress.fileCount}`, fileIndex: done }
+  return {
+    ...progress,
+    phase: '准备',
+    file,
+    detail: `正在读取本机文件 ${done + 1} / ${progress.fileCount}`,
+    fileIndex: done,
+  }
 }

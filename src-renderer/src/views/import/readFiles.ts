@@ -30,7 +30,10 @@ function isSpreadsheet(name: string): boolean {
 }
 
 /** Keeps spreadsheets not chosen already; returns them and how many others were ignored. */
-export function keepSpreadsheets(picked: readonly PickedFile[], chosen: readonly ChosenFile[]): { added: ChosenFile[]; ignored: number } {
+export function keepSpreadsheets(
+  picked: readonly PickedFile[],
+  chosen: readonly ChosenFile[],
+): { added: ChosenFile[]; ignored: number } {
   const seen = new Set(chosen.map((item) => `${item.name}|${item.size}`))
   const added: ChosenFile[] = []
   let ignored = 0

@@ -114,7 +114,11 @@ export function useVolunteerForm(onSaved: () => void) {
       })
       ElMessage.success('已保存')
       if (result.warnings.length) {
-        ElMessage.warning({ message: `请留意：${result.warnings.map((w) => w.message).join('；')}`, duration: 6000, showClose: true })
+        ElMessage.warning({
+          message: `请留意：${result.warnings.map((w) => w.message).join('；')}`,
+          duration: 6000,
+          showClose: true,
+        })
       }
       onSaved()
       return true
@@ -135,7 +139,17 @@ export function useVolunteerForm(onSaved: () => void) {
   }
 
   return {
-    fields, editing, retypeId, retypePhone, visibleIssues, formError, saving,
-    reset, check, startRetype, cancelRetype, save,
+    fields,
+    editing,
+    retypeId,
+    retypePhone,
+    visibleIssues,
+    formError,
+    saving,
+    reset,
+    check,
+    startRetype,
+    cancelRetype,
+    save,
   }
 }
