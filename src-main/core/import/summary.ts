@@ -1,4 +1,5 @@
 // Counts for the preview, the CLI and the history, from one plan: per file by row, in total by person.
+import { fileUnit } from './fileUnit'
 import type { ParsedFile, ParsedRow } from './parseFile'
 import type { FileResult, ImportIssue, ImportTotals, RowAction } from './types'
 
@@ -18,6 +19,7 @@ export function summarise<Item>(
   const results = files.map((file) => {
     const result: FileResult = {
       ...file.result,
+      unit: fileUnit(file),
       accepted: 0,
       rejected: 0,
       warnings: 0,
