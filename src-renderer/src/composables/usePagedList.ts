@@ -1,7 +1,9 @@
-// A list paged on the core: the rows of the current page, the total, and a load that keeps
-// `loading` true while a page is on its way. Every paged list (roster, recycle bin, activities,
-// audit, import history, the import preview's rows) pages through this one composable.
-import { ref, shallowRef } from 'vue'
+// Paging, in one place. usePagedList: a list paged on the core, the rows of the current page, the
+// total, and a load that keeps `loading` true while a page is on its way; every list paged on the
+// core (roster, recycle bin, activities, audit, import history, the import preview's rows) uses it.
+// usePagedSlice: the same page and page size over a list the renderer already holds in full (the
+// unit directory, the preview's issues).
+import { computed, ref, shallowRef } from 'vue'
 
 export interface PagedListOptions<Row> {
   pageSize?: number
@@ -48,4 +50,13 @@ export function usePagedList<Row>(
   }
 
   return { rows, total, page, pageSize, loading, load, search }
+}
+
+/** Pages a list already in the renderer: the current page's rows follow the list as it changes. */
+export function usePagedSlice<Row>(source: () => readonly Row[], pageSize = 50) {
+  const page = ref(1)
+  const size = ref(pageSize)
+  const total = computed(() => source().length)
+  const rows = computed(() => source().slice((page.value - 1) * size.value, page.value * size.value))
+  return { rows, total, page, pageSize: size }
 }

@@ -1,7 +1,8 @@
 // The one paging composable every paged list uses: a late answer to an older query never
 // overwrites a newer one, nor ends its loading state, nor reports its failure.
 import { describe, expect, it } from 'vitest'
-import { usePagedList } from '../../../src-renderer/src/composables/usePagedList'
+import { ref } from 'vue'
+import { usePagedList, usePagedSlice } from '../../../src-renderer/src/composables/usePagedList'
 
 interface Pending {
   offset: number
@@ -91,5 +92,21 @@ describe('usePagedList', () => {
     pending[0]!.resolve({ rows: ['旧页'], total: 300 })
     await Promise.all([stale, search])
     expect(shown).toEqual([['马建国']])
+  })
+})
+
+describe('usePagedSlice', () => {
+  it('pages a list the renderer holds and follows it as it changes', () => {
+    const units = ref(Array.from({ length: 120 }, (_, index) => `学校${index + 1}`))
+    const list = usePagedSlice(() => units.value)
+    expect(list.rows.value).toHaveLength(50)
+    list.page.value = 3
+    expect(list.rows.value).toEqual(units.value.slice(100))
+    expect(list.total.value).toBe(120)
+    units.value = units.value.filter((name) => name.endsWith('0'))
+    expect(list.total.value).toBe(12)
+    list.page.value = 1
+    list.pageSize.value = 5
+    expect(list.rows.value).toEqual(['学校10', '学校20', '学校30', '学校40', '学校50'])
   })
 })

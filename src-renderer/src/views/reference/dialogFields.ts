@@ -21,6 +21,11 @@ export type DialogField<Draft> = {
   | { kind: 'number'; min: number; max: number }
 )
 
+/** What a tab holds of its dialog (through a template ref): open it on a row's values or a new one. */
+export interface DialogHandle<Draft> {
+  open: (values: Draft, title: string) => void
+}
+
 /** Asks before deleting; a refusal of the core is shown, a cancel does nothing. */
 export async function confirmRemove(message: string, title: string, remove: () => Promise<void>): Promise<void> {
   try {
