@@ -10,21 +10,15 @@ import type { CoreContext } from '../context'
 import type { FormColumn } from '../forms/types'
 import { ROSTER_FORM } from '../forms/roster'
 import { namePinyin } from '../roster/pinyin'
-import { searchNeedle } from '../roster/repository'
+import { searchNeedle, type RosterQuery } from '../roster/repository'
 import { VOLUNTEER_COLUMNS, type StoredVolunteer } from '../roster/rows'
 import { readSettings } from '../settings/settings'
 import type { WriteValue } from '../xlsx/writeForm'
 import { personalNumbers, recordFullNumbers, type OutputKind, type PersonalNumbers } from './personalNumbers'
 import { writeFormSheets, type ExportedWorkbook, type SheetToWrite } from './workbook'
 
-export interface RosterExportFilters {
-  q?: string
-  countyCode?: string
-  category?: string
-  team?: string
-  political?: string
-  unit?: string
-}
+/** The filters of roster.search, without paging, sorting or the recycle bin. */
+export type RosterExportFilters = Pick<RosterQuery, 'q' | 'countyCode' | 'category' | 'team' | 'political' | 'unit'>
 
 export interface RosterExportOptions {
   filters?: RosterExportFilters

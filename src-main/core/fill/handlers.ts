@@ -11,7 +11,7 @@ import { CoreError } from '../errors'
 import { recordFullNumbers } from '../export/personalNumbers'
 import { deliver, workbookBytes, type SavedExport } from '../export/workbook'
 import { handler } from '../handler'
-import { periodFields } from '../reports/handlers'
+import { periodFields, REPORT_FLAGS } from '../reports/handlers'
 import { fillRecords, knownPlaceholders, type FillForm } from './records'
 import { checkPlaceholders, fillTemplateRow, findTemplateRow } from './template'
 
@@ -79,15 +79,7 @@ export const fillHandlers = {
       flags: {
         template: 'template',
         form: 'form',
-        year: 'year',
-        from: 'from',
-        to: 'to',
-        county: 'filters.countyCode',
-        unit: 'filters.unit',
-        team: 'filters.team',
-        task: 'filters.task',
-        department: 'filters.department',
-        category: 'filters.category',
+        ...REPORT_FLAGS,
         out: 'out',
         'full-numbers': 'fullNumbers',
       },

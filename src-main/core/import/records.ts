@@ -1,14 +1,15 @@
-// The batch bookkeeping shared by 表2 and 表3: the batch row, its files and issues, the record of
-// each entity it created or changed, and undo from those records.
+// The batch bookkeeping of the import pipelines: the batch row, its files and issues (shared by 表1,
+// 表2 and 表3), and for 表2/表3 the record of each entity a batch created or changed, and undo from those.
 import type { Database } from 'better-sqlite3'
 import type { CoreContext } from '../context'
 import { recordAudit } from '../audit/audit'
 import { CoreError } from '../errors'
 import { refreshTotals } from '../activities/repository'
-import type { ParsedFile } from './parseFile'
+import type { ParsedFile, ParsedRow } from './parseFile'
 import type { PipelinePlan } from './pipeline'
 import { findBatch, insertBatch, insertFile, insertIssues } from './store'
 import { summarise, type Summary } from './summary'
+import type { RowAction } from './types'
 import type { UndoReport } from './roster/undo'
 
 export type RecordEntity = 'plan_item' | 'activity' | 'participation'
@@ -36,15 +37,18 @@ export function recordChange(
   )
 }
 
-/** The batch, its files (bytes kept only for files with issues) and its issues. */
-export function writeBatchHeader(
+/**
+ * The batch, its files (bytes kept only for files with issues: that is when an error workbook is
+ * wanted) and its issues. Returns the file ids in the order of `files`, for records that point at one.
+ */
+export function writeBatchHeader<Item>(
   db: Database,
   form: string,
   at: string,
   operator: string | null,
-  files: readonly ParsedFile<unknown>[],
-  plan: PipelinePlan,
-): { batch: number; summary: Summary } {
+  files: readonly ParsedFile<Item>[],
+  plan: Pick<PipelinePlan, 'issues' | 'counts'> & { rows: Map<ParsedRow<Item>, { action: RowAction }> },
+): { batch: number; summary: Summary; fileIds: number[] } {
   const summary = summarise(files, plan.rows, plan.issues, plan.counts)
   const batch = insertBatch(db, { form, at, operator, files: files.map((file) => file.name), counts: summary.totals })
   const fileIds = summary.files.map((result, index) =>
@@ -56,7 +60,7 @@ export function writeBatchHeader(
     ),
   )
   insertIssues(db, fileIds, summary.issues)
-  return { batch, summary }
+  return { batch, summary, fileIds }
 }
 
 interface StoredRecord {

@@ -10,8 +10,8 @@ import { personOf } from '../../roster/rows'
 import * as roster from '../../roster/repository'
 import type { ParsedFile } from '../parseFile'
 import type { CommitHooks } from '../pipeline'
-import { insertBatch, insertFile, insertIssues } from '../store'
-import { summarise, type Summary } from '../summary'
+import { writeBatchHeader } from '../records'
+import type { Summary } from '../summary'
 import { planForCommit, type PlannedPerson, type RosterPlan } from './plan'
 
 export function peopleCounts(plan: RosterPlan): { created: number; updated: number; unchanged: number } {
@@ -29,18 +29,10 @@ export function writeRosterBatch(
   const at = ctx.now().toISOString()
   return db.transaction(() => {
     const plan = planForCommit(db, files)
-    const summary = summarise(files, plan.rows, plan.issues, peopleCounts(plan))
-    const batch = insertBatch(db, {
-      form: 'roster',
-      at,
-      operator,
-      files: files.map((file) => file.name),
-      counts: summary.totals,
+    const { batch, summary, fileIds } = writeBatchHeader(db, 'roster', at, operator, files, {
+      ...plan,
+      counts: peopleCounts(plan),
     })
-    const fileIds = summary.files.map((result, index) =>
-      insertFile(db, batch, result, sourceToKeep(files[index], summary, index)),
-    )
-    insertIssues(db, fileIds, summary.issues)
     const change = db.prepare(
       `INSERT INTO import_changes (batch_id, volunteer_id, action, before, after, file_id, sheet, row) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     )
@@ -60,11 +52,6 @@ export function writeRosterBatch(
     })
     return { batch, summary }
   })()
-}
-
-/** A file's bytes are kept only when it has issues: that is when an error workbook is wanted. */
-function sourceToKeep(file: ParsedFile<Person> | undefined, summary: Summary, index: number): Buffer | null {
-  return summary.issues.some((issue) => issue.fileIndex === index) ? (file?.bytes ?? null) : null
 }
 
 /** Writes one person; returns the JSON the undo needs (only the changed fields for an update). */
