@@ -13,6 +13,8 @@ export const AUDIT_ACTIONS = {
   purge: '彻底删除',
   issue: '出具',
   void: '作废',
+  export: '导出',
+  print: '打印',
   'export-full-numbers': '导出（含完整号码）',
   'print-full-numbers': '打印（含完整号码）',
   password: '登录密码',

@@ -109,7 +109,7 @@ export function certificatesDocument(
       ? `志愿服务证明 ${entries[0].row.number}`
       : `志愿服务证明（${entries.length} 份）`
   const sections = entries.map((entry) => certificateSection(entry.row, entry.snapshot, fullNumbers))
-  const document = htmlDocument(title, sections.join('\n'), CERTIFICATE_CSS)
+  const document = { ...htmlDocument(title, sections.join('\n'), CERTIFICATE_CSS), rows: entries.length }
   if (sections.length <= CERTIFICATES_PER_PART) return document
   const parts: string[] = []
   for (let start = 0; start < sections.length; start += CERTIFICATES_PER_PART) {

@@ -4,9 +4,10 @@
 import { z } from 'zod'
 import { hostPath } from '../hostPath'
 import type { CoreContext } from '../context'
-import { ACTIVITIES_FORM, FORMS, PLAN_FORM } from '../forms'
+import { ACTIVITIES_FORM, FORMS, HOURS_FORM, MONTHLY_FORM, PLAN_FORM, ROSTER_FORM, YEARLY_FORM } from '../forms'
 import { countyFilter } from '../reference/countyFilter'
 import { handler } from '../handler'
+import { outputHandler } from './outputs'
 import { writeTemplateWorkbook } from '../xlsx/writeTemplate'
 import { exportActivities } from './activities'
 import { exportHighlights } from './highlights'
@@ -78,6 +79,19 @@ const exportFormInput = z.discriminatedUnion(
   { error: FORM_CHOICES },
 )
 
+/** What the audit history calls each form's output. */
+const FORM_OUTPUTS: Record<z.output<typeof exportFormInput>['form'], string> = {
+  roster: ROSTER_FORM.label,
+  plan: PLAN_FORM.label,
+  activities: ACTIVITIES_FORM.label,
+  hours: HOURS_FORM.label,
+  monthly: MONTHLY_FORM.label,
+  yearly: YEARLY_FORM.label,
+}
+
+/** An export's answer and what it wrote, for the audit entry outputHandler makes. */
+const exported = (output: string) => (result: SavedExport) => ({ result, facts: { output, rows: result.rows } })
+
 async function runExportForm(ctx: CoreContext, input: z.output<typeof exportFormInput>): Promise<SavedExport> {
   switch (input.form) {
     case 'roster': {
@@ -103,9 +117,10 @@ async function runExportForm(ctx: CoreContext, input: z.output<typeof exportForm
 const exitWithoutFile = (result: SavedExport): number => ('data' in result ? 2 : 0)
 
 export const exportHandlers = {
-  'export.form': handler({
+  'export.form': outputHandler({
     input: exportFormInput,
-    run: runExportForm,
+    output: 'export',
+    produce: (ctx, input) => runExportForm(ctx, input).then(exported(FORM_OUTPUTS[input.form])),
     cli: {
       command: 'export',
       flags: {
@@ -130,11 +145,13 @@ export const exportHandlers = {
       exitCode: exitWithoutFile,
     },
   }),
-  'export.highlights': handler({
+  'export.highlights': outputHandler({
     input: z.object({ year: yearOf('工作亮点'), out: outPath }),
-    run: async (ctx, input): Promise<SavedExport> => {
-      const exported = await exportHighlights(ctx, input.year)
-      return deliver(exported, exportFileName('志愿服务工作亮点', ctx.now(), `（${input.year}年度）`), input.out)
+    output: 'export',
+    produce: async (ctx, input) => {
+      const highlights = await exportHighlights(ctx, input.year)
+      const fileName = exportFileName('志愿服务工作亮点', ctx.now(), `（${input.year}年度）`)
+      return exported('志愿服务工作亮点')(deliver(highlights, fileName, input.out))
     },
     cli: {
       command: 'export highlights',

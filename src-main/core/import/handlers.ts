@@ -3,6 +3,7 @@
 import { z } from 'zod'
 import { hostPath } from '../hostPath'
 import { handler } from '../handler'
+import { outputHandler } from '../export/outputs'
 import { operatorOf } from '../settings/settings'
 import { createBackup } from '../db/backup'
 import { runExitCode, runImport, type RunOutput } from './run'
@@ -120,7 +121,7 @@ export const importHandlers = {
       return detail
     },
   }),
-  'import.errors': handler({
+  'import.errors': outputHandler({
     input: z
       .object({
         batch: batchId.optional(),
@@ -128,7 +129,13 @@ export const importHandlers = {
         outDir: hostPath(z.string().min(1).max(1000).optional()),
       })
       .refine((value) => value.batch !== undefined || value.previewId !== undefined, '请指定导入批次或预览'),
-    run: (ctx, input) => errorWorkbooks(ctx, input),
+    output: 'export',
+    produce: async (ctx, input) => {
+      const result = await errorWorkbooks(ctx, input)
+      const written = result.workbooks.filter((workbook) => workbook.data || workbook.path)
+      const rows = written.reduce((sum, workbook) => sum + workbook.problems, 0)
+      return { result, facts: { output: `退回学校的工作簿 ${written.length} 份`, rows } }
+    },
     cli: {
       command: 'errors',
       flags: { batch: 'batch', out: 'outDir' },

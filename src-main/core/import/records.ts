@@ -4,7 +4,8 @@ import type { Database } from 'better-sqlite3'
 import type { CoreContext } from '../context'
 import { recordAudit } from '../audit/audit'
 import { CoreError } from '../errors'
-import { refreshTotals } from '../activities/repository'
+import { deleteActivity, deleteParticipation, refreshTotals } from '../activities/repository'
+import { deletePlanItem } from '../plan/repository'
 import type { ParsedFile, ParsedRow } from './parseFile'
 import type { PipelinePlan } from './pipeline'
 import { findBatch, insertBatch, insertFile, insertIssues } from './store'
@@ -119,11 +120,7 @@ export function undoRecordsBatch(
 }
 
 function removeCreated(db: Database, record: StoredRecord): void {
-  if (record.entity === 'plan_item') db.prepare('DELETE FROM plan_items WHERE id = ?').run(record.entityId)
-  else if (record.entity === 'activity') db.prepare('DELETE FROM activities WHERE id = ?').run(record.entityId)
-  else
-    db.prepare('DELETE FROM participations WHERE activity_id = ? AND volunteer_id = ?').run(
-      record.entityId,
-      record.volunteerId,
-    )
+  if (record.entity === 'plan_item') deletePlanItem(db, record.entityId)
+  else if (record.entity === 'activity') deleteActivity(db, record.entityId)
+  else deleteParticipation(db, record.entityId, record.volunteerId as number)
 }

@@ -2,7 +2,7 @@
 // the batch wrote; a field someone changed since keeps the newer value and is reported. A volunteer
 // the batch created is deleted if untouched since, otherwise moved to the recycle bin (reported),
 // so no later work is ever lost silently.
-import type { Database, Statement } from 'better-sqlite3'
+import type { Database } from 'better-sqlite3'
 import type { CoreContext } from '../../context'
 import { maskIdNumber, maskPhone, type Person } from '../../domain'
 import { recordAudit } from '../../audit/audit'
@@ -55,9 +55,8 @@ export function undoRosterBatch(ctx: CoreContext, batchId: number, operator: str
         'SELECT volunteer_id AS volunteerId, action, before, after FROM import_changes WHERE batch_id = ? ORDER BY id DESC',
       )
       .all(batchId) as ChangeRecord[]
-    const remove = db.prepare('DELETE FROM volunteers WHERE id = ?')
     for (const change of changes) {
-      if (change.action === 'created') undoCreated(db, remove, change, report, at)
+      if (change.action === 'created') undoCreated(db, change, report, at)
       else undoUpdated(db, change, report, at)
     }
     db.prepare('UPDATE import_batches SET undone_at = ?, undo_report = ? WHERE id = ?').run(
@@ -75,7 +74,7 @@ export function undoRosterBatch(ctx: CoreContext, batchId: number, operator: str
   })()
 }
 
-function undoCreated(db: Database, remove: Statement, change: ChangeRecord, report: UndoReport, at: string): void {
+function undoCreated(db: Database, change: ChangeRecord, report: UndoReport, at: string): void {
   const current = roster.findStored(db, change.volunteerId)
   if (!current) {
     report.missing++
@@ -85,7 +84,7 @@ function undoCreated(db: Database, remove: Statement, change: ChangeRecord, repo
   const edits = diffPerson(written, personOf(current))
   if (edits.length === 0 && current.deletedAt === null) {
     try {
-      remove.run(change.volunteerId)
+      roster.deleteVolunteer(db, change.volunteerId)
       report.removed++
       return
     } catch {
