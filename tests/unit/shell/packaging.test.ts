@@ -290,3 +290,17 @@ describe('the shell’s windows keep Electron’s security checklist (read from 
     expect(main).not.toMatch(/role: '(reload|forceReload|toggleDevTools)'/)
   })
 })
+
+describe('the README justifies every Electronegativity exception', () => {
+  it('lists each check of security/electronegativity-exceptions.json in its table', () => {
+    const readme = readFileSync(join(root, 'README.md'), 'utf8')
+    const exceptions = JSON.parse(
+      readFileSync(join(root, 'security/electronegativity-exceptions.json'), 'utf8'),
+    ) as Record<string, string>
+    expect(Object.keys(exceptions).length).toBeGreaterThan(0)
+    for (const [check, why] of Object.entries(exceptions)) {
+      expect(readme, check).toMatch(new RegExp(`\\|\\s*${check}\\s*\\|`))
+      expect(why.length, check).toBeGreaterThan(40)
+    }
+  })
+})
