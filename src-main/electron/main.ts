@@ -16,6 +16,7 @@ import {
   denyAllPermissions,
   developmentSwitches,
   lockDown,
+  missingDriverMessage,
   nativeBindingCandidates,
   resolveAppAsset,
   viewMenu,
@@ -34,15 +35,18 @@ protocol.registerSchemesAsPrivileged([
 ])
 
 /** The driver's Electron-ABI build made by scripts/electron-native.mjs (shipped in resources/native when packaged). */
-function nativeBinding(): string | undefined {
-  const candidates = nativeBindingCandidates({
+function nativeWhere(): Parameters<typeof nativeBindingCandidates>[0] {
+  return {
     packaged: app.isPackaged,
     resourcesPath: process.resourcesPath ?? '',
     appPath: app.getAppPath(),
     platform: process.platform,
     arch: process.arch,
-  })
-  return candidates.find((path) => existsSync(path))
+  }
+}
+
+function nativeBinding(): string | undefined {
+  return nativeBindingCandidates(nativeWhere()).find((path) => existsSync(path))
 }
 
 /** app://ledger/… answers with files of the built renderer folder only, each under the policy. */
@@ -171,8 +175,15 @@ async function start(): Promise<void> {
   await app.whenReady()
   denyPermissions()
   serveRenderer()
+  const driver = nativeBinding()
+  // Without the driver's Electron build the core could only fail later and less clearly.
+  if (!driver) {
+    dialog.showErrorBox('无法启动', missingDriverMessage(nativeBindingCandidates(nativeWhere())))
+    app.quit()
+    return
+  }
   const core = startCore(join(import.meta.dirname, 'coreHost.js'), () => ({
-    nativeBinding: nativeBinding(),
+    nativeBinding: driver,
     dbPath: switches.dbPath,
   }))
   buildMenu(core)

@@ -197,3 +197,8 @@ export function denyAllPermissions(session: PermissionSession): void {
   session.setPermissionCheckHandler(() => false)
   session.setDevicePermissionHandler(() => false)
 }
+
+/** What the clerk reads when the driver's Electron build is not where it should be (a damaged install). */
+export function missingDriverMessage(looked: readonly string[]): string {
+  return `缺少数据库驱动文件（${looked.join('、')}），程序无法打开台账。请重新安装“志愿服务台账”；已有数据保存在用户文件夹中，重新安装不会影响。`
+}

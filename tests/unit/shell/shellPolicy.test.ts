@@ -11,6 +11,7 @@ import {
   isTrustedRendererUrl,
   isTrustedSender,
   lockDown,
+  missingDriverMessage,
   resolveAppAsset,
   viewMenu,
   type LockableContents,
@@ -163,4 +164,11 @@ describe('the packaged shell (issue 11 items 5 and 6)', () => {
     }
     expect(set.device!({ deviceType: 'usb' })).toBe(false)
   })
+})
+
+it('names the missing driver file and says reinstalling keeps the data', () => {
+  const message = missingDriverMessage(['C:\\app\\resources\\native\\better_sqlite3.node'])
+  expect(message).toContain('C:\\app\\resources\\native\\better_sqlite3.node')
+  expect(message).toMatch(/重新安装/)
+  expect(message).toMatch(/不会影响/)
 })
