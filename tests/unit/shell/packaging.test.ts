@@ -3,7 +3,7 @@
 // driver's Electron build and the migrations and points at the afterPack hook; the hook sets
 // exactly the fuses; `npm run dist` runs the steps a machine with internet needs; the shell's
 // windows (Electron-only code, so read as source) keep Electron's security checklist.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -11,7 +11,7 @@ import ts from 'typescript'
 import { describe, expect, it, vi } from 'vitest'
 import { nativeBindingCandidates, nativeTargetDir } from '../../../src-main/host/shellPolicy'
 import { MIGRATIONS_DIR } from '../../../src-main/core/db/migrate'
-import { nativeTargetDir as scriptTargetDir } from '../../../scripts/native-abi.mjs'
+import { electronAbi, nativeTargetDir as scriptTargetDir } from '../../../scripts/native-abi.mjs'
 import {
   ELECTRON_BUILDER,
   TARGETS,
@@ -28,6 +28,7 @@ const afterPack = require('../../../scripts/afterPack.cjs') as {
   (context: unknown): Promise<void>
   FUSES: Record<string, boolean>
   fuseConfig: (platform: string) => Record<string, unknown>
+  packedDriver: (appOutDir: string) => string
 }
 const yaml = require('js-yaml') as { safeLoad: (text: string) => unknown }
 
@@ -71,13 +72,50 @@ describe('the afterPack hook sets the fuses', () => {
     expect(afterPack.fuseConfig('win32')).toMatchObject({ ...afterPack.FUSES, resetAdHocDarwinSignature: false })
   })
 
-  it('hands them to electron-builder for the packed app, and refuses an electron-builder without fuse support', async () => {
+  /** A packed app folder whose driver names the given ABI (an ELF header and the entry point's name). */
+  function packedApp(abi: number | null): string {
+    const dir = mkdtempSync(join(tmpdir(), 'ledger-packed-'))
+    if (abi !== null) {
+      mkdirSync(join(dir, 'resources', 'native'), { recursive: true })
+      const bytes = Buffer.concat([
+        Buffer.from([0x7f, 0x45, 0x4c, 0x46]),
+        Buffer.from(`\0node_register_module_v${abi}\0`),
+      ])
+      writeFileSync(afterPack.packedDriver(dir), bytes)
+    }
+    return dir
+  }
+  const electronVersion = (require('electron/package.json') as { version: string }).version
+  const { abi } = electronAbi(require, electronVersion)
+
+  it('hands them to electron-builder for the packed app once the driver is there for Electron’s ABI', async () => {
     const addElectronFuses = vi.fn(async () => undefined)
-    const context = { electronPlatformName: 'win32', appOutDir: '/tmp/win-unpacked', packager: { addElectronFuses } }
-    vi.spyOn(console, 'log').mockImplementation(() => undefined)
-    await afterPack(context)
-    expect(addElectronFuses).toHaveBeenCalledWith(context, afterPack.fuseConfig('win32'))
-    await expect(afterPack({ ...context, packager: {} })).rejects.toThrow(/electron-builder 26/)
+    const appOutDir = packedApp(abi)
+    try {
+      const context = { electronPlatformName: 'win32', appOutDir, packager: { addElectronFuses } }
+      vi.spyOn(console, 'log').mockImplementation(() => undefined)
+      await afterPack(context)
+      expect(addElectronFuses).toHaveBeenCalledWith(context, afterPack.fuseConfig('win32'))
+      await expect(afterPack({ ...context, packager: {} })).rejects.toThrow(/electron-builder 26/)
+    } finally {
+      rmSync(appOutDir, { recursive: true, force: true })
+    }
+  })
+
+  it.each([
+    ['missing', null, /安装包中缺少 SQLite 驱动/],
+    ['built for Node’s ABI', Number(process.versions.modules), /ABI/],
+  ])('refuses a packed app whose driver is %s', async (_what, driverAbi, message) => {
+    const addElectronFuses = vi.fn(async () => undefined)
+    const appOutDir = packedApp(driverAbi)
+    try {
+      await expect(
+        afterPack({ electronPlatformName: 'linux', appOutDir, packager: { addElectronFuses } }),
+      ).rejects.toThrow(message)
+      expect(addElectronFuses).not.toHaveBeenCalled()
+    } finally {
+      rmSync(appOutDir, { recursive: true, force: true })
+    }
   })
 })
 
