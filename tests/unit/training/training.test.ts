@@ -144,3 +144,24 @@ describe("the volunteer's record", () => {
     expect(stars[a!]).toEqual(before.star)
   })
 })
+
+describe('the 志愿服务证明', () => {
+  it('lists training (学时 apart) and awards of the period; the certified service hours stay those of the activities', async () => {
+    const [a] = await volunteers(1)
+    await invoke(ctx, 'activities.save', {
+      fields: { name: '名师送教', task: '送教下乡', heldOn: '2026-06-10', defaultHours: 3, leader: '张敏' },
+      participants: [{ volunteerId: a! }],
+    })
+    await invoke(ctx, 'training.save', { fields: TRAINING, volunteerIds: [a!] })
+    await invoke(ctx, 'awards.save', { fields: AWARD, volunteerIds: [a!] })
+    const issued = await invoke(ctx, 'certificates.issue', { volunteers: [a!], from: '2026-01-01', to: '2026-06-15' })
+    const printed = await invoke(ctx, 'print.document', {
+      report: 'certificate',
+      certificates: [issued.certificates[0]!.id],
+    })
+    if (!('html' in printed)) throw new Error('expected html')
+    expect(printed.html).toContain('累计志愿服务时长 3 小时')
+    expect(printed.html).toContain('参加志愿服务培训 1 次，共 3.5 学时（不计入志愿服务时长）')
+    expect(printed.html).toContain('2026-06-01 优秀志愿者（临夏州教育局，州级）')
+  })
+})
