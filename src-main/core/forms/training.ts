@@ -11,6 +11,9 @@
 //   An award is known by (表彰名称, 表彰日期, 授予单位).
 import type { FormColumn, FormDefinition } from './types'
 
+/** 表彰级别, the drop-down of 表彰记录 and the one list the rules accept. */
+export const AWARD_LEVELS = ['国家级', '省级', '州级', '县级', '校级'] as const
+
 const PERSON_COLUMNS: readonly FormColumn[] = [
   { name: '序号', kind: 'sequence', width: 6, help: '可不填，导入时忽略' },
   {

@@ -2,9 +2,11 @@
 // the CLI and the 培训记录 / 表彰记录 imports. Issues name the field in the bureau's words.
 import { normalizeFreeText, normalizeText } from '../domain'
 import { parseDay } from '../domain/day'
+import { AWARD_LEVELS } from '../forms/training'
+
+export { AWARD_LEVELS }
 
 export const MAX_TRAINING_HOURS = 200
-export const AWARD_LEVELS = ['国家级', '省级', '州级', '县级', '校级'] as const
 export type AwardLevel = (typeof AWARD_LEVELS)[number]
 
 export type TrainingField = 'name' | 'content' | 'hours' | 'organizer' | 'startedOn' | 'endedOn' | 'note'
