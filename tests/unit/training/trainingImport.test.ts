@@ -195,6 +195,7 @@ describe('round trip', () => {
     writeFileSync(path, exported.data)
     const result = await invoke(ledger.ctx, 'import.run', { form: 'awards', files: [path] })
     expect(result.issues.map(issueKey)).toEqual([`${exported.fileName}:4:身份证号码:error`])
+    expect(result.issues[0]!.message).toContain('身份证号码已打码')
   })
 })
 

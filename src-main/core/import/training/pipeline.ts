@@ -102,7 +102,14 @@ function importer(config: KindConfig): FormImporter<unknown> {
       const personName = normalizeText(raw.personName).replace(/\s+/g, '')
       if (!personName) issues.push({ column: '姓名', level: 'error', message: '姓名必填。' })
       const id = checkIdNumber(raw.idNumber, new Date(`${today as string}T12:00:00Z`))
-      if (!id.ok) issues.push({ column: '身份证号码', level: 'error', message: id.message })
+      // A list exported with masked numbers cannot name anyone: say so instead of "第 7 位无效".
+      if (!id.ok && /\*{4,}/.test(String(raw.idNumber ?? '')))
+        issues.push({
+          column: '身份证号码',
+          level: 'error',
+          message: '身份证号码已打码，无法与花名册比对：请导出时选择“完整号码”，或填写完整的 18 位号码后再导入',
+        })
+      else if (!id.ok) issues.push({ column: '身份证号码', level: 'error', message: id.message })
       const checked = config.validate(raw, today as string)
       issues.push(...columnIssues(sheet, checked.issues))
       if (!checked.record || !id.ok || issues.some((issue) => issue.level === 'error')) return { item: null, issues }
