@@ -24,6 +24,11 @@ export const routes: RouteRecordRaw[] = [
     meta: { title: '工作亮点', nav: true, icon: 'Star' },
   },
   {
+    path: '/training',
+    component: () => import('./views/training/TrainingView.vue'),
+    meta: { title: '培训与表彰', nav: true, icon: 'Trophy' },
+  },
+  {
     path: '/roster',
     component: () => import('./views/roster/RosterView.vue'),
     meta: { title: '志愿者花名册', nav: true, icon: 'User' },

@@ -72,6 +72,38 @@ interface StoredRecord {
   before: string | null
 }
 
+/**
+ * Undoes a batch in one transaction: refuses a batch unknown or already undone, runs the form's own
+ * `body`, then marks the batch undone and writes the audit entry. Every form's undo goes through here.
+ */
+export function undoBatch(
+  ctx: CoreContext,
+  batchId: number,
+  operator: string | null,
+  body: (db: Database) => UndoReport,
+): UndoReport {
+  const { db } = ctx
+  return db.transaction(() => {
+    const batch = findBatch(db, batchId)
+    if (!batch) throw new CoreError('NOT_FOUND', `找不到导入批次 ${batchId}`)
+    if (batch.undoneAt) throw new CoreError('CONFLICT', `导入批次 ${batchId} 已于 ${batch.undoneAt} 撤销，不能重复撤销`)
+    const report = body(db)
+    const at = ctx.now().toISOString()
+    db.prepare('UPDATE import_batches SET undone_at = ?, undo_report = ? WHERE id = ?').run(
+      at,
+      JSON.stringify(report),
+      batchId,
+    )
+    recordAudit(db, ctx.now(), operator, {
+      action: 'undo-import',
+      entity: 'import_batch',
+      entityId: batchId,
+      summary: `撤销导入批次 ${batchId}：删除 ${report.removed} 条，恢复 ${report.restored} 条`,
+    })
+    return report
+  })()
+}
+
 /** Restores what a 表2/表3 batch changed, newest first, in one transaction. */
 export function undoRecordsBatch(
   ctx: CoreContext,
@@ -79,11 +111,7 @@ export function undoRecordsBatch(
   operator: string | null,
   restore: Record<RecordEntity, (db: Database, id: number, before: unknown, volunteerId: number | null) => void>,
 ): UndoReport {
-  const { db } = ctx
-  return db.transaction(() => {
-    const batch = findBatch(db, batchId)
-    if (!batch) throw new CoreError('NOT_FOUND', `找不到导入批次 ${batchId}`)
-    if (batch.undoneAt) throw new CoreError('CONFLICT', `导入批次 ${batchId} 已于 ${batch.undoneAt} 撤销，不能重复撤销`)
+  return undoBatch(ctx, batchId, operator, (db) => {
     const records = db
       .prepare(
         'SELECT entity, entity_id AS entityId, volunteer_id AS volunteerId, action, before FROM import_records WHERE batch_id = ? ORDER BY id DESC',
@@ -103,20 +131,8 @@ export function undoRecordsBatch(
       }
     }
     for (const id of touchedActivities) refreshTotals(db, id)
-    const at = ctx.now().toISOString()
-    db.prepare('UPDATE import_batches SET undone_at = ?, undo_report = ? WHERE id = ?').run(
-      at,
-      JSON.stringify(report),
-      batchId,
-    )
-    recordAudit(db, ctx.now(), operator, {
-      action: 'undo-import',
-      entity: 'import_batch',
-      entityId: batchId,
-      summary: `撤销导入批次 ${batchId}：删除 ${report.removed} 条，恢复 ${report.restored} 条`,
-    })
     return report
-  })()
+  })
 }
 
 function removeCreated(db: Database, record: StoredRecord): void {

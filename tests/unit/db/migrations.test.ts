@@ -175,6 +175,40 @@ const MIGRATION_TESTS: Record<number, (db: Database) => void> = {
     ).run(volunteer)
     expect(db.prepare('SELECT volunteer_no FROM volunteers WHERE id = ?').pluck().get(volunteer)).toBe('ZY6229010001')
   },
+  8: (db) => {
+    const volunteer = insertVolunteer(db)
+    const batch = insertBatch(db)
+    migrateTo(db, 8)
+    // The roster is untouched; training and awards start empty and keep their rules in the table too.
+    expect(db.prepare('SELECT name FROM volunteers WHERE id = ?').pluck().get(volunteer)).toBe('马建国')
+    const training = Number(
+      db
+        .prepare(
+          "INSERT INTO trainings (name, hours, started_on, import_batch_id, created_at, updated_at) VALUES ('骨干培训', 3.5, '2026-05-10', ?, ?, ?)",
+        )
+        .run(batch, AT, AT).lastInsertRowid,
+    )
+    db.prepare('INSERT INTO training_participants (training_id, volunteer_id) VALUES (?, ?)').run(training, volunteer)
+    expect(() =>
+      db
+        .prepare(
+          "INSERT INTO trainings (name, hours, started_on, created_at, updated_at) VALUES ('x', 0, '2026-05-10', ?, ?)",
+        )
+        .run(AT, AT),
+    ).toThrow(/CHECK/)
+    expect(() =>
+      db
+        .prepare(
+          "INSERT INTO awards (name, awarded_on, granted_by, level, created_at, updated_at) VALUES ('优秀志愿者', '2026-12-01', '州教育局', '市级', ?, ?)",
+        )
+        .run(AT, AT),
+    ).toThrow(/CHECK/)
+    // Deleting a training takes its participants; deleting the batch only forgets where it came from.
+    db.prepare('DELETE FROM import_batches WHERE id = ?').run(batch)
+    expect(db.prepare('SELECT import_batch_id FROM trainings WHERE id = ?').pluck().get(training)).toBeNull()
+    db.prepare('DELETE FROM trainings WHERE id = ?').run(training)
+    expect(db.prepare('SELECT COUNT(*) FROM training_participants').pluck().get()).toBe(0)
+  },
 }
 
 describe('each migration, from the version before it', () => {
