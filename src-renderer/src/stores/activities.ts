@@ -17,12 +17,20 @@ export interface ActivityFilters {
   month: number | undefined
   taskCode: number | undefined
   department: string
+  /** 所在县市 (a code, or 'none' for 未填县市): set by a drill-down from the statistics. */
+  countyCode: string
   q: string
 }
 
 export const useActivitiesStore = defineStore('activities', () => {
   const year = ref(useClockStore().year)
-  const filters = reactive<ActivityFilters>({ month: undefined, taskCode: undefined, department: '', q: '' })
+  const filters = reactive<ActivityFilters>({
+    month: undefined,
+    taskCode: undefined,
+    department: '',
+    countyCode: '',
+    q: '',
+  })
   const rows = shallowRef<ActivityRow[]>([])
   const total = ref(0)
   const page = ref(1)
@@ -39,6 +47,7 @@ export const useActivitiesStore = defineStore('activities', () => {
         month: filters.month,
         taskCode: filters.taskCode,
         department: filters.department || undefined,
+        countyCode: filters.countyCode || undefined,
         q: filters.q.trim() || undefined,
         offset: (page.value - 1) * pageSize.value,
         limit: pageSize.value,
@@ -57,7 +66,7 @@ export const useActivitiesStore = defineStore('activities', () => {
   }
 
   function resetFilters(): void {
-    Object.assign(filters, { month: undefined, taskCode: undefined, department: '', q: '' })
+    Object.assign(filters, { month: undefined, taskCode: undefined, department: '', countyCode: '', q: '' })
   }
 
   async function get(id: number): Promise<ActivityDetail> {
