@@ -65,6 +65,8 @@ for (const [width, height] of [
       await expect(label(chart(page, '按活动类别'), '送教下乡')).toBeAttached()
       await page.locator('.stat-chart').first().scrollIntoViewIfNeeded()
       await shot(page, ledger, `statistics-dashboard-${width}`)
+      await chart(page, '按所在县市').scrollIntoViewIfNeeded()
+      await shot(page, ledger, `statistics-dashboard-lower-${width}`)
 
       await page.locator('.nav-menu').getByText('统计', { exact: true }).click()
       await expect(rows(page)).toHaveCount(12)
@@ -97,6 +99,14 @@ test.describe('drill-down and 表4', () => {
     const form = page.locator('.el-dialog:visible')
     await form.locator('[data-field="heldOn"] input').click()
     await expect(page.locator('.el-date-picker:visible .el-date-picker__header')).toContainText('4 月')
+    await page.keyboard.press('Escape')
+    await form.getByRole('button', { name: '取消', exact: true }).click()
+
+    // A headline figure opens the year's activities, every one of them.
+    await page.locator('.nav-menu').getByText('工作台').click()
+    await page.locator('[data-figure="hours"]').click()
+    await expect(page).toHaveURL(/#\/activities$/)
+    await expect(rows(page)).toHaveCount(ACTIVITIES.length)
   })
 
   test('a department bar opens that department’s activities; a county cell opens the county’s', async ({
