@@ -34,6 +34,11 @@ export const routes: RouteRecordRaw[] = [
     meta: { title: '志愿者花名册', nav: true, icon: 'User' },
   },
   {
+    path: '/statistics',
+    component: () => import('./views/statistics/StatisticsView.vue'),
+    meta: { title: '统计', nav: true, icon: 'DataAnalysis' },
+  },
+  {
     path: '/outputs',
     component: () => import('./views/outputs/OutputsView.vue'),
     meta: { title: '导出与打印', nav: true, icon: 'Printer' },

@@ -78,6 +78,10 @@ export const activityHandlers = {
       taskCode: z.number().int().min(1).max(5).optional(),
       department: z.string().max(50).optional(),
       team: z.string().max(100).optional(),
+      countyCode: z
+        .string()
+        .regex(/^(\d{6}|none)$/, { error: '县市应为 6 位代码' })
+        .optional(),
       highlight: z.boolean().optional(),
       q: z.string().max(100).optional(),
       offset: z.coerce.number().int().min(0).default(0),

@@ -82,6 +82,8 @@ export interface ActivityQuery {
   taskCode?: number
   department?: string
   team?: string
+  /** Where it was held (a county code), or 'none' for an activity without a county (未填县市). */
+  countyCode?: string
   highlight?: boolean
   q?: string
   offset: number
@@ -105,6 +107,11 @@ export function listActivities(db: Database, query: ActivityQuery): { total: num
   if (query.team) {
     where.push('a.team = @team')
     params.team = query.team
+  }
+  if (query.countyCode === 'none') where.push('a.county_code IS NULL')
+  else if (query.countyCode) {
+    where.push('a.county_code = @countyCode')
+    params.countyCode = query.countyCode
   }
   if (query.highlight !== undefined) {
     where.push('a.highlight = @highlight')

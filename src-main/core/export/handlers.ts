@@ -142,6 +142,7 @@ export const exportHandlers = {
         q: 'filters.q',
         county: 'filters.countyCode',
         category: 'filters.category',
+        star: 'filters.starLevel',
         team: 'filters.team',
         political: 'filters.political',
         unit: 'filters.unit',

@@ -18,18 +18,21 @@ export interface ActivityFilters {
   month: number | undefined
   taskCode: number | undefined
   department: string
+  /** 所在县市 (a code, or 'none' for 未填县市): set by a drill-down from the statistics. */
+  countyCode: string
   q: string
 }
 
 export const useActivitiesStore = defineStore('activities', () => {
   const year = ref(useClockStore().year)
-  const filters = reactive<ActivityFilters>({ month: undefined, taskCode: undefined, department: '', q: '' })
+  const filters = reactive<ActivityFilters>({ month: undefined, taskCode: undefined, department: '', countyCode: '', q: '' })
   const list = usePagedList<ActivityRow>((offset, limit) =>
     call('activities.list', {
       year: year.value,
       month: filters.month,
       taskCode: filters.taskCode,
       department: filters.department || undefined,
+      countyCode: filters.countyCode || undefined,
       q: filters.q.trim() || undefined,
       offset,
       limit,
@@ -38,7 +41,7 @@ export const useActivitiesStore = defineStore('activities', () => {
   const { load } = list
 
   function resetFilters(): void {
-    Object.assign(filters, { month: undefined, taskCode: undefined, department: '', q: '' })
+    Object.assign(filters, { month: undefined, taskCode: undefined, department: '', countyCode: '', q: '' })
   }
 
   async function get(id: number): Promise<ActivityDetail> {
