@@ -80,6 +80,11 @@ test('a training with two participants entered by hand shows on the volunteer re
   await expect(page.locator('.awards-table')).toContainText('州级')
   await shot(page, ledger, 'training-awards')
 
+  // The list's import goes to the shared import screen with this form chosen.
+  await page.getByRole('button', { name: '导入表彰记录' }).click()
+  await expect(page).toHaveURL(/#\/import$/)
+  await expect(page.locator('.form-select')).toContainText('表彰记录（每人每项表彰一行）')
+
   await page.locator('.nav-menu').getByText('志愿者花名册').click()
   await page
     .locator('.el-table__body-wrapper tr.el-table__row')
