@@ -16,8 +16,10 @@ import { createRequire } from 'node:module'
 import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 
-/** Used when electron-builder is not a devDependency; pinned so every machine builds the same way. */
-export const ELECTRON_BUILDER = 'electron-builder@26.17.0'
+/** Used when electron-builder is not a devDependency; pinned so every machine builds the same way (electron-builder.yml
+ * was checked against this version's schema, and its afterPack order: asar integrity embedded, extra resources copied,
+ * then the hook). */
+export const ELECTRON_BUILDER = 'electron-builder@26.15.7'
 const CHECK_TIMEOUT_MS = 20_000
 
 /** The platform/arch pairs each choice builds, and the switches electron-builder gets for them. */
