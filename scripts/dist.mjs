@@ -117,7 +117,9 @@ async function main() {
   const builder = existsSync(local) ? ['--no-install', 'electron-builder'] : ['--yes', ELECTRON_BUILDER]
   for (const step of distSteps(target, builder)) {
     console.log(`\n▶ ${step.what}`)
-    const run = spawnSync(step.command, step.args, { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' })
+    // npx is npx.cmd on Windows, which needs a shell; node itself must not get one (C:\Program Files has a space).
+    const shell = process.platform === 'win32' && step.command === 'npx'
+    const run = spawnSync(step.command, step.args, { cwd: root, stdio: 'inherit', shell })
     if (run.status !== 0)
       throw new Error(`失败：${step.what}（退出码 ${run.status ?? run.signal}）/ failed: ${step.what}`)
   }
