@@ -82,13 +82,16 @@ export function distSteps(target, builder) {
   ]
 }
 
+/** null when url answers (HEAD, or a one-byte GET for a mirror that refuses HEAD), else why not. */
 async function reachable(url) {
   try {
-    const response = await fetch(url, {
-      method: 'HEAD',
-      redirect: 'follow',
-      signal: AbortSignal.timeout(CHECK_TIMEOUT_MS),
-    })
+    const ask = (method, headers = {}) =>
+      fetch(url, { method, headers, redirect: 'follow', signal: AbortSignal.timeout(CHECK_TIMEOUT_MS) })
+    let response = await ask('HEAD')
+    if (response.status === 405 || response.status === 403) {
+      response = await ask('GET', { Range: 'bytes=0-0' })
+      await response.body?.cancel()
+    }
     return response.ok ? null : `HTTP ${response.status}`
   } catch (error) {
     return error instanceof Error ? (error.cause?.code ?? error.message) : String(error)
