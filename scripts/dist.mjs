@@ -16,8 +16,10 @@ import { createRequire } from 'node:module'
 import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 
-/** Used when electron-builder is not a devDependency; pinned so every machine builds the same way. */
-export const ELECTRON_BUILDER = 'electron-builder@26.17.0'
+/** Used when electron-builder is not a devDependency; pinned so every machine builds the same way (electron-builder.yml
+ * was checked against this version's schema, and its afterPack order: asar integrity embedded, extra resources copied,
+ * then the hook). */
+export const ELECTRON_BUILDER = 'electron-builder@26.15.7'
 const CHECK_TIMEOUT_MS = 20_000
 
 /** The platform/arch pairs each choice builds, and the switches electron-builder gets for them. */
@@ -80,13 +82,16 @@ export function distSteps(target, builder) {
   ]
 }
 
+/** null when url answers (HEAD, or a one-byte GET for a mirror that refuses HEAD), else why not. */
 async function reachable(url) {
   try {
-    const response = await fetch(url, {
-      method: 'HEAD',
-      redirect: 'follow',
-      signal: AbortSignal.timeout(CHECK_TIMEOUT_MS),
-    })
+    const ask = (method, headers = {}) =>
+      fetch(url, { method, headers, redirect: 'follow', signal: AbortSignal.timeout(CHECK_TIMEOUT_MS) })
+    let response = await ask('HEAD')
+    if (response.status === 405 || response.status === 403) {
+      response = await ask('GET', { Range: 'bytes=0-0' })
+      await response.body?.cancel()
+    }
     return response.ok ? null : `HTTP ${response.status}`
   } catch (error) {
     return error instanceof Error ? (error.cause?.code ?? error.message) : String(error)
@@ -115,7 +120,9 @@ async function main() {
   const builder = existsSync(local) ? ['--no-install', 'electron-builder'] : ['--yes', ELECTRON_BUILDER]
   for (const step of distSteps(target, builder)) {
     console.log(`\n▶ ${step.what}`)
-    const run = spawnSync(step.command, step.args, { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' })
+    // npx is npx.cmd on Windows, which needs a shell; node itself must not get one (C:\Program Files has a space).
+    const shell = process.platform === 'win32' && step.command === 'npx'
+    const run = spawnSync(step.command, step.args, { cwd: root, stdio: 'inherit', shell })
     if (run.status !== 0)
       throw new Error(`失败：${step.what}（退出码 ${run.status ?? run.signal}）/ failed: ${step.what}`)
   }

@@ -11,6 +11,7 @@ import ts from 'typescript'
 import { describe, expect, it, vi } from 'vitest'
 import { nativeBindingCandidates, nativeTargetDir } from '../../../src-main/host/shellPolicy'
 import { MIGRATIONS_DIR } from '../../../src-main/core/db/migrate'
+import { defaultDataDir } from '../../../src-main/core/paths'
 import { electronAbi, nativeTargetDir as scriptTargetDir } from '../../../scripts/native-abi.mjs'
 import {
   ELECTRON_BUILDER,
@@ -340,5 +341,17 @@ describe('the README justifies every Electronegativity exception', () => {
       expect(readme, check).toMatch(new RegExp(`\\|\\s*${check}\\s*\\|`))
       expect(why.length, check).toBeGreaterThan(40)
     }
+  })
+})
+
+describe('the data stays in the user’s folder, apart from the installed program', () => {
+  it('lives under the roaming profile on Windows and ~/.config on Linux, never where the program is installed', () => {
+    const windows = defaultDataDir({ APPDATA: 'C:\\Users\\马老师\\AppData\\Roaming' }, 'win32')
+    expect(windows).toBe(join('C:\\Users\\马老师\\AppData\\Roaming', 'volunteer-ledger'))
+    // NSIS per user installs under %LOCALAPPDATA%\Programs\志愿服务台账; the deb under /opt/志愿服务台账.
+    expect(windows).not.toMatch(/Local[\\/]Programs|志愿服务台账/)
+    const linux = defaultDataDir({ XDG_CONFIG_HOME: '/home/ma/.config' }, 'linux')
+    expect(linux).toBe('/home/ma/.config/volunteer-ledger')
+    expect(config.nsis.deleteAppDataOnUninstall).toBe(false)
   })
 })
