@@ -4,7 +4,17 @@
 import { z } from 'zod'
 import { hostPath } from '../hostPath'
 import type { CoreContext } from '../context'
-import { ACTIVITIES_FORM, AWARDS_FORM, FORMS, HOURS_FORM, MONTHLY_FORM, PLAN_FORM, ROSTER_FORM, TRAINING_FORM, YEARLY_FORM } from '../forms'
+import {
+  ACTIVITIES_FORM,
+  AWARDS_FORM,
+  FORMS,
+  HOURS_FORM,
+  MONTHLY_FORM,
+  PLAN_FORM,
+  ROSTER_FORM,
+  TRAINING_FORM,
+  YEARLY_FORM,
+} from '../forms'
 import { countyFilter } from '../reference/countyFilter'
 import { handler } from '../handler'
 import { outputHandler } from './outputs'

@@ -25,7 +25,13 @@ export interface ActivityFilters {
 
 export const useActivitiesStore = defineStore('activities', () => {
   const year = ref(useClockStore().year)
-  const filters = reactive<ActivityFilters>({ month: undefined, taskCode: undefined, department: '', countyCode: '', q: '' })
+  const filters = reactive<ActivityFilters>({
+    month: undefined,
+    taskCode: undefined,
+    department: '',
+    countyCode: '',
+    q: '',
+  })
   const list = usePagedList<ActivityRow>((offset, limit) =>
     call('activities.list', {
       year: year.value,
