@@ -422,6 +422,13 @@ test('the reference-data tabs render with data, and each tab edits through the o
   await dialog(page).getByRole('button', { name: '保存' }).click()
   await expect(rowOf(page, '临夏州中学')).toContainText('已登记')
   await expect(rowOf(page, '临夏州中学')).toContainText('临夏市')
+  // The directory searches as the clerk types, and pages what it found.
+  await page.getByLabel('查找单位').fill('积石山')
+  await expect(rosterRows(page)).toHaveCount(1)
+  await expect(rosterRows(page).first()).toContainText('积石山县吹麻滩中学')
+  await expect(page.locator('.el-pagination')).toContainText('共 1 条')
+  await page.getByLabel('查找单位').fill('')
+  await expect(rowOf(page, '临夏州中学')).toBeVisible()
   await shot(page, ledger, 'reference-units')
 })
 

@@ -175,17 +175,11 @@ export function batchDetail(db: Database, id: number): BatchDetail | undefined {
       `SELECT id, position, name, status, error, sheet, header_row AS headerRow, counts, source IS NOT NULL AS hasErrorWorkbook
        FROM import_files WHERE batch_id = ? ORDER BY position`,
     )
-    .all(id) as {
+    .all(id) as (Omit<BatchDetail['fileResults'][number], 'counts' | 'hasErrorWorkbook'> & {
     id: number
-    position: number
-    name: string
-    status: string
-    error: string | null
-    sheet: string | null
-    headerRow: number | null
     counts: string
     hasErrorWorkbook: number
-  }[]
+  })[]
   const issues = db.prepare(
     `SELECT sheet, row, column_name AS "column", cell, level, message FROM import_issues WHERE file_id = ? ORDER BY id`,
   )

@@ -247,6 +247,11 @@ describe('the migrations folder', () => {
     expect(() => loadMigrations(dir)).toThrow(/迁移文件名不合规：5_certificates\.sql/)
   })
 
+  it('refuses a stray file beside the migrations (an editor backup, a note) instead of skipping it', () => {
+    writeFileSync(join(dir, '001_init.sql.bak'), 'SELECT 1;')
+    expect(() => loadMigrations(dir)).toThrow(/迁移文件名不合规：001_init\.sql\.bak/)
+  })
+
   it('refuses a repeated number', () => {
     writeFileSync(join(dir, `${String(ALL.length).padStart(3, '0')}_again.sql`), 'SELECT 1;')
     expect(() => loadMigrations(dir)).toThrow(/重复/)
@@ -255,6 +260,13 @@ describe('the migrations folder', () => {
   it('refuses a missing number', () => {
     writeFileSync(join(dir, `${String(ALL.length + 2).padStart(3, '0')}_later.sql`), 'SELECT 1;')
     expect(() => loadMigrations(dir)).toThrow(new RegExp(`缺少第 ${ALL.length + 1} 号`))
+  })
+
+  it('is what migrate() reads when start-up gives it no list: the real folder, up to the latest version', () => {
+    const db = new BetterSqlite3(':memory:')
+    expect(migrate(db)).toBe(ALL.length)
+    expect(db.pragma('user_version', { simple: true })).toBe(ALL.length)
+    db.close()
   })
 
   it('refuses a database written by a newer version and leaves it untouched', () => {
