@@ -146,7 +146,7 @@ test.describe('drill-down and 表4', () => {
     await counties.getByRole('radio', { name: '表' }).click({ force: true })
     await expect(counties.locator('[data-cell="和政县|开展活动（次）"]')).toHaveText('1')
     await counties.locator('[data-cell="和政县|开展活动（次）"]').click()
-    await expect(page.locator('.page-toolbar')).toContainText('和政县')
+    await expect(page.getByTestId('linked-county')).toHaveText('所在县市：和政县')
     await expect(rows(page)).toHaveCount(1)
     await expect(page.locator('.activity-table')).toContainText('和政县送教')
   })
