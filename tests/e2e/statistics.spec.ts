@@ -80,6 +80,7 @@ for (const [width, height] of [
       await shot(page, ledger, `statistics-yearly-${width}`)
       await page.getByRole('radio', { name: '年度对比' }).click({ force: true })
       await expect(page.locator('.compare-table')).toContainText('清单完成率')
+      await expect(page.locator('.compare-table tbody tr').first()).toContainText(/集中服务（次）\s*0\s*8\s*\+8/)
       await shot(page, ledger, `statistics-compare-${width}`)
     })
   })
@@ -185,6 +186,14 @@ test.describe('drill-down and 表4', () => {
     })
     // The file keeps the form's order (most hours first): the screen's default order.
     expect(exported).toEqual(byHours)
+
+    // A name opens the records behind the row: that volunteer's service record.
+    await rows(page).first().locator('td:nth-child(2) a').click()
+    const drawer = page.locator('.service-drawer')
+    await expect(drawer).toContainText(`服务记录：${byName.at(-1)}`)
+    await expect(drawer.locator('.lines-table')).toContainText('2026-')
+    await drawer.getByRole('button', { name: /关闭|Close/ }).click()
+    await expect(drawer).toBeHidden()
 
     await page.getByRole('radio', { name: '表5 月度统计' }).click({ force: true })
     await page.locator('.monthly-table a[data-month="2026-03"]').click()
