@@ -130,7 +130,8 @@ test.describe('drill-down and 表4', () => {
     await ledger.open('#/dashboard')
     const departments = chart(page, '各责任科室清单：计划、已开展、逾期')
     const name = label(departments, '职教成教科')
-    await name.scrollIntoViewIfNeeded()
+    await departments.scrollIntoViewIfNeeded()
+    await expect(name).toBeVisible()
     // The bar of 已开展 is the middle of the department's band, just right of the axis.
     const box = await name.boundingBox()
     if (!box) throw new Error('no chart layout')
