@@ -80,6 +80,7 @@ for (const [width, height] of [
       await shot(page, ledger, `statistics-yearly-${width}`)
       await page.getByRole('radio', { name: '年度对比' }).click({ force: true })
       await expect(page.locator('.compare-table')).toContainText('清单完成率')
+      await expect(page.locator('.compare-table tbody tr').first()).toContainText(/集中服务（次）\s*0\s*8\s*\+8/)
       await shot(page, ledger, `statistics-compare-${width}`)
     })
   })
@@ -129,7 +130,8 @@ test.describe('drill-down and 表4', () => {
     await ledger.open('#/dashboard')
     const departments = chart(page, '各责任科室清单：计划、已开展、逾期')
     const name = label(departments, '职教成教科')
-    await name.scrollIntoViewIfNeeded()
+    await departments.scrollIntoViewIfNeeded()
+    await expect(name).toBeVisible()
     // The bar of 已开展 is the middle of the department's band, just right of the axis.
     const box = await name.boundingBox()
     if (!box) throw new Error('no chart layout')
@@ -146,7 +148,7 @@ test.describe('drill-down and 表4', () => {
     await counties.getByRole('radio', { name: '表' }).click({ force: true })
     await expect(counties.locator('[data-cell="和政县|开展活动（次）"]')).toHaveText('1')
     await counties.locator('[data-cell="和政县|开展活动（次）"]').click()
-    await expect(page.locator('.page-toolbar')).toContainText('和政县')
+    await expect(page.getByTestId('linked-county')).toHaveText('所在县市：和政县')
     await expect(rows(page)).toHaveCount(1)
     await expect(page.locator('.activity-table')).toContainText('和政县送教')
   })
@@ -185,6 +187,14 @@ test.describe('drill-down and 表4', () => {
     })
     // The file keeps the form's order (most hours first): the screen's default order.
     expect(exported).toEqual(byHours)
+
+    // A name opens the records behind the row: that volunteer's service record.
+    await rows(page).first().locator('td:nth-child(2) a').click()
+    const drawer = page.locator('.service-drawer')
+    await expect(drawer).toContainText(`服务记录：${byName.at(-1)}`)
+    await expect(drawer.locator('.lines-table')).toContainText('2026-')
+    await drawer.getByRole('button', { name: /关闭|Close/ }).click()
+    await expect(drawer).toBeHidden()
 
     await page.getByRole('radio', { name: '表5 月度统计' }).click({ force: true })
     await page.locator('.monthly-table a[data-month="2026-03"]').click()
