@@ -1,5 +1,6 @@
 import { chmodSync, copyFileSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
+import type { Database } from 'better-sqlite3'
 import type { CoreContext } from '../context'
 import { CoreError } from '../errors'
 import { OWNER_ONLY_DIR, OWNER_ONLY_FILE } from '../fileModes'
@@ -13,7 +14,7 @@ import { operatorOf } from '../settings/settings'
 /** How many backup files are kept; older ones are removed after each new backup. */
 export const BACKUPS_KEPT = 30
 
-export type BackupReason = 'daily' | 'import' | 'restore' | 'manual' | 'undo'
+export type BackupReason = 'daily' | 'import' | 'restore' | 'manual' | 'undo' | 'upgrade'
 
 export interface BackupInfo {
   file: string
@@ -74,6 +75,20 @@ export async function createBackup(ctx: CoreContext, reason: BackupReason): Prom
   return made
 }
 
+/**
+ * Before migrating an older ledger: a whole copy (VACUUM INTO keeps an encrypted file's key) under
+ * the temporary name, renamed when whole. Synchronous, as opening is; a failure stops the upgrade.
+ */
+export function backupBeforeUpgrade(db: Database, dbPath: string, now: () => Date): string {
+  const dir = backupDir({ dbPath })
+  mkdirSync(dir, { recursive: true, mode: OWNER_ONLY_DIR })
+  const target = join(dir, `ledger-${stamp(now())}-upgrade.db`)
+  copyEncrypted(db, `${target}.partial`)
+  chmodSync(`${target}.partial`, OWNER_ONLY_FILE)
+  renameSync(`${target}.partial`, target)
+  return target
+}
+
 /** The first start of each day leaves one backup behind. */
 export async function ensureDailyBackup(ctx: CoreContext): Promise<BackupInfo | null> {
   const today = stamp(ctx.now()).slice(0, 8)
@@ -97,7 +112,7 @@ export async function restoreBackup(ctx: CoreContext, file: string): Promise<Bac
   for (const suffix of ['-wal', '-shm']) rmSync(ctx.dbPath + suffix, { force: true })
   replaceFile(source.path, ctx.dbPath)
   syncPhotoFolder(join(backupDir(ctx), 'photos'), join(ctx.dataDir, 'photos'))
-  ctx.db = openDatabase(ctx.dbPath, ctx.openOptions)
+  ctx.db = openDatabase(ctx.dbPath, ctx.openOptions, ctx.now)
   return safety
 }
 

@@ -4,7 +4,8 @@ import BetterSqlite3 from 'better-sqlite3-multiple-ciphers'
 import type { Database } from 'better-sqlite3'
 import { unlockConnection } from './cipher'
 import { OWNER_ONLY_DIR, OWNER_ONLY_FILE } from '../fileModes'
-import { migrate } from './migrate'
+import { backupBeforeUpgrade } from './backup'
+import { loadMigrations, migrate } from './migrate'
 import { seedReferenceData } from './seed'
 
 export interface OpenOptions {
@@ -15,8 +16,12 @@ export interface OpenOptions {
   password?: string
 }
 
-/** Opens (creating if needed) a ledger database, migrates it and seeds reference data once. */
-export function openDatabase(path: string, options: OpenOptions = {}): Database {
+/**
+ * Opens (creating if needed) a ledger database, migrates it and seeds reference data once. An
+ * existing ledger from an older version is backed up (reason 'upgrade', under its key when
+ * encrypted) before its first migration; `now` names that backup.
+ */
+export function openDatabase(path: string, options: OpenOptions = {}, now: () => Date = () => new Date()): Database {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true, mode: OWNER_ONLY_DIR })
   const db = new BetterSqlite3(path, {
     nativeBinding: options.nativeBinding,
@@ -35,7 +40,11 @@ export function openDatabase(path: string, options: OpenOptions = {}): Database 
   // trigger, so SQLite keeps a statement journal for it, and on disk that journal cost an import
   // of 100,000 rows a second of system time in temp-file writes (measured; see tests/bench/import.ts).
   db.pragma('temp_store = MEMORY')
-  migrate(db)
+  const migrations = loadMigrations()
+  const version = db.pragma('user_version', { simple: true }) as number
+  if (path !== ':memory:' && version > 0 && version < (migrations.at(-1)?.version ?? 0))
+    backupBeforeUpgrade(db, path, now)
+  migrate(db, migrations)
   seedReferenceData(db)
   return db
 }
