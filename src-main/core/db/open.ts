@@ -34,7 +34,11 @@ function backupBeforeUpgrade(db: Database, path: string, now: () => Date): void 
   renameSync(partial, target)
 }
 
-/** Opens (creating if needed) a ledger database, migrates it and seeds reference data once. */
+/**
+ * Opens (creating if needed) a ledger database, migrates it and seeds reference data once. An
+ * existing ledger from an older version is backed up (reason 'upgrade', under its key when
+ * encrypted) before its first migration; `options.now` names that backup.
+ */
 export function openDatabase(path: string, options: OpenOptions = {}): Database {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true, mode: OWNER_ONLY_DIR })
   const db = new BetterSqlite3(path, {
