@@ -8,7 +8,8 @@ import { deleteActivity, deleteParticipation, refreshTotals } from '../activitie
 import { deletePlanItem } from '../plan/repository'
 import type { ParsedFile } from './parseFile'
 import type { PipelinePlan } from './pipeline'
-import { findBatch, insertBatch, insertFile, insertIssues } from './store'
+import { findBatch, forgetSchoolFiles, insertBatch, insertFile, insertIssues } from './store'
+import { assertWithinUndoWindow, forgetChangeRecords } from './undoWindow'
 import { summarise, type Summary } from './summary'
 import type { UndoReport } from './roster/undo'
 
@@ -80,6 +81,7 @@ export function undoRecordsBatch(
     const batch = findBatch(db, batchId)
     if (!batch) throw new CoreError('NOT_FOUND', `找不到导入批次 ${batchId}`)
     if (batch.undoneAt) throw new CoreError('CONFLICT', `导入批次 ${batchId} 已于 ${batch.undoneAt} 撤销，不能重复撤销`)
+    assertWithinUndoWindow(ctx, batch)
     const records = db
       .prepare(
         'SELECT entity, entity_id AS entityId, volunteer_id AS volunteerId, action, before FROM import_records WHERE batch_id = ? ORDER BY id DESC',
@@ -105,6 +107,9 @@ export function undoRecordsBatch(
       JSON.stringify(report),
       batchId,
     )
+    // Undone: the records and the school's rows of the batch are no longer needed by anyone.
+    forgetChangeRecords(db, [batchId])
+    forgetSchoolFiles(db, batchId)
     recordAudit(db, ctx.now(), operator, {
       action: 'undo-import',
       entity: 'import_batch',
