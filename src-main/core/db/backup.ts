@@ -10,6 +10,7 @@ import { syncPhotoFolder } from '../activities/photos'
 import { recordAudit } from '../audit/audit'
 import { operatorOf } from '../settings/settings'
 import { BACKUP_FILE, backupDayPrefix, backupDirOf, backupFileName, type BackupReason } from './backupNames'
+import { dropExpiredChangeRecords } from '../import/undoWindow'
 
 /** How many backup files are kept; older ones are removed after each new backup. */
 export const BACKUPS_KEPT = 30
@@ -70,8 +71,12 @@ export async function createBackup(ctx: CoreContext, reason: BackupReason): Prom
   return made
 }
 
-/** The first start of each day leaves one backup behind. */
+/**
+ * The first start of each day leaves one backup behind. Change records past the 撤销期限 are
+ * dropped first, at every start, so the day's backup no longer holds them.
+ */
 export async function ensureDailyBackup(ctx: CoreContext): Promise<BackupInfo | null> {
+  dropExpiredChangeRecords(ctx)
   const today = backupDayPrefix(ctx.now())
   if (listBackups(ctx).some((backup) => backup.file.startsWith(today))) return null
   return createBackup(ctx, 'daily')

@@ -8,7 +8,8 @@ import { deleteActivity, deleteParticipation, refreshTotals } from '../activitie
 import { deletePlanItem } from '../plan/repository'
 import type { ParsedFile, ParsedRow } from './parseFile'
 import type { PipelinePlan } from './pipeline'
-import { findBatch, insertBatch, insertFile, insertIssues } from './store'
+import { findBatch, forgetSchoolFiles, insertBatch, insertFile, insertIssues } from './store'
+import { assertWithinUndoWindow, forgetChangeRecords } from './undoWindow'
 import { summarise, type Summary } from './summary'
 import type { RowAction } from './types'
 import type { UndoReport } from './roster/undo'
@@ -81,12 +82,15 @@ export function undoBatch(
   batchId: number,
   operator: string | null,
   body: (db: Database) => UndoReport,
+  describe: (report: UndoReport) => string = (report) =>
+    `撤销导入批次 ${batchId}：删除 ${report.removed} 条，恢复 ${report.restored} 条`,
 ): UndoReport {
   const { db } = ctx
   return db.transaction(() => {
     const batch = findBatch(db, batchId)
     if (!batch) throw new CoreError('NOT_FOUND', `找不到导入批次 ${batchId}`)
     if (batch.undoneAt) throw new CoreError('CONFLICT', `导入批次 ${batchId} 已于 ${batch.undoneAt} 撤销，不能重复撤销`)
+    assertWithinUndoWindow(ctx, batch)
     const report = body(db)
     const at = ctx.now().toISOString()
     db.prepare('UPDATE import_batches SET undone_at = ?, undo_report = ? WHERE id = ?').run(
@@ -94,11 +98,14 @@ export function undoBatch(
       JSON.stringify(report),
       batchId,
     )
+    // Undone: the records and the school's rows of the batch are no longer needed by anyone.
+    forgetChangeRecords(db, [batchId])
+    forgetSchoolFiles(db, batchId)
     recordAudit(db, ctx.now(), operator, {
       action: 'undo-import',
       entity: 'import_batch',
       entityId: batchId,
-      summary: `撤销导入批次 ${batchId}：删除 ${report.removed} 条，恢复 ${report.restored} 条`,
+      summary: describe(report),
     })
     return report
   })()

@@ -203,3 +203,12 @@ export function batchDetail(db: Database, id: number): BatchDetail | undefined {
     undoReport: report.report ? (JSON.parse(report.report) as unknown) : null,
   }
 }
+
+/**
+ * After an undo the batch's school files keep nothing of its people: the kept bytes (for the
+ * error workbook) and the issue list, which quotes names and cells, are removed.
+ */
+export function forgetSchoolFiles(db: Database, batchId: number): void {
+  db.prepare('DELETE FROM import_issues WHERE file_id IN (SELECT id FROM import_files WHERE batch_id = ?)').run(batchId)
+  db.prepare('UPDATE import_files SET source = NULL WHERE batch_id = ?').run(batchId)
+}

@@ -3,7 +3,7 @@
 // batch, its files, issues and change records go in together, or nothing does.
 import type { Database } from 'better-sqlite3'
 import type { CoreContext } from '../../context'
-import type { Person } from '../../domain'
+import { maskIdNumber, maskPersonField, type Person } from '../../domain'
 import { recordAudit } from '../../audit/audit'
 import { diffPerson } from '../../roster/merge'
 import { personOf } from '../../roster/rows'
@@ -54,7 +54,16 @@ export function writeRosterBatch(
   })()
 }
 
-/** Writes one person; returns the JSON the undo needs (only the changed fields for an update). */
+function maskedNumbers(person: Person): Person {
+  return { ...person, idNumber: maskIdNumber(person.idNumber), phone: maskPersonField('phone', person.phone) }
+}
+
+/**
+ * Writes one person; returns the JSON the undo needs and no more (PIPL): for an update only the
+ * changed fields. What the batch wrote is kept with ID and phone numbers masked (undo only asks
+ * whether they still hold it); the previous values of an update are kept whole, since undo
+ * writes them back.
+ */
 function writePerson(
   db: Database,
   person: PlannedPerson,
@@ -62,7 +71,7 @@ function writePerson(
 ): { id: number; before: string | null; after: string } {
   if (!person.existing) {
     const id = roster.insertVolunteer(db, person.final, at)
-    return { id, before: null, after: JSON.stringify(person.final) }
+    return { id, before: null, after: JSON.stringify(maskedNumbers(person.final)) }
   }
   const id = person.existing.id
   const changes = diffPerson(personOf(person.existing), person.final)
@@ -70,7 +79,7 @@ function writePerson(
   const after: Record<string, string | null> = {}
   for (const change of changes) {
     before[change.field] = change.before
-    after[change.field] = change.after
+    after[change.field] = maskPersonField(change.field, change.after)
   }
   if (changes.length > 0) roster.updateVolunteer(db, id, person.final, at)
   if (person.existing.deletedAt !== null) {
