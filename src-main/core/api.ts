@@ -18,6 +18,7 @@ import { reportHandlers } from './reports/handlers'
 import { returnsHandlers } from './returns/handlers'
 import { rosterHandlers } from './roster/handlers'
 import { systemHandlers } from './system/handlers'
+import { trainingHandlers } from './training/handlers'
 import { assertUnlocked, securityHandlers } from './security/handlers'
 
 export const api = combineHandlerTables(
@@ -35,6 +36,7 @@ export const api = combineHandlerTables(
   fillHandlers,
   returnsHandlers,
   securityHandlers,
+  trainingHandlers,
 )
 
 export type Api = typeof api

@@ -1,7 +1,7 @@
 // Counts for the preview, the CLI and the history, from one plan: per file by row, in total by person.
 import { fileUnit } from './fileUnit'
 import type { ParsedFile, ParsedRow } from './parseFile'
-import type { FileResult, ImportIssue, ImportTotals, RowAction } from './types'
+import { NO_OUTCOMES, type FileResult, type ImportIssue, type ImportTotals, type RowAction } from './types'
 
 export interface Summary {
   files: FileResult[]
@@ -20,12 +20,7 @@ export function summarise<Item>(
     const result: FileResult = {
       ...file.result,
       unit: fileUnit(file),
-      accepted: 0,
-      rejected: 0,
-      warnings: 0,
-      created: 0,
-      updated: 0,
-      unchanged: 0,
+      ...NO_OUTCOMES,
     }
     for (const row of file.rows) {
       const action = rowActions.get(row)?.action ?? 'rejected'

@@ -5,13 +5,14 @@
 import type { CoreContext } from '../context'
 import { recordRows, type FieldValues } from '../export/rows'
 import type { SheetToWrite } from '../export/workbook'
-import { personalNumbers, recordFullNumbers, type OutputKind } from '../export/personalNumbers'
+import { personalNumbers } from '../export/personalNumbers'
 import { HOURS_FORM, MONTHLY_FORM, YEARLY_FORM, type ReportFormDefinition } from '../forms/reports'
 import type { FormSheet } from '../forms/types'
 import { localDay } from '../plan/plannedTime'
 import { readSettings } from '../settings/settings'
 import { describeFilters, resolveFilters, type ReportFilters, type ReportFiltersInput } from './filters'
-import { hoursRows, hoursTotals } from './hours'
+import { hoursTotals } from './hours'
+import { servedHours } from './hoursScreen'
 import { monthlyReport } from './monthly'
 import { resolvePeriod, type Period, type PeriodInput } from './period'
 import { yearlyReport, type YearlyRow } from './yearly'
@@ -58,7 +59,7 @@ function hoursTables(
   roundHalf = false,
 ) {
   const numbers = personalNumbers(fullNumbers)
-  const recorded = hoursRows(ctx.db, period, filters)
+  const recorded = servedHours(ctx.db, period, filters)
   const rows = roundHalf ? recorded.map((row) => ({ ...row, hours: toHalfHour(row.hours) })) : recorded
   const totals = hoursTotals(rows)
   const records: FieldValues[] = rows.map((row) => ({ ...row, idNumber: numbers.id(row.idNumber) }))
@@ -94,11 +95,8 @@ function yearlyTables(ctx: CoreContext, period: Period, filters: ReportFilters) 
   }
 }
 
-/**
- * The tables of one report. `kind` says whether they are exported or printed, for the audit
- * record a full-numbers output leaves (only 表4 carries ID numbers).
- */
-export function reportTables(ctx: CoreContext, key: ReportKey, request: ReportRequest, kind: OutputKind): ReportTables {
+/** The tables of one report, for its export and its print (only 表4 carries ID numbers). */
+export function reportTables(ctx: CoreContext, key: ReportKey, request: ReportRequest): ReportTables {
   const period = resolvePeriod(request, ctx.now())
   const filters = resolveFilters(ctx.db, request.filters)
   const form = key === 'hours' ? HOURS_FORM : key === 'monthly' ? MONTHLY_FORM : YEARLY_FORM
@@ -113,6 +111,5 @@ export function reportTables(ctx: CoreContext, key: ReportKey, request: ReportRe
     const sheet = sheetOf(form, index)
     return { sheet, content: { ...heading, rows: recordRows(sheet, records) } }
   })
-  if (key === 'hours' && request.fullNumbers) recordFullNumbers(ctx, kind, form.label, built.rows)
   return { form, period, filters, sheets, rows: built.rows }
 }
