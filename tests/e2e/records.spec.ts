@@ -196,6 +196,10 @@ test('a pupil under 10: the participants editor asks for the reason with the cor
   await box.getByRole('button', { name: '确认登记' }).click()
   await expect(form.locator('.participants-table')).toContainText('未满10岁')
   await form.getByRole('button', { name: '保存' }).click()
+  // A new activity stays open for its photos (as every new one does); then the clerk closes it.
+  await expect(page.locator('.el-message').first()).toContainText('活动已登记')
+  await expect(form.locator('.el-dialog__title')).toContainText('编辑活动：亲子环保行')
+  await form.locator('.el-dialog__footer').getByRole('button', { name: '关闭' }).click()
   await expect(form).toBeHidden()
   const audit = ledger.ctx.db.prepare("SELECT summary FROM audit WHERE summary LIKE '确认未满10周岁%'").pluck().get()
   expect(audit).toContain('随监护人参加社区亲子志愿服务')
