@@ -15,6 +15,7 @@ import { planHandlers } from './plan/handlers'
 import { referenceHandlers } from './reference/handlers'
 import { printHandlers } from './print/handlers'
 import { reportHandlers } from './reports/handlers'
+import { returnsHandlers } from './returns/handlers'
 import { rosterHandlers } from './roster/handlers'
 import { systemHandlers } from './system/handlers'
 import { trainingHandlers } from './training/handlers'
@@ -33,6 +34,7 @@ export const api = combineHandlerTables(
   printHandlers,
   certificateHandlers,
   fillHandlers,
+  returnsHandlers,
   securityHandlers,
   trainingHandlers,
 )

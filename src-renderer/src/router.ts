@@ -59,6 +59,11 @@ export const routes: RouteRecordRaw[] = [
     meta: { title: '导入历史' },
   },
   {
+    path: '/returns',
+    component: () => import('./views/returns/ReturnsView.vue'),
+    meta: { title: '报送情况', nav: true, icon: 'Checked' },
+  },
+  {
     path: '/recycle-bin',
     component: () => import('./views/recycle/RecycleBinView.vue'),
     meta: { title: '回收站', nav: true, icon: 'Delete' },

@@ -159,3 +159,60 @@ test('star levels in the roster, the volunteer’s record with its hours changes
   await expect(reached.locator('.reached-table')).toContainText('2026-07-06')
   await expect(reached).toContainText('一星 100 小时')
 })
+
+test('a pupil under 10: the participants editor asks for the reason with the core’s message; the record shows the guardian', async ({
+  page,
+  ledger,
+}) => {
+  // Born 2017-05-01: 9 on the activity's date, under 14 today.
+  const first17 = '62290120170501211'
+  const child = (
+    (await ledger.call('roster.save', {
+      fields: {
+        name: '马小宝',
+        idNumber: first17 + idCheckChar(first17),
+        unit: '临夏市第一小学',
+        guardianName: '马福',
+        guardianConsentOn: '2026-09-01',
+        volunteerNo: '6229012026000123',
+      },
+      mode: 'keep',
+    })) as { id: number }
+  ).id
+
+  await ledger.open('#/activities')
+  await page.getByRole('button', { name: '登记活动' }).click()
+  const form = dialog(page)
+  await form.locator('[data-field="name"] input').fill('亲子环保行')
+  await pickDate(form.locator('[data-field="heldOn"]'), '2026-11-20')
+  await form.getByLabel('活动负责人').fill('王芳')
+  await form.locator('[data-field="defaultHours"] input').fill('2')
+  await form.getByLabel('查找参与志愿者').fill('mxb')
+  await page.locator('.participant-suggestions li', { hasText: '马小宝' }).click()
+  const box = page.locator('.young-reason-box')
+  await expect(box).toContainText('志愿者“马小宝”在活动开展日期 2026-11-20 时未满 10 周岁（9 岁）')
+  await box.locator('input').fill('随监护人参加社区亲子志愿服务')
+  await shot(page, ledger, 'records-young-reason')
+  await box.getByRole('button', { name: '确认登记' }).click()
+  await expect(form.locator('.participants-table')).toContainText('未满10岁')
+  await form.getByRole('button', { name: '保存' }).click()
+  // A new activity stays open for its photos (as every new one does); then the clerk closes it.
+  await expect(page.locator('.el-message').first()).toContainText('活动已登记')
+  await expect(form.locator('.el-dialog__title')).toContainText('编辑活动：亲子环保行')
+  await form.locator('.el-dialog__footer').getByRole('button', { name: '关闭' }).click()
+  await expect(form).toBeHidden()
+  const audit = ledger.ctx.db.prepare("SELECT summary FROM audit WHERE summary LIKE '确认未满10周岁%'").pluck().get()
+  expect(audit).toContain('随监护人参加社区亲子志愿服务')
+
+  await ledger.open('#/roster')
+  const row = page.locator('.el-table__body-wrapper tr.el-table__row').filter({ hasText: '马小宝' })
+  await row.getByRole('button', { name: '服务记录' }).click()
+  const identity = page.locator('.service-drawer').getByTestId('service-identity')
+  await expect(identity).toContainText('志愿者编号：6229012026000123')
+  await expect(identity).toContainText('监护人：马福')
+  await expect(identity).toContainText('监护人同意日期：2026-09-01')
+  await expect(identity).toContainText('未满14周岁（9 岁）')
+  await expect(page.locator('.service-drawer .person')).toContainText(/622901\*{8}211[\dX]/)
+  await shot(page, ledger, 'records-minor-drawer')
+  expect(child).toBeGreaterThan(0)
+})

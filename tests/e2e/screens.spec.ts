@@ -181,6 +181,7 @@ async function shootTheRest(page: Page, ledger: LedgerFixture): Promise<void> {
     ['#/training', 'training'],
     ['#/recycle-bin', 'recycle-bin'],
     ['#/import/history', 'import-history'],
+    ['#/returns', 'returns'],
     ['#/audit', 'audit'],
     ['#/reference/departments', 'reference'],
     ['#/settings', 'settings'],

@@ -9,8 +9,9 @@ import { addPhoto, listPhotos, readPhoto, removePhoto } from './photos'
 import { localDay } from '../plan/plannedTime'
 import { hoursChangesOf } from './hoursLog'
 import { lateness, listLateEntries } from './lateEntries'
-import { volunteerService } from './profile'
+import { serviceIdentity, volunteerService } from './profile'
 import { levelsReached, saveStarThresholds, standingsOf, starThresholds, STAR_LABELS } from './stars'
+import { tooYoungMessage } from './rules'
 import * as repo from './repository'
 import { volunteerTraining } from '../training/repository'
 import * as service from './service'
@@ -176,6 +177,7 @@ export const activityHandlers = {
         input.volunteerId,
         input.from && input.to ? { from: input.from, to: input.to } : undefined,
       ),
+      identity: serviceIdentity(ctx.db, input.volunteerId, localDay(ctx.now())),
       hoursChanges: hoursChangesOf(ctx.db, input.volunteerId),
       // 培训 学时 and 表彰 beside the service record, never added to service hours or star levels.
       training: volunteerTraining(
@@ -215,6 +217,17 @@ export const activityHandlers = {
       command: 'activities late',
       flags: { from: 'from', to: 'to' },
       summary: '列出补录（活动结束 10 个工作日后才登记）的活动和参与人员及补录原因',
+    },
+  }),
+  /** The form asks before adding a participant: the core's message when they are under 10 on that day. */
+  'activities.youngCheck': handler({
+    input: z.object({ volunteerId: z.number().int().positive(), heldOn: day }),
+    run: (ctx, input) => {
+      const volunteer = ctx.db
+        .prepare('SELECT name, id_number AS idNumber FROM volunteers WHERE id = ?')
+        .get(input.volunteerId) as { name: string; idNumber: string } | undefined
+      if (!volunteer) throw new CoreError('NOT_FOUND', `花名册中找不到编号为 ${input.volunteerId} 的志愿者。`)
+      return { message: tooYoungMessage(volunteer.name, volunteer.idNumber, input.heldOn) }
     },
   }),
   'activities.lateness': handler({

@@ -1,5 +1,7 @@
 // A volunteer's service record: activities and hours by year, counted from activity records only.
 import type { Database } from 'better-sqlite3'
+import { ageFromId, GUARDIAN_AGE } from '../domain/age'
+import { CoreError } from '../errors'
 
 export interface ServiceLine {
   activityId: number
@@ -40,4 +42,35 @@ export function volunteerService(
     byYear.set(year, entry)
   }
   return { years: [...byYear.values()].sort((a, b) => b.year - a.year), lines }
+}
+
+/** What the service record shows of the person beyond name and unit (issue #9 items 7–8). */
+export interface ServiceIdentity {
+  /** 全国志愿服务信息系统 志愿者编号. */
+  volunteerNo: string | null
+  guardianName: string | null
+  guardianConsentOn: string | null
+  /** Age today from the ID number; a child under 14's data is sensitive (PIPL Art. 28/31). */
+  age: number | null
+  underGuardianAge: boolean
+}
+
+export function serviceIdentity(db: Database, volunteerId: number, today: string): ServiceIdentity {
+  const row = db
+    .prepare(
+      `SELECT id_number AS idNumber, volunteer_no AS volunteerNo, guardian_name AS guardianName,
+              guardian_consent_on AS guardianConsentOn FROM volunteers WHERE id = ?`,
+    )
+    .get(volunteerId) as
+    | { idNumber: string; volunteerNo: string | null; guardianName: string | null; guardianConsentOn: string | null }
+    | undefined
+  if (!row) throw new CoreError('NOT_FOUND', `花名册中找不到编号为 ${volunteerId} 的志愿者。`)
+  const age = ageFromId(row.idNumber, today)
+  return {
+    volunteerNo: row.volunteerNo,
+    guardianName: row.guardianName,
+    guardianConsentOn: row.guardianConsentOn,
+    age,
+    underGuardianAge: age !== null && age < GUARDIAN_AGE,
+  }
 }

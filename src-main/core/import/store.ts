@@ -32,6 +32,8 @@ export function insertFile(db: Database, batchId: number, result: FileResult, so
     created: result.created,
     updated: result.updated,
     unchanged: result.unchanged,
+    // Kept with the counts (a JSON column) rather than in a column of its own: the returns inbox reads it.
+    unit: result.unit ?? null,
   }
   const inserted = db
     .prepare(

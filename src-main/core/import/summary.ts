@@ -1,4 +1,5 @@
 // Counts for the preview, the CLI and the history, from one plan: per file by row, in total by person.
+import { fileUnit } from './fileUnit'
 import type { ParsedFile, ParsedRow } from './parseFile'
 import { NO_OUTCOMES, type FileResult, type ImportIssue, type ImportTotals, type RowAction } from './types'
 
@@ -18,6 +19,7 @@ export function summarise<Item>(
   const results = files.map((file) => {
     const result: FileResult = {
       ...file.result,
+      unit: fileUnit(file),
       ...NO_OUTCOMES,
     }
     for (const row of file.rows) {

@@ -50,6 +50,8 @@ export interface FileResult extends RowOutcomes {
   /** The form's sheet this entry was read for (表3 reads 活动登记 and 参与名单 from each file). */
   formSheet?: string
   headerKey: string | null
+  /** The unit the file's rows name most often (工作单位 / 组织单位): the school that sent it. */
+  unit?: string | null
   rows: number
 }
 

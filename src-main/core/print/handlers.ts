@@ -24,6 +24,8 @@ export const printInput = z.object({
   fullNumbers: flag,
   /** highlight-page: the activity. */
   activity: z.coerce.number().int().positive().optional(),
+  /** returns-reminder: the directory's unit type. */
+  unitKind: z.string().trim().max(50).optional(),
   /** certificate: the certificate numbers or ids to reprint. */
   certificates: z.array(z.coerce.number().int().positive()).max(5000).optional(),
   out: hostPath(z.string().trim().min(1).max(1000).optional()),
@@ -49,7 +51,14 @@ export const printHandlers = {
     },
     cli: {
       command: 'print',
-      flags: { ...REPORT_FLAGS, report: 'report', activity: 'activity', out: 'out', 'full-numbers': 'fullNumbers' },
+      flags: {
+        ...REPORT_FLAGS,
+        report: 'report',
+        activity: 'activity',
+        kind: 'unitKind',
+        out: 'out',
+        'full-numbers': 'fullNumbers',
+      },
       summary: `打印或另存 PDF：--report ${PRINTABLE_REPORTS.join('|')} [--year 年度] [--activity 活动ID] --out 文件.pdf|文件.html`,
       exitCode: (result: PrintResult) => ('html' in result ? 2 : 0),
     },

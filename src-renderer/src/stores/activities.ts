@@ -61,6 +61,11 @@ export const useActivitiesStore = defineStore('activities', () => {
     return result
   }
 
+  /** The core's message when the volunteer is under 10 on the activity's first day, else null. */
+  async function youngCheck(volunteerId: number, heldOn: string): Promise<string | null> {
+    return (await call('activities.youngCheck', { volunteerId, heldOn })).message
+  }
+
   async function remove(id: number): Promise<void> {
     await call('activities.delete', { id })
     await load()
@@ -93,6 +98,7 @@ export const useActivitiesStore = defineStore('activities', () => {
     resetFilters,
     get,
     save,
+    youngCheck,
     remove,
     highlights,
     lateEntries,

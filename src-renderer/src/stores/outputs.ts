@@ -36,6 +36,8 @@ export interface OutputChoices {
   range: [string, string] | null
   filters: { countyCode?: string; task?: string; department?: string; team?: string }
   fullNumbers: boolean
+  /** 表4's Excel only: hours rounded to 0.5 h for a platform upload; the records never change. */
+  roundHalf: boolean
 }
 
 function periodOf(choices: OutputChoices): { year?: number; from?: string; to?: string } {
@@ -93,6 +95,7 @@ export const useOutputsStore = defineStore('outputs', () => {
           to: input.to,
           filters: input.filters,
           fullNumbers: input.fullNumbers,
+          ...(choices.report === 'hours' ? { roundHalf: choices.roundHalf } : {}),
         })
       case 'highlights':
         return call('export.highlights', { year: choices.year })

@@ -183,6 +183,22 @@ describe('importing 表3 (activities and participants)', () => {
     })
   })
 
+  it('imports a return made with the 15-column form before the appended columns unchanged', async () => {
+    const result = await invoke(ledger.ctx, 'import.run', { form: 'activities', files: [await returnWithProblems()] })
+    // No problem about a column the old form did not have.
+    expect(result.issues.map((issue) => issue.column)).not.toContain('活动负责人')
+    const [activity] = (await invoke(ledger.ctx, 'activities.list', { year: 2026 })).rows
+    const detail = await invoke(ledger.ctx, 'activities.get', { id: activity!.id })
+    expect(detail).toMatchObject({ leader: null, endedOn: null, concentrated: true, lateReason: null })
+    // Held 2026-10-15, imported 2026-11-29: a 补录 from a school's return, listed without a reason.
+    const late = await invoke(ledger.ctx, 'activities.lateEntries', { from: '2026-10-01', to: '2026-10-31' })
+    expect(late.map((entry) => [entry.kind, entry.activityName, entry.reason])).toContainEqual([
+      '活动',
+      '名师送教',
+      null,
+    ])
+  })
+
   it('sends the school one error workbook with the problems of both sheets marked', async () => {
     const result = await invoke(ledger.ctx, 'import.run', { form: 'activities', files: [await returnWithProblems()] })
     const { workbooks } = await invoke(ledger.ctx, 'import.errors', { batch: result.batch as number })

@@ -199,6 +199,44 @@ describe('a participant under 10 (age at the activity date)', () => {
   })
 })
 
+describe('what the activity form and the service record ask of the core', () => {
+  it('answers before adding a participant whether they are under 10 on that day, with the message to show', async () => {
+    const nine = makeId('622901', '20170501', 21, true)
+    const { id } = await save({ name: '马小宝', idNumber: nine, guardianName: '马福', guardianConsentOn: '2026-09-01' })
+    const before = await invoke(ledger.ctx, 'activities.youngCheck', { volunteerId: id, heldOn: '2026-11-20' })
+    expect(before.message).toMatch(/志愿者“马小宝”在活动开展日期 2026-11-20 时未满 10 周岁（9 岁）/)
+    const after = await invoke(ledger.ctx, 'activities.youngCheck', { volunteerId: id, heldOn: '2027-05-01' })
+    expect(after.message).toBeNull()
+    await expect(
+      invoke(ledger.ctx, 'activities.youngCheck', { volunteerId: 999, heldOn: '2026-11-20' }),
+    ).rejects.toThrow('花名册中找不到编号为 999 的志愿者')
+  })
+
+  it('gives the service record 志愿者编号, the guardian and whether the volunteer is under 14', async () => {
+    const child = await save({
+      name: '李小红',
+      idNumber: THIRTEEN,
+      guardianName: '李梅',
+      guardianConsentOn: '2026-10-08',
+    })
+    const adult = await save({ name: '马建国', idNumber: ADULT, volunteerNo: '6229012026000123' })
+    const service = (volunteerId: number) => invoke(ledger.ctx, 'volunteers.service', { volunteerId })
+    expect((await service(child.id)).identity).toEqual({
+      volunteerNo: null,
+      guardianName: '李梅',
+      guardianConsentOn: '2026-10-08',
+      age: 13,
+      underGuardianAge: true,
+    })
+    expect((await service(adult.id)).identity).toMatchObject({
+      volunteerNo: '6229012026000123',
+      guardianName: null,
+      age: 41,
+      underGuardianAge: false,
+    })
+  })
+})
+
 describe('表4 hours rounded to 0.5 h for a platform upload', () => {
   it('rounds in the export only; the record keeps its hours', async () => {
     const { reportTables } = await import('../../../src-main/core/reports/tables')

@@ -1,7 +1,7 @@
 // The activity form's state: fields, the linked checklist item, participants, and saving. Every rule
 // (future dates, hours, duplicates, same-year checklist items) is the core's; this shows its answers.
 import { computed, reactive, ref, watch } from 'vue'
-import { ElMessage } from 'element-plus'
+import { ElMessage, ElMessageBox } from 'element-plus'
 import { call } from '../../api'
 import { issuesOf, messageOf } from '../../errors'
 import { useActivitiesStore, type ActivityDetail } from '../../stores/activities'
@@ -16,6 +16,26 @@ export interface ParticipantRow {
   /** Empty means the activity's default hours. */
   hours: string
   note: string
+  /** Why a volunteer under 10 on the activity's date takes part (the core asks; kept in the audit history). */
+  youngReason: string
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/
+
+/** Asks the clerk for the reason the core's message calls for; null when the clerk declines. */
+async function askYoungReason(message: string): Promise<string | null> {
+  try {
+    const answer = await ElMessageBox.prompt(message, '未满10周岁确认原因', {
+      confirmButtonText: '确认登记',
+      cancelButtonText: '不登记',
+      inputPlaceholder: '写明确需登记的原因，如：随班参加学校组织的活动，监护人同意',
+      inputValidator: (value) => (value && value.trim() ? true : '请写明原因'),
+      customClass: 'young-reason-box',
+    })
+    return answer.value.trim()
+  } catch {
+    return null
+  }
 }
 
 function blankFields() {
@@ -109,6 +129,7 @@ export function useActivityForm(onSaved: (id: number, created: boolean) => void)
         idMasked: person.idMasked,
         hours: String(person.hours),
         note: person.note ?? '',
+        youngReason: '',
       }))
       loadedHours.value = new Map(activity.participants.map((person) => [person.volunteerId, String(person.hours)]))
     } catch (error) {
@@ -151,11 +172,34 @@ export function useActivityForm(onSaved: (id: number, created: boolean) => void)
     },
   )
 
-  function addParticipant(volunteer: VolunteerRow): boolean {
+  /** Under 10 on the activity's date: the core's message, and the clerk's reason or no registration. */
+  async function confirmAge(volunteerId: number): Promise<boolean> {
+    if (!DAY.test(fields.heldOn)) return true
+    const message = await store.youngCheck(volunteerId, fields.heldOn)
+    if (!message) return true
+    const reason = await askYoungReason(message)
+    if (reason === null) return false
+    const row = participants.value.find((entry) => entry.volunteerId === volunteerId)
+    if (row) row.youngReason = reason
+    return true
+  }
+
+  async function addParticipant(volunteer: VolunteerRow): Promise<boolean> {
     if (participants.value.some((row) => row.volunteerId === volunteer.id)) {
       ElMessage.warning(`${volunteer.name} 已在参与名单中`)
       return false
     }
+    addRow(volunteer)
+    try {
+      if (await confirmAge(volunteer.id)) return true
+    } catch (error) {
+      ElMessage.error(messageOf(error))
+    }
+    removeParticipant(volunteer.id)
+    return false
+  }
+
+  function addRow(volunteer: VolunteerRow): void {
     participants.value = [
       ...participants.value,
       {
@@ -166,9 +210,9 @@ export function useActivityForm(onSaved: (id: number, created: boolean) => void)
         idMasked: volunteer.idMasked,
         hours: fields.defaultHours,
         note: '',
+        youngReason: '',
       },
     ]
-    return true
   }
 
   function removeParticipant(volunteerId: number): void {
@@ -184,6 +228,25 @@ export function useActivityForm(onSaved: (id: number, created: boolean) => void)
     return Math.round(sum * 100) / 100
   })
 
+  /**
+   * The date changed after people were added, so the core found someone under 10 only on saving: ask
+   * now, with its message, and save again when the clerk gave the reason.
+   */
+  async function reasonsGiven(found: readonly FieldIssue[]): Promise<boolean> {
+    const young = found.filter((issue) => 'volunteerId' in issue && issue.message.includes('未满 10 周岁'))
+    if (!young.length) return false
+    for (const issue of young) {
+      const row = participants.value.find(
+        (entry) => entry.volunteerId === (issue as { volunteerId?: number }).volunteerId,
+      )
+      if (!row || row.youngReason) return false
+      const reason = await askYoungReason(issue.message)
+      if (reason === null) return false
+      row.youngReason = reason
+    }
+    return true
+  }
+
   async function save(): Promise<boolean> {
     formError.value = ''
     saving.value = true
@@ -197,6 +260,7 @@ export function useActivityForm(onSaved: (id: number, created: boolean) => void)
           volunteerId: row.volunteerId,
           hours: row.hours.trim() || null,
           note: row.note.trim() || null,
+          youngReason: row.youngReason.trim() || null,
         })),
       })
       issues.value = []
@@ -212,6 +276,7 @@ export function useActivityForm(onSaved: (id: number, created: boolean) => void)
       onSaved(result.id, created)
       return true
     } catch (error) {
+      if (await reasonsGiven(issuesOf(error))) return save()
       issues.value = issuesOf(error).filter((issue) => issue.level === 'error' || issue.level === 'warning')
       if (!issues.value.length || issues.value.some((issue) => !PLACED.has(issue.field)))
         formError.value = messageOf(error)
