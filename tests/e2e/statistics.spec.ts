@@ -65,6 +65,12 @@ for (const [width, height] of [
       await expect(label(chart(page, '按活动类别'), '送教下乡')).toBeAttached()
       await page.locator('.stat-chart').first().scrollIntoViewIfNeeded()
       await shot(page, ledger, `statistics-dashboard-${width}`)
+      await chart(page, '各责任科室清单：计划、已开展、逾期').scrollIntoViewIfNeeded()
+      await shot(page, ledger, `statistics-dashboard-middle-${width}`)
+      // As a black-and-white printer sees it: a person checks the series stay apart (palette.ts).
+      const grey = await page.addStyleTag({ content: 'html { filter: grayscale(1) }' })
+      await shot(page, ledger, `statistics-dashboard-grey-${width}`)
+      await grey.evaluate((element) => (element as HTMLStyleElement).remove())
       await chart(page, '按所在县市').scrollIntoViewIfNeeded()
       await shot(page, ledger, `statistics-dashboard-lower-${width}`)
 
@@ -96,11 +102,13 @@ test.describe('drill-down and 表4', () => {
     await expect(page).toHaveURL(/#\/activities$/)
     await expect(page.getByTestId('drill-scope')).toHaveText('2026 年 4 月开展的集中服务')
     await expect(page.locator('.activity-table')).toContainText('2026 年 4 月没有登记集中服务（空档月）')
+    await shot(page, ledger, 'drill-gap-month-list')
     await page.getByRole('button', { name: '登记 4 月的活动' }).click()
     const form = page.locator('.el-dialog:visible')
     // The first day of April (today, 29 November, is not in it), as a 集中服务.
     await expect(form.locator('[data-field="heldOn"] input')).toHaveValue('2026-04-01')
     await expect(form.locator('[data-field="concentrated"] .el-select__placeholder')).toHaveText('是')
+    await shot(page, ledger, 'drill-gap-month-form')
     await form.getByRole('button', { name: '取消', exact: true }).click()
 
     // A month of the strip opens as many 集中服务 as its cell says.
@@ -176,6 +184,7 @@ test.describe('drill-down and 表4', () => {
     for (const activity of expected) await expect(page.locator('.activity-table')).toContainText(activity.name)
     await expect(page.locator('.page-toolbar')).toContainText('职教成教科')
     await expect(page.getByTestId('drill-scope')).toHaveText('2026 年开展的集中服务')
+    await shot(page, ledger, 'drill-department-list')
     await page.getByRole('button', { name: '登记活动' }).click()
     const form = page.locator('.el-dialog:visible')
     await expect(form.locator('[data-field="departments"]')).toContainText('职教成教科')

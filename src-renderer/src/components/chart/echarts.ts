@@ -10,6 +10,7 @@ import {
   MarkLineComponent,
   TooltipComponent,
 } from 'echarts/components'
+import { LabelLayout } from 'echarts/features'
 import { SVGRenderer } from 'echarts/renderers'
 
 use([
@@ -21,6 +22,8 @@ use([
   MarkAreaComponent,
   MarkLineComponent,
   TooltipComponent,
+  // hideOverlap of the bar numbers (StatChart.vue).
+  LabelLayout,
   SVGRenderer,
 ])
 
