@@ -25,7 +25,7 @@ function periodLabel(scope: DrillScope, linked: LinkedMonth | null): string {
   if (linked) return `${linked.year} 年 ${linked.month} 月`
   const year = scope.startedFrom.slice(0, 4)
   if (scope.startedFrom === `${year}-01-01` && scope.startedTo === `${year}-12-31`) return `${year} 年`
-  return `${scope.startedFrom} 至 ${scope.startedTo}`
+  return `${scope.startedFrom} 至 ${scope.startedTo} `
 }
 
 export function useLinkedMonth() {
