@@ -3,7 +3,7 @@
 import ExcelJS from 'exceljs'
 import type { Locator, Page } from '@playwright/test'
 import { expect, test, type LedgerFixture } from './harness'
-import { ACTIVITIES, seedYear } from './seedYear'
+import { ACTIVITIES, seedYear, TEAM } from './seedYear'
 
 function chart(page: Page, title: string): Locator {
   return page.locator(`.stat-chart[data-chart="${title}"]`)
@@ -265,5 +265,41 @@ test.describe('drill-down and 表4', () => {
     await page.locator('.monthly-table a[data-month="2026-03"]').click()
     await expect(page.getByTestId('drill-scope')).toHaveText('2026 年 3 月开展的活动')
     await expect(rows(page)).toHaveCount(ACTIVITIES.filter((activity) => activity.month === '03').length)
+  })
+})
+
+test.describe('drill-down within a period', () => {
+  test.use({ viewport: { width: 1366, height: 768 } })
+
+  test('a 表5 年度 cell of a period and a team opens as many activities, and 登记 carries them', async ({
+    page,
+    ledger,
+  }) => {
+    await seedYear(ledger)
+    await ledger.open('#/statistics')
+    await page.getByRole('radio', { name: '表5 年度统计' }).click({ force: true })
+    await page.getByPlaceholder('起始日期').fill('2026-03-01')
+    await page.getByPlaceholder('结束日期').fill('2026-06-30')
+    await page.getByPlaceholder('结束日期').press('Enter')
+    await expect(page.locator('[data-table="department"]')).toContainText('合计')
+    await page.getByRole('combobox', { name: '服务队' }).click()
+    await page
+      .locator('.el-select-dropdown__item:visible')
+      .filter({ hasText: /^临夏州新时代助学支教志愿服务队$/ })
+      .click()
+    const inPeriod = ACTIVITIES.filter(
+      (activity) => activity.month >= '03' && activity.month <= '06' && activity.team === TEAM,
+    )
+    const total = page.locator('[data-table="task"] .total-row a.drill')
+    await expect(total).toHaveText(String(inPeriod.length))
+    await total.click()
+    await expect(page).toHaveURL(/#\/activities$/)
+    await expect(page.getByTestId('drill-scope')).toHaveText(`2026-03-01 至 2026-06-30 开展的活动 · 服务队 ${TEAM}`)
+    await expect(rows(page)).toHaveCount(inPeriod.length)
+    for (const activity of inPeriod) await expect(page.locator('.activity-table')).toContainText(activity.name)
+    await page.getByRole('button', { name: '登记活动' }).click()
+    const form = page.locator('.el-dialog:visible')
+    await expect(form.locator('[data-field="heldOn"] input')).toHaveValue('2026-03-01')
+    await expect(form.locator('[data-field="team"]')).toContainText(TEAM)
   })
 })
