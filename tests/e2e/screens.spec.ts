@@ -106,7 +106,7 @@ async function checkDashboard(page: Page, ledger: LedgerFixture): Promise<void> 
   }
   // A red month opens its list: the tag and the button to record one still fit the toolbar's line.
   await page.locator('.programme-strip [data-state="gap"]').first().click()
-  await expect(page.getByTestId('linked-month')).toBeVisible()
+  await expect(page.getByTestId('drill-scope')).toBeVisible()
   await expectInViewport(page, page.getByRole('button', { name: /^登记 \d+ 月的活动$/ }))
   expect((await page.locator('.page-toolbar').boundingBox())!.height, 'the toolbar is one line').toBeLessThanOrEqual(36)
   await shot(page, ledger, 'activities-gap-month')

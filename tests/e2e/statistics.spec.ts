@@ -3,7 +3,7 @@
 import ExcelJS from 'exceljs'
 import type { Locator, Page } from '@playwright/test'
 import { expect, test, type LedgerFixture } from './harness'
-import { ACTIVITIES, seedYear } from './seedYear'
+import { ACTIVITIES, seedYear, TEAM } from './seedYear'
 
 function chart(page: Page, title: string): Locator {
   return page.locator(`.stat-chart[data-chart="${title}"]`)
@@ -65,6 +65,12 @@ for (const [width, height] of [
       await expect(label(chart(page, '按活动类别'), '送教下乡')).toBeAttached()
       await page.locator('.stat-chart').first().scrollIntoViewIfNeeded()
       await shot(page, ledger, `statistics-dashboard-${width}`)
+      await chart(page, '各责任科室清单：计划、已开展、逾期').scrollIntoViewIfNeeded()
+      await shot(page, ledger, `statistics-dashboard-middle-${width}`)
+      // As a black-and-white printer sees it: a person checks the series stay apart (palette.ts).
+      const grey = await page.addStyleTag({ content: 'html { filter: grayscale(1) }' })
+      await shot(page, ledger, `statistics-dashboard-grey-${width}`)
+      await grey.evaluate((element) => (element as HTMLStyleElement).remove())
       await chart(page, '按所在县市').scrollIntoViewIfNeeded()
       await shot(page, ledger, `statistics-dashboard-lower-${width}`)
 
@@ -89,28 +95,49 @@ for (const [width, height] of [
 test.describe('drill-down and 表4', () => {
   test.use({ viewport: { width: 1366, height: 768 } })
 
-  test('a red month of the chart opens its empty list with the button to record one', async ({ page, ledger }) => {
+  test('a red month opens its empty list, and 登记活动 from there starts in that month', async ({ page, ledger }) => {
     await seedYear(ledger)
     await ledger.open('#/dashboard')
     await label(chart(page, '每月开展活动次数'), '4月').click()
     await expect(page).toHaveURL(/#\/activities$/)
-    await expect(page.getByTestId('linked-month')).toHaveText('工作台：2026 年 4 月')
-    await expect(page.locator('.activity-table')).toContainText('2026 年 4 月没有登记活动（空档月）')
+    await expect(page.getByTestId('drill-scope')).toHaveText('2026 年 4 月开展的集中服务')
+    await expect(page.locator('.activity-table')).toContainText('2026 年 4 月没有登记集中服务（空档月）')
+    await shot(page, ledger, 'drill-gap-month-list')
     await page.getByRole('button', { name: '登记 4 月的活动' }).click()
     const form = page.locator('.el-dialog:visible')
-    await form.locator('[data-field="heldOn"] input').click()
-    await expect(page.locator('.el-date-picker:visible .el-date-picker__header')).toContainText('4 月')
-    await page.keyboard.press('Escape')
+    // The first day of April (today, 29 November, is not in it), as a 集中服务.
+    await expect(form.locator('[data-field="heldOn"] input')).toHaveValue('2026-04-01')
+    await expect(form.locator('[data-field="concentrated"] .el-select__placeholder')).toHaveText('是')
+    await shot(page, ledger, 'drill-gap-month-form')
     await form.getByRole('button', { name: '取消', exact: true }).click()
 
-    // A headline figure opens the year's activities, every one of them.
+    // A month of the strip opens as many 集中服务 as its cell says.
+    await page.locator('.nav-menu').getByText('工作台').click()
+    const march = page.locator('.programme-strip [data-month="3"]')
+    const count = Number((await march.locator('.month-count').innerText()).replace(/\D/g, ''))
+    expect(count).toBe(ACTIVITIES.filter((activity) => activity.month === '03').length)
+    await march.click()
+    await expect(page.getByTestId('drill-scope')).toHaveText('2026 年 3 月开展的集中服务')
+    await expect(rows(page)).toHaveCount(count)
+
+    // The headline figures: the year's 集中服务, and all the year's activities behind the hours.
+    await page.locator('.nav-menu').getByText('工作台').click()
+    await page.locator('[data-figure="activities"]').click()
+    await expect(page.getByTestId('drill-scope')).toHaveText('2026 年开展的集中服务')
+    await expect(rows(page)).toHaveCount(ACTIVITIES.length)
     await page.locator('.nav-menu').getByText('工作台').click()
     await page.locator('[data-figure="hours"]').click()
     await expect(page).toHaveURL(/#\/activities$/)
+    await expect(page.getByTestId('drill-scope')).toHaveText('2026 年开展的活动')
     await expect(rows(page)).toHaveCount(ACTIVITIES.length)
+    // Removing the tag shows the whole list again, and the form opens blank.
+    await page.getByTestId('drill-scope').locator('.el-tag__close').click()
+    await expect(page.getByTestId('drill-scope')).toHaveCount(0)
+    await page.getByRole('button', { name: '登记活动' }).click()
+    await expect(page.locator('.el-dialog:visible [data-field="heldOn"] input')).toHaveValue('')
   })
 
-  test('a department bar opens that department’s activities; a county cell opens the county’s', async ({
+  test('a department’s bar opens as many of its activities as it shows, and 登记 carries the department', async ({
     page,
     ledger,
   }) => {
@@ -132,16 +159,47 @@ test.describe('drill-down and 表4', () => {
     const name = label(departments, '职教成教科')
     await departments.scrollIntoViewIfNeeded()
     await expect(name).toBeVisible()
-    // The bar of 已开展 is the middle of the department's band, just right of the axis.
-    const box = await name.boundingBox()
-    if (!box) throw new Error('no chart layout')
-    await page.mouse.click(box.x + box.width + 14, box.y + box.height / 2)
-    await expect(page).toHaveURL(/#\/activities$/)
+    // The department's band: its longest bar is 集中服务 (2 held, 1 item planned and done).
+    const band = await name.boundingBox()
+    if (!band) throw new Error('no chart layout')
+    const bars = await departments.locator('svg path').evaluateAll(
+      (paths, y) =>
+        paths
+          .map((path) => path.getBoundingClientRect())
+          .filter((box) => box.height > 2 && box.height < 20 && Math.abs(box.y + box.height / 2 - y) < 16)
+          .map((box) => ({ x: box.x, y: box.y, width: box.width, height: box.height })),
+      band.y + band.height / 2,
+    )
+    const longest = bars.sort((a, b) => b.width - a.width)[0]
+    if (!longest) throw new Error('no bar for 职教成教科')
     const expected = ACTIVITIES.filter((activity) => activity.departments.includes('职教成教科'))
+    const barValue = departments
+      .locator('svg text')
+      .filter({ hasText: /^\d+$/ })
+      .filter({ hasText: String(expected.length) })
+    await expect(barValue.first()).toBeAttached()
+    await page.mouse.click(longest.x + longest.width / 2, longest.y + longest.height / 2)
+    await expect(page).toHaveURL(/#\/activities$/)
     await expect(rows(page)).toHaveCount(expected.length)
     for (const activity of expected) await expect(page.locator('.activity-table')).toContainText(activity.name)
-    await expect(page.getByRole('combobox', { name: '责任科室' })).toBeAttached()
     await expect(page.locator('.page-toolbar')).toContainText('职教成教科')
+    await expect(page.getByTestId('drill-scope')).toHaveText('2026 年开展的集中服务')
+    await shot(page, ledger, 'drill-department-list')
+    await page.getByRole('button', { name: '登记活动' }).click()
+    const form = page.locator('.el-dialog:visible')
+    await expect(form.locator('[data-field="departments"]')).toContainText('职教成教科')
+    await expect(form.locator('[data-field="heldOn"] input')).toHaveValue('2026-11-29')
+    await form.getByRole('button', { name: '取消', exact: true }).click()
+
+    // The table view of the same chart: a checklist count opens those checklist items.
+    await page.locator('.nav-menu').getByText('工作台').click()
+    await departments.locator('.el-radio-button', { hasText: '表' }).click()
+    const planned = departments.locator('[data-cell="职教成教科|清单计划（项）"]')
+    const plannedCount = Number(await planned.innerText())
+    await planned.click()
+    await expect(page).toHaveURL(/#\/plan$/)
+    await expect(page.locator('.page-toolbar')).toContainText('职教成教科')
+    await expect(rows(page)).toHaveCount(plannedCount)
 
     await page.locator('.nav-menu').getByText('工作台').click()
     const counties = chart(page, '按所在县市')
@@ -151,6 +209,8 @@ test.describe('drill-down and 表4', () => {
     await expect(page.getByTestId('linked-county')).toHaveText('所在县市：和政县')
     await expect(rows(page)).toHaveCount(1)
     await expect(page.locator('.activity-table')).toContainText('和政县送教')
+    await page.getByRole('button', { name: '登记活动' }).click()
+    await expect(page.locator('.el-dialog:visible [data-field="county"]')).toContainText('和政县')
   })
 
   test('表4 sorts on the core and exports the same rows; a 表5 month opens its activities', async ({
@@ -188,17 +248,58 @@ test.describe('drill-down and 表4', () => {
     // The file keeps the form's order (most hours first): the screen's default order.
     expect(exported).toEqual(byHours)
 
-    // A name opens the records behind the row: that volunteer's service record.
-    await rows(page).first().locator('td:nth-child(2) a').click()
+    // A count opens the records behind it: that volunteer's participations in the period, as many.
+    const first = rows(page).first()
+    const participations = Number(await first.locator('td:nth-child(7)').innerText())
+    await first.locator('td:nth-child(7) a').click()
     const drawer = page.locator('.service-drawer')
     await expect(drawer).toContainText(`服务记录：${byName.at(-1)}`)
+    await expect(drawer.locator('.totals')).toContainText('2026年度参加活动')
+    await expect(drawer.getByTestId('service-count')).toHaveText(String(participations))
+    await expect(drawer.locator('.lines-table tbody tr')).toHaveCount(participations)
     await expect(drawer.locator('.lines-table')).toContainText('2026-')
     await drawer.getByRole('button', { name: /关闭|Close/ }).click()
     await expect(drawer).toBeHidden()
 
     await page.getByRole('radio', { name: '表5 月度统计' }).click({ force: true })
     await page.locator('.monthly-table a[data-month="2026-03"]').click()
-    await expect(page.getByTestId('linked-month')).toHaveText('工作台：2026 年 3 月')
+    await expect(page.getByTestId('drill-scope')).toHaveText('2026 年 3 月开展的活动')
     await expect(rows(page)).toHaveCount(ACTIVITIES.filter((activity) => activity.month === '03').length)
+  })
+})
+
+test.describe('drill-down within a period', () => {
+  test.use({ viewport: { width: 1366, height: 768 } })
+
+  test('a 表5 年度 cell of a period and a team opens as many activities, and 登记 carries them', async ({
+    page,
+    ledger,
+  }) => {
+    await seedYear(ledger)
+    await ledger.open('#/statistics')
+    await page.getByRole('radio', { name: '表5 年度统计' }).click({ force: true })
+    await page.getByPlaceholder('起始日期').fill('2026-03-01')
+    await page.getByPlaceholder('结束日期').fill('2026-06-30')
+    await page.getByPlaceholder('结束日期').press('Enter')
+    await expect(page.locator('[data-table="department"]')).toContainText('合计')
+    await page.getByRole('combobox', { name: '服务队' }).click()
+    await page
+      .locator('.el-select-dropdown__item:visible')
+      .filter({ hasText: /^临夏州新时代助学支教志愿服务队$/ })
+      .click()
+    const inPeriod = ACTIVITIES.filter(
+      (activity) => activity.month >= '03' && activity.month <= '06' && activity.team === TEAM,
+    )
+    const total = page.locator('[data-table="task"] .total-row a.drill')
+    await expect(total).toHaveText(String(inPeriod.length))
+    await total.click()
+    await expect(page).toHaveURL(/#\/activities$/)
+    await expect(page.getByTestId('drill-scope')).toHaveText(`2026-03-01 至 2026-06-30 开展的活动 · 服务队 ${TEAM}`)
+    await expect(rows(page)).toHaveCount(inPeriod.length)
+    for (const activity of inPeriod) await expect(page.locator('.activity-table')).toContainText(activity.name)
+    await page.getByRole('button', { name: '登记活动' }).click()
+    const form = page.locator('.el-dialog:visible')
+    await expect(form.locator('[data-field="heldOn"] input')).toHaveValue('2026-03-01')
+    await expect(form.locator('[data-field="team"]')).toContainText(TEAM)
   })
 })

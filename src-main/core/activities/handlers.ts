@@ -84,6 +84,10 @@ export const activityHandlers = {
         .regex(/^(\d{6}|none)$/, { error: '县市应为 6 位代码' })
         .optional(),
       highlight: z.boolean().optional(),
+      startedFrom: day.optional(),
+      startedTo: day.optional(),
+      concentrated: z.boolean().optional(),
+      organizer: z.string().max(500).optional(),
       q: z.string().max(100).optional(),
       offset: z.coerce.number().int().min(0).default(0),
       limit: z.coerce.number().int().min(1).max(500).default(50),

@@ -85,6 +85,16 @@ export interface ActivityQuery {
   /** Where it was held (a county code), or 'none' for an activity without a county (未填县市). */
   countyCode?: string
   highlight?: boolean
+  /**
+   * Started (开展日期) from one day to another, both inclusive: how the statistics count, so a list
+   * opened from a figure holds exactly the activities it counts (year and month mean "covered").
+   */
+  startedFrom?: string
+  startedTo?: string
+  /** 集中服务 only (true) or the others only (false): the monthly rule counts the first. */
+  concentrated?: boolean
+  /** 组织单位, exactly: 表5's unit filter. */
+  organizer?: string
   q?: string
   offset: number
   limit: number
@@ -112,6 +122,18 @@ export function listActivities(db: Database, query: ActivityQuery): { total: num
   else if (query.countyCode) {
     where.push('a.county_code = @countyCode')
     params.countyCode = query.countyCode
+  }
+  if (query.startedFrom && query.startedTo) {
+    where.push('a.held_on BETWEEN @startedFrom AND @startedTo')
+    Object.assign(params, { startedFrom: query.startedFrom, startedTo: query.startedTo })
+  }
+  if (query.concentrated !== undefined) {
+    where.push('a.concentrated = @concentrated')
+    params.concentrated = query.concentrated ? 1 : 0
+  }
+  if (query.organizer) {
+    where.push('a.organizer = @organizer')
+    params.organizer = query.organizer
   }
   if (query.highlight !== undefined) {
     where.push('a.highlight = @highlight')

@@ -23,6 +23,18 @@ export interface ActivityFilters {
   q: string
 }
 
+/**
+ * What a figure of 工作台 or 统计 counted, beyond the list's own filters: activities started (开展日期)
+ * in its period, 集中服务 or not, of a team or an organiser. Set only by a drill-down, shown as one tag.
+ */
+export interface DrillScope {
+  startedFrom: string
+  startedTo: string
+  concentrated?: boolean
+  team?: string
+  organizer?: string
+}
+
 export const useActivitiesStore = defineStore('activities', () => {
   const year = ref(useClockStore().year)
   const filters = reactive<ActivityFilters>({
@@ -32,10 +44,13 @@ export const useActivitiesStore = defineStore('activities', () => {
     countyCode: '',
     q: '',
   })
+  const scope = ref<DrillScope | null>(null)
   const list = usePagedList<ActivityRow>((offset, limit) =>
     call('activities.list', {
-      year: year.value,
+      // A period of 统计 may cross a year: then it is the period that chooses.
+      year: scope.value ? undefined : year.value,
       month: filters.month,
+      ...scope.value,
       taskCode: filters.taskCode,
       department: filters.department || undefined,
       countyCode: filters.countyCode || undefined,
@@ -48,6 +63,7 @@ export const useActivitiesStore = defineStore('activities', () => {
 
   function resetFilters(): void {
     Object.assign(filters, { month: undefined, taskCode: undefined, department: '', countyCode: '', q: '' })
+    scope.value = null
   }
 
   async function get(id: number): Promise<ActivityDetail> {
@@ -82,8 +98,8 @@ export const useActivitiesStore = defineStore('activities', () => {
   }
 
   /** A volunteer's service record, counted from the activity records only. */
-  async function serviceOf(volunteerId: number): Promise<VolunteerService> {
-    return call('volunteers.service', { volunteerId })
+  async function serviceOf(volunteerId: number, period?: { from: string; to: string }): Promise<VolunteerService> {
+    return call('volunteers.service', { volunteerId, ...period })
   }
 
   /** 表3 of the year shown, as the bureau's form. */
@@ -95,6 +111,7 @@ export const useActivitiesStore = defineStore('activities', () => {
     ...list,
     year,
     filters,
+    scope,
     resetFilters,
     get,
     save,

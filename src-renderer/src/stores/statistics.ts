@@ -90,6 +90,13 @@ export const useStatisticsStore = defineStore('statistics', () => {
     return { report, ...scopeInput(scope, report) }
   }
 
+  /** The screen's period as two days: the range, or the year. */
+  function periodBounds(): { from: string; to: string } {
+    return scope.range
+      ? { from: scope.range[0], to: scope.range[1] }
+      : { from: `${scope.year}-01-01`, to: `${scope.year}-12-31` }
+  }
+
   function charts(year: number): Promise<DashboardCharts> {
     return call('dashboard.charts', { year })
   }
@@ -116,6 +123,7 @@ export const useStatisticsStore = defineStore('statistics', () => {
     loadYearly,
     exportReport,
     printInput,
+    periodBounds,
     charts,
     compare,
   }

@@ -46,3 +46,64 @@ describe('activities.list behind a figure', () => {
     await expect(list({ countyCode: '临夏市' })).rejects.toThrow('县市应为 6 位代码')
   })
 })
+
+describe('activities.list counts as the figures count', () => {
+  let own: ReportSeed
+  beforeAll(async () => {
+    own = await seedReports('ledger-drill-span-')
+    const save = (fields: Record<string, unknown>) =>
+      invoke(own.db.ctx, 'activities.save', {
+        fields: { leader: '张敏', lateReason: '年底集中补登', ...fields },
+        participants: [],
+      })
+    // Starts in March, ends in April: 表5 and the strip count it in March only.
+    await save({ name: '春季研学', heldOn: '2026-03-28', endedOn: '2026-04-03', task: '教育宣讲' })
+    // Not 集中服务: shown beside the monthly rule, never counted toward it.
+    await save({ name: '五月座谈', heldOn: '2026-05-10', concentrated: '否', team: '教育宣讲团' })
+  })
+  afterAll(() => own.db.close())
+
+  const rows = async (input: Record<string, unknown>) =>
+    (await invoke(own.db.ctx, 'activities.list', input as never)).rows.map((row) => row.name)
+
+  it('a month by 开展日期 holds what 表5 counts; the covering month still lists the continuing one', async () => {
+    const monthly = await invoke(own.db.ctx, 'reports.monthly', { year: 2026 })
+    for (const [index, row] of monthly.rows.entries()) {
+      const month = String(index + 1).padStart(2, '0')
+      const started = await rows({ startedFrom: `2026-${month}-01`, startedTo: `2026-${month}-31` })
+      expect(started.length, row.label).toBe(row.activities)
+    }
+    expect(await rows({ startedFrom: '2026-04-01', startedTo: '2026-04-30' })).toEqual([])
+    expect(await rows({ year: 2026, month: 4 })).toEqual(['春季研学'])
+  })
+
+  it('集中服务 only: as many as the programme strip counts per month, and the others apart', async () => {
+    const dashboard = await invoke(own.db.ctx, 'dashboard.year', { year: 2026 })
+    for (const figures of dashboard.programme.months) {
+      const month = String(figures.month).padStart(2, '0')
+      const period = { startedFrom: `2026-${month}-01`, startedTo: `2026-${month}-31` }
+      expect((await rows({ ...period, concentrated: true })).length, `${figures.month}月`).toBe(figures.activities)
+      expect((await rows({ ...period, concentrated: false })).length, `${figures.month}月`).toBe(
+        figures.otherActivities,
+      )
+    }
+    expect(await rows({ year: 2026, concentrated: false })).toEqual(['五月座谈'])
+  })
+
+  it('a team strip and 表5’s unit filter: the team’s and the organiser’s activities', async () => {
+    const dashboard = await invoke(own.db.ctx, 'dashboard.year', { year: 2026 })
+    const team = dashboard.teams.find((strip) => strip.name === '教育宣讲团')
+    expect(team?.otherActivities).toBe(1)
+    expect(await rows({ year: 2026, team: '教育宣讲团' })).toEqual(['五月座谈'])
+    const yearly = await invoke(own.db.ctx, 'reports.yearly', { year: 2026, filters: { unit: '临夏州中学' } })
+    const total = yearly.tables[0]?.total.activities
+    expect(await rows({ startedFrom: '2026-01-01', startedTo: '2026-12-31', organizer: '临夏州中学' })).toHaveLength(
+      total ?? -1,
+    )
+    expect(total).toBe(1)
+  })
+
+  it('refuses a day that is not YYYY-MM-DD', async () => {
+    await expect(rows({ startedFrom: '2026-3-1', startedTo: '2026-03-31' })).rejects.toThrow('日期应写成 YYYY-MM-DD')
+  })
+})

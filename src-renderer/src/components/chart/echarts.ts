@@ -2,7 +2,15 @@
 // so that print and screenshots are sharp and every bar is a DOM element.
 import { use } from 'echarts/core'
 import { BarChart, LineChart } from 'echarts/charts'
-import { AriaComponent, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components'
+import {
+  AriaComponent,
+  GridComponent,
+  LegendComponent,
+  MarkAreaComponent,
+  MarkLineComponent,
+  TooltipComponent,
+} from 'echarts/components'
+import { LabelLayout } from 'echarts/features'
 import { SVGRenderer } from 'echarts/renderers'
 
 use([
@@ -11,15 +19,17 @@ use([
   AriaComponent,
   GridComponent,
   LegendComponent,
+  MarkAreaComponent,
   MarkLineComponent,
   TooltipComponent,
+  // hideOverlap of the bar numbers (StatChart.vue).
+  LabelLayout,
   SVGRenderer,
 ])
 
 export { init, type EChartsType } from 'echarts/core'
 
-/** Dark, mid and light tones that stay apart when printed in grey; decal patterns add to them. */
-export const PALETTE = ['#1f4e8c', '#8fb3de', '#c0392b', '#555555', '#e0a53c']
+export { ALARM_BAND, LINE_COLOUR, PALETTE } from './palette'
 
 export interface ChartSeries {
   name: string

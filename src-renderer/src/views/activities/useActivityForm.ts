@@ -106,11 +106,13 @@ export function useActivityForm(onSaved: (id: number, created: boolean) => void)
   /** The core's answer to "is this a 补录?" for the dates chosen: working days since the activity ended. */
   const lateness = ref<{ late: boolean; workingDays: number } | null>(null)
 
-  async function reset(id: number | undefined): Promise<void> {
+  /** A new activity may start from a preset (登记 from a filtered list); an edit loads the stored one. */
+  async function reset(id: number | undefined, preset: Partial<ReturnType<typeof blankFields>> = {}): Promise<void> {
     editingId.value = id
     issues.value = []
     formError.value = ''
     Object.assign(fields, blankFields())
+    if (id === undefined) Object.assign(fields, { ...preset, departments: [...(preset.departments ?? [])] })
     planItemId.value = null
     participants.value = []
     changeReason.value = ''

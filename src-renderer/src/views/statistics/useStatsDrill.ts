@@ -1,7 +1,7 @@
 // A figure of 表5 opens 活动登记 on the activities it counts: the row's month, department, task or
-// county, with the screen's own task, department and county filters kept (the list has no unit or
-// team filter, so those two stay behind; the list shows every filter it applies).
-import { NO_COUNTY, useDrill, type DrillTarget } from '../../composables/useDrill'
+// county, within the screen's period, with the screen's task, department, county, team and unit
+// (组织单位) filters kept; the list shows every filter it applies and holds as many as the figure.
+import { monthBounds, NO_COUNTY, useDrill, type DrillTarget } from '../../composables/useDrill'
 import { useReferenceStore } from '../../stores/reference'
 import { useStatisticsStore, type YearlyTable } from '../../stores/statistics'
 
@@ -11,18 +11,26 @@ export function useStatsDrill() {
   const { openActivities } = useDrill()
 
   function base(year: number): DrillTarget {
-    const { task, department, countyCode } = store.scope.filters
+    const { task, department, countyCode, team, unit } = store.scope.filters
     return {
       year,
+      ...store.periodBounds(),
       taskCode: reference.tasks.find((candidate) => candidate.name === task)?.code,
       department,
       countyCode,
+      team,
+      organizer: unit,
     }
   }
 
-  /** 表5 月度: the month `YYYY-MM` of a row. */
+  /** 表5 月度: the month `YYYY-MM` of a row, within the period (a range may begin or end inside it). */
   function month(key: string): void {
-    void openActivities({ ...base(Number(key.slice(0, 4))), month: Number(key.slice(5, 7)) })
+    const year = Number(key.slice(0, 4))
+    const period = store.periodBounds()
+    const bounds = monthBounds(year, Number(key.slice(5, 7)))
+    const from = period.from > bounds.from ? period.from : bounds.from
+    const to = period.to < bounds.to ? period.to : bounds.to
+    void openActivities({ ...base(year), month: Number(key.slice(5, 7)), from, to })
   }
 
   /** 表5 年度: a row of one table (by department, task or county), or its 合计 (no row filter). */
