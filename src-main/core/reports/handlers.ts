@@ -5,7 +5,7 @@ import { maskIdNumber } from '../domain'
 import { handler } from '../handler'
 import { localDay } from '../plan/plannedTime'
 import { describeFilters, reportFiltersSchema, resolveFilters } from './filters'
-import { hoursRows, hoursTotals } from './hours'
+import { hoursPage } from './hours'
 import { monthlyReport } from './monthly'
 import { resolvePeriod } from './period'
 import { yearlyReport } from './yearly'
@@ -48,15 +48,13 @@ export const reportHandlers = {
     run: (ctx, input) => {
       const period = resolvePeriod(input, ctx.now())
       const filters = resolveFilters(ctx.db, input.filters)
-      const rows = hoursRows(ctx.db, period, filters)
+      const page = hoursPage(ctx.db, period, filters, input.offset, input.limit)
       return {
         period,
         scope: describeFilters(filters),
-        totals: hoursTotals(rows),
-        total: rows.length,
-        rows: rows
-          .slice(input.offset, input.offset + input.limit)
-          .map((row) => ({ ...row, idNumber: maskIdNumber(row.idNumber) })),
+        totals: page.totals,
+        total: page.total,
+        rows: page.rows.map((row) => ({ ...row, idNumber: maskIdNumber(row.idNumber) })),
       }
     },
     cli: {
