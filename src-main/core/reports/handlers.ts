@@ -8,6 +8,7 @@ import { describeFilters, reportFiltersSchema, resolveFilters } from './filters'
 import { hoursPage } from './hours'
 import { monthlyReport } from './monthly'
 import { resolvePeriod } from './period'
+import { remembered } from './remembered'
 import { yearlyReport } from './yearly'
 
 const day = z.string().trim().max(10).optional()
@@ -70,7 +71,10 @@ export const reportHandlers = {
     run: (ctx, input) => {
       const period = resolvePeriod(input, ctx.now())
       const filters = resolveFilters(ctx.db, input.filters)
-      return { period, scope: describeFilters(filters), ...monthlyReport(ctx.db, period, filters) }
+      const report = remembered(ctx.db, 'reports.monthly', [period, filters], () =>
+        monthlyReport(ctx.db, period, filters),
+      )
+      return { period, scope: describeFilters(filters), ...report }
     },
     cli: {
       command: 'reports monthly',
@@ -84,10 +88,13 @@ export const reportHandlers = {
     run: (ctx, input) => {
       const period = resolvePeriod(input, ctx.now())
       const filters = resolveFilters(ctx.db, input.filters)
+      const today = localDay(ctx.now())
       return {
         period,
         scope: describeFilters(filters),
-        tables: yearlyReport(ctx.db, period, filters, localDay(ctx.now())),
+        tables: remembered(ctx.db, 'reports.yearly', [period, filters, today], () =>
+          yearlyReport(ctx.db, period, filters, today),
+        ),
       }
     },
     cli: {
