@@ -10,6 +10,7 @@ import { hoursRows, roundHours, type HoursRow } from '../../../src-main/core/rep
 import { resolveFilters, activityConditions, type ReportFiltersInput } from '../../../src-main/core/reports/filters'
 import { resolvePeriod, type PeriodInput } from '../../../src-main/core/reports/period'
 import type { CoreContext } from '../../../src-main/core/context'
+import { levelsReached, STAR_LABELS, standing, type LevelReached } from '../../../src-main/core/activities/stars'
 import { makeId } from '../../support/people'
 import { seedReports, VOLUNTEERS, type ReportSeed } from './seedReports'
 
@@ -18,6 +19,7 @@ let ctx: CoreContext
 beforeEach(async () => {
   seed = await seedReports('ledger-hours-index-')
   ctx = seed.db.ctx
+  await invoke(ctx, 'stars.levels.save', { thresholds: [1, 3, 5, 8, 10] })
 })
 afterEach(() => seed.db.close())
 
@@ -50,6 +52,50 @@ function recount(db: CoreContext['db'], input: PeriodInput & { filters?: ReportF
   return rows.map((row) => ({ ...row, hours: roundHours(row.hours) }))
 }
 
+/** 星级 the plain way (the SQL this index replaced), with the test's thresholds. */
+function recountLevels(db: CoreContext['db'], period: { from: string; to: string }): LevelReached[] {
+  const thresholds = [1, 3, 5, 8, 10]
+  const lines = db
+    .prepare(
+      `SELECT p.volunteer_id AS volunteerId, v.name, v.unit, a.held_on AS heldOn, p.hours
+       FROM participations p JOIN activities a ON a.id = p.activity_id JOIN volunteers v ON v.id = p.volunteer_id
+       WHERE a.held_on <= @to AND p.volunteer_id IN (
+         SELECT p2.volunteer_id FROM participations p2 JOIN activities a2 ON a2.id = p2.activity_id WHERE a2.held_on BETWEEN @from AND @to)
+       ORDER BY p.volunteer_id, a.held_on, a.id`,
+    )
+    .all(period) as {
+    volunteerId: number
+    name: string
+    unit: string | null
+    heldOn: string
+    hours: number
+  }[]
+  const reached: LevelReached[] = []
+  let current = -1
+  let total = 0
+  for (const line of lines) {
+    if (line.volunteerId !== current) [current, total] = [line.volunteerId, 0]
+    const before = standing(total, thresholds).level
+    total += line.hours
+    const after = standing(total, thresholds)
+    if (line.heldOn < period.from) continue
+    for (let level = before + 1; level <= after.level; level++) {
+      reached.push({
+        volunteerId: line.volunteerId,
+        name: line.name,
+        unit: line.unit,
+        level,
+        label: STAR_LABELS[level - 1]!,
+        reachedOn: line.heldOn,
+        hours: after.hours,
+      })
+    }
+  }
+  return reached.sort(
+    (a, b) => a.reachedOn.localeCompare(b.reachedOn) || b.level - a.level || a.volunteerId - b.volunteerId,
+  )
+}
+
 const QUERIES: (PeriodInput & { filters?: ReportFiltersInput })[] = [
   { year: 2025 },
   { year: 2026 },
@@ -63,6 +109,13 @@ const QUERIES: (PeriodInput & { filters?: ReportFiltersInput })[] = [
 ]
 
 async function expectAgreement(): Promise<void> {
+  for (const period of [
+    { from: '2025-01-01', to: '2025-12-31' },
+    { from: '2026-01-01', to: '2026-12-31' },
+    { from: '2026-01-01', to: '2026-03-15' },
+  ]) {
+    expect(levelsReached(ctx.db, period), JSON.stringify(period)).toEqual(recountLevels(ctx.db, period))
+  }
   for (const query of QUERIES) {
     const expected = recount(ctx.db, query)
     const period = resolvePeriod(query, new Date('2026-07-01T00:00:00Z'))
@@ -99,6 +152,15 @@ describe('表4 from the participation index agrees with a recount', () => {
       ['何志强', 6.5],
       ['马建国', 3],
       ['王丽', 1.5],
+    ])
+    expect(
+      recountLevels(ctx.db, { from: '2026-01-01', to: '2026-12-31' }).map((row) => [row.name, row.label, row.reachedOn]),
+    ).toEqual([
+      ['马建国', '三星', '2026-01-01'],
+      ['何志强', '二星', '2026-01-01'],
+      ['何志强', '一星', '2026-01-01'],
+      ['何志强', '三星', '2026-03-15'],
+      ['王丽', '二星', '2026-03-15'],
     ])
     await expectAgreement()
   })
