@@ -7,6 +7,9 @@
 //   committed by any other connection: the CLI, an import worker);
 // - the roster: the change counter the volunteers triggers keep (001_init.sql).
 // Nothing read inside an open transaction is kept, so a rolled-back write can never leave a stale copy.
+// The same triggers note which activities their writes touched (temp.stats_dirty), so after the
+// app's own writes only those activities are read again and their participations appended; the
+// whole index is read again after another connection's write, or when half of it is stale.
 import type { Database } from 'better-sqlite3'
 
 interface ActivityEntry {
@@ -22,10 +25,15 @@ interface ActivityEntry {
 
 interface ActivityPart {
   key: string
+  /** data_version when it was read: another connection's write means reading it all again. */
+  others: number
   /** Sorted by held_on, then id: the order a period is read in. */
   activities: ActivityEntry[]
   volunteerIds: Int32Array
   hours: Float64Array
+  /** Positions in use in the arrays (which may be longer), and how many of them no entry points to. */
+  filled: number
+  stale: number
 }
 
 export interface VolunteerEntry {
@@ -59,15 +67,32 @@ const indexes = new WeakMap<Database, Indexes>()
 
 const WATCHED = ['activities', 'activity_departments', 'participations'] as const
 
+/** The rows whose activity a write touched: [event, expressions naming the activity's id]. */
+const TOUCHED: Record<(typeof WATCHED)[number], Record<string, string[]>> = {
+  activities: { INSERT: ['NEW.id'], UPDATE: ['NEW.id', 'OLD.id'], DELETE: ['OLD.id'] },
+  activity_departments: {
+    INSERT: ['NEW.activity_id'],
+    UPDATE: ['NEW.activity_id', 'OLD.activity_id'],
+    DELETE: ['OLD.activity_id'],
+  },
+  participations: {
+    INSERT: ['NEW.activity_id'],
+    UPDATE: ['NEW.activity_id', 'OLD.activity_id'],
+    DELETE: ['OLD.activity_id'],
+  },
+}
+
 /** TEMP triggers live and fire on this connection only; the schema of the file is untouched. */
 function installTriggers(db: Database): boolean {
   try {
     db.exec(`CREATE TEMP TABLE IF NOT EXISTS stats_changes (value INTEGER NOT NULL);
-      INSERT INTO stats_changes (value) SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM stats_changes);`)
+      INSERT INTO stats_changes (value) SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM stats_changes);
+      CREATE TEMP TABLE IF NOT EXISTS stats_dirty (activity_id INTEGER PRIMARY KEY);`)
     for (const table of WATCHED) {
-      for (const event of ['INSERT', 'UPDATE', 'DELETE']) {
+      for (const [event, ids] of Object.entries(TOUCHED[table])) {
+        const noted = ids.map((id) => `INSERT OR IGNORE INTO stats_dirty (activity_id) VALUES (${id});`).join(' ')
         db.exec(`CREATE TEMP TRIGGER IF NOT EXISTS stats_${table}_${event.toLowerCase()} AFTER ${event} ON main.${table}
-          BEGIN UPDATE stats_changes SET value = value + 1; END`)
+          BEGIN UPDATE stats_changes SET value = value + 1; ${noted} END`)
       }
     }
     return true
@@ -86,22 +111,81 @@ function state(db: Database): Indexes {
   return found
 }
 
-function activityKey(db: Database, triggers: boolean): string {
+function activityKey(db: Database, triggers: boolean): { key: string; others: number } {
   const others = db.pragma('data_version', { simple: true }) as number
   const own = triggers
     ? (db.prepare('SELECT value FROM temp.stats_changes').pluck().get() as number)
     : `t${db.prepare('SELECT total_changes()').pluck().get() as number}`
-  return `${others}:${own}`
+  return { key: `${others}:${own}`, others }
 }
 
-function buildActivities(db: Database, key: string): ActivityPart {
-  const rows = db
-    .prepare(
-      `SELECT a.id, a.held_on AS heldOn, a.task_code AS taskCode, a.team,
-              (SELECT group_concat(department_id) FROM activity_departments ad WHERE ad.activity_id = a.id) AS departments
-       FROM activities a ORDER BY a.held_on, a.id`,
-    )
-    .all() as { id: number; heldOn: string; taskCode: number | null; team: string | null; departments: string | null }[]
+const ACTIVITY_ROW = `SELECT a.id, a.held_on AS heldOn, a.task_code AS taskCode, a.team,
+    (SELECT group_concat(department_id) FROM activity_departments ad WHERE ad.activity_id = a.id) AS departments
+  FROM activities a`
+
+interface ActivityRow {
+  id: number
+  heldOn: string
+  taskCode: number | null
+  team: string | null
+  departments: string | null
+}
+
+function entryOf(row: ActivityRow, start: number, end: number): ActivityEntry {
+  return {
+    id: row.id,
+    heldOn: row.heldOn,
+    taskCode: row.taskCode,
+    team: row.team,
+    departmentIds: row.departments ? row.departments.split(',').map(Number) : [],
+    start,
+    end,
+  }
+}
+
+const byDay = (a: ActivityEntry, b: ActivityEntry) => (a.heldOn < b.heldOn ? -1 : a.heldOn > b.heldOn ? 1 : a.id - b.id)
+
+/**
+ * A new part from `kept` with the touched activities read again: their participations are appended
+ * after the kept ones (which stay as they were, so a part handed out earlier is never changed).
+ */
+function patchActivities(db: Database, kept: ActivityPart, key: string, touched: number[]): ActivityPart {
+  const ids = new Set(touched)
+  const readRow = db.prepare(`${ACTIVITY_ROW} WHERE a.id = ?`)
+  const readParticipants = db.prepare('SELECT volunteer_id, hours FROM participations WHERE activity_id = ?').raw(true)
+  const rows = touched.flatMap((id) => (readRow.get(id) as ActivityRow | undefined) ?? [])
+  const added = rows.map((row) => readParticipants.all(row.id) as [number, number][])
+  const count = added.reduce((sum, lines) => sum + lines.length, 0)
+  let { volunteerIds, hours } = kept
+  if (kept.filled + count > volunteerIds.length) {
+    const size = Math.max(kept.filled + count, Math.ceil(volunteerIds.length * 1.25))
+    volunteerIds = new Int32Array(size)
+    volunteerIds.set(kept.volunteerIds.subarray(0, kept.filled))
+    hours = new Float64Array(size)
+    hours.set(kept.hours.subarray(0, kept.filled))
+  }
+  let filled = kept.filled
+  let stale = kept.stale
+  const activities = kept.activities.filter((entry) => {
+    if (!ids.has(entry.id)) return true
+    stale += entry.end - entry.start
+    return false
+  })
+  rows.forEach((row, index) => {
+    const start = filled
+    for (const [volunteerId, value] of added[index]!) {
+      volunteerIds[filled] = volunteerId
+      hours[filled] = value
+      filled++
+    }
+    activities.push(entryOf(row, start, filled))
+  })
+  activities.sort(byDay)
+  return { key, others: kept.others, activities, volunteerIds, hours, filled, stale }
+}
+
+function buildActivities(db: Database, key: string, others: number): ActivityPart {
+  const rows = db.prepare(`${ACTIVITY_ROW} ORDER BY a.held_on, a.id`).all() as ActivityRow[]
   // One pass in primary-key order (activity, volunteer): each activity's participations are one run.
   const total = db.prepare('SELECT count(*) FROM participations').pluck().get() as number
   const volunteerIds = new Int32Array(total)
@@ -123,19 +207,11 @@ function buildActivities(db: Database, key: string): ActivityPart {
     hours[filled] = value
     current[1] = ++filled
   }
-  const activities = rows.map((row): ActivityEntry => {
+  const activities = rows.map((row) => {
     const [start, end] = runs.get(row.id) ?? [0, 0]
-    return {
-      id: row.id,
-      heldOn: row.heldOn,
-      taskCode: row.taskCode,
-      team: row.team,
-      departmentIds: row.departments ? row.departments.split(',').map(Number) : [],
-      start,
-      end,
-    }
+    return entryOf(row, start, end)
   })
-  return { key, activities, volunteerIds, hours }
+  return { key, others, activities, volunteerIds, hours, filled, stale: 0 }
 }
 
 function volunteersVersion(db: Database): number {
@@ -176,9 +252,25 @@ export interface ParticipationIndex {
   parts: [ActivityPart, VolunteerPart]
 }
 
-function current(db: Database, found: Indexes): ParticipationIndex {
-  const key = activityKey(db, found.triggers)
-  const activities = found.activities?.key === key ? found.activities : buildActivities(db, key)
+/** Patched when only this connection wrote to a few activities; read whole otherwise. */
+function currentActivities(db: Database, found: Indexes, clear: boolean): ActivityPart {
+  const { key, others } = activityKey(db, found.triggers)
+  const kept = found.activities
+  if (kept?.key === key) return kept
+  const touched =
+    found.triggers && kept && kept.others === others
+      ? (db.prepare('SELECT activity_id FROM temp.stats_dirty').pluck().all() as number[])
+      : null
+  const part =
+    kept && touched && touched.length <= 5000 && kept.stale * 2 <= kept.filled
+      ? patchActivities(db, kept, key, touched)
+      : buildActivities(db, key, others)
+  if (clear && found.triggers) db.prepare('DELETE FROM temp.stats_dirty').run()
+  return part
+}
+
+function current(db: Database, found: Indexes, clear: boolean): ParticipationIndex {
+  const activities = currentActivities(db, found, clear)
   const version = volunteersVersion(db)
   const volunteers = found.volunteers?.version === version ? found.volunteers : buildVolunteers(db, version)
   return {
@@ -197,8 +289,9 @@ function current(db: Database, found: Indexes): ParticipationIndex {
  */
 export function participationIndex(db: Database): ParticipationIndex {
   const found = state(db)
-  if (db.inTransaction) return current(db, found)
-  const index = db.transaction(() => current(db, found))()
+  // Inside the caller's transaction the notes of touched activities stay: they may be rolled back.
+  if (db.inTransaction) return current(db, found, false)
+  const index = db.transaction(() => current(db, found, true))()
   const [activities, volunteers] = index.parts
   Object.assign(found, { activities, volunteers })
   return index
