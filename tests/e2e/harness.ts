@@ -74,7 +74,7 @@ function chosenByMain(dir: string, name: unknown): Record<string, string> {
   return wanted ? { [wanted.field]: join(dir, '新位置') } : {}
 }
 
-async function bridge(page: Page, ctx: CoreContext, dir: string): Promise<void> {
+export async function bridge(page: Page, ctx: CoreContext, dir: string): Promise<void> {
   await page.exposeBinding('__ledgerInvoke', (_source, name: unknown, input: unknown) =>
     invokeFromRenderer(ctx, name, input, chosenByMain(dir, name)),
   )
