@@ -3,3 +3,4 @@ export function abiOfBinary(bytes: Uint8Array): number
 export function abiOfFile(path: string, read?: (path: string) => Uint8Array): number
 export function electronAbi(require: NodeJS.Require, version: string): { abi: number; source: string }
 export function checkAbi(built: number, wanted: number, electronVersion: string): void
+export function nativeTargetDir(platform: string, arch: string): string

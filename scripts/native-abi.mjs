@@ -63,3 +63,12 @@ export function checkAbi(built, wanted, electronVersion) {
       `The built better_sqlite3.node has ABI ${built} (NODE_MODULE_VERSION), Electron ${electronVersion} needs ${wanted}: refused, nothing written to native/electron.`,
   )
 }
+
+/**
+ * The folder under native/electron/ for one target, named as electron-builder's ${os}-${arch}
+ * (electron-builder.yml's extraResources); host/shellPolicy.ts's nativeTargetDir is the same rule.
+ */
+export function nativeTargetDir(platform, arch) {
+  const os = platform === 'win32' ? 'win' : platform === 'darwin' ? 'mac' : 'linux'
+  return `${os}-${arch}`
+}

@@ -9,6 +9,7 @@ import { parseArgs, setPath, UsageError, type ParsedArgs } from './args'
 import { formatHuman } from './format'
 import { isEncryptedFile } from '../core/db/cipher'
 import { promptPassword } from './password'
+import { dropExpiredChangeRecords } from '../core/import/undoWindow'
 
 const GLOBAL_FLAGS = new Set(['db', 'json', 'help', 'password'])
 
@@ -112,6 +113,8 @@ export async function main(argv: readonly string[]): Promise<number> {
         if (!json && process.stderr.isTTY) process.stderr.write(`\r${event.phase} ${event.done}/${event.total}`)
       },
     })
+    // The CLI's start, as the app's: change records past the 撤销期限 go first.
+    dropExpiredChangeRecords(ctx)
     const result = await invoke(ctx, found.command.operation, input)
     const format = found.command.spec.format as ((value: unknown) => string) | undefined
     const human = format ? format(result) : formatHuman(result, found.command.spec.columns)

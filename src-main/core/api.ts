@@ -17,6 +17,7 @@ import { printHandlers } from './print/handlers'
 import { reportHandlers } from './reports/handlers'
 import { rosterHandlers } from './roster/handlers'
 import { systemHandlers } from './system/handlers'
+import { trainingHandlers } from './training/handlers'
 import { assertUnlocked, securityHandlers } from './security/handlers'
 
 export const api = combineHandlerTables(
@@ -33,6 +34,7 @@ export const api = combineHandlerTables(
   certificateHandlers,
   fillHandlers,
   securityHandlers,
+  trainingHandlers,
 )
 
 export type Api = typeof api

@@ -16,7 +16,7 @@ export interface CoreOptions extends OpenOptions {
 export function createContext(dbPath: string, options: CoreOptions = {}): CoreContext {
   const { now, progress, parsing, renderPdf, ...openOptions } = options
   const clock = now ?? (() => new Date())
-  const db = openDatabase(dbPath, openOptions)
+  const db = openDatabase(dbPath, { ...openOptions, now: clock })
   const log = dbPath === ':memory:' ? { write: () => {} } : createAppLog(join(dirname(dbPath), 'logs'), { now: clock })
   log.write('info', 'open', {
     schema: db.pragma('user_version', { simple: true }),

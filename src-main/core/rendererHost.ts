@@ -5,6 +5,8 @@
 import type { z } from 'zod'
 import { api, describeZodError, invokeEnveloped, isOperationName, type Envelope, type OperationName } from './api'
 import type { CoreContext } from './context'
+import { createContext, type CoreOptions } from './index'
+import { createStartupGate, type StartupGate } from './db/startup'
 import { withoutHostPaths } from './hostPath'
 import { MAIN_CHOSEN } from './mainChosen'
 
@@ -49,4 +51,30 @@ export async function invokeFromRenderer(
   }
   const input = Object.keys(chosen).length > 0 ? { ...(rawInput as object | undefined), ...chosen } : rawInput
   return invokeEnveloped(ctx, name, input)
+}
+
+export interface RendererGateOptions {
+  /** The host's createContext options; the gate adds the 登录密码 the clerk types at start-up. */
+  context: Omit<CoreOptions, 'password'>
+  /** The location came from the clerk's choice (location.json): a missing file there is a failure. */
+  mustExist?: boolean
+  /** Records a folder chosen at start-up (saveLocation). */
+  remember?: (dbPath: string) => void
+  /** Runs once the ledger is open (the daily backup). */
+  onOpen?: (ctx: CoreContext) => void | Promise<void>
+}
+
+/**
+ * What a renderer host serves (the Electron core host, the E2E harness): the start-up gate over the
+ * ledger, and once it is open the core through the renderer's schemas.
+ */
+export function createRendererGate(dbPath: string, options: RendererGateOptions): StartupGate {
+  return createStartupGate(dbPath, {
+    mustExist: options.mustExist,
+    now: options.context.now,
+    open: (path, password) => createContext(path, { ...options.context, password }),
+    invoke: (ctx, name, input, chosen) => invokeFromRenderer(ctx, name, input, chosen),
+    remember: options.remember,
+    onOpen: options.onOpen,
+  })
 }

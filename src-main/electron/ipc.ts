@@ -1,7 +1,7 @@
 import { dialog, ipcMain, type BrowserWindow, type IpcMainInvokeEvent, type WebContents } from 'electron'
 import { MAIN_CHOSEN } from '../core/mainChosen'
 import type { SupervisedCore } from '../host/supervisor'
-import { isTrustedRendererUrl } from '../host/shellPolicy'
+import { isTrustedSender as trusted } from '../host/shellPolicy'
 import { INVOKE_CHANNEL } from './bridge'
 import { printPdfThroughCore } from './print'
 
@@ -18,10 +18,15 @@ export function isTrustedSender(
   window: WebContents,
   devServer: string | undefined,
 ): boolean {
-  if (event.sender !== window) return false
   const frame = event.senderFrame
-  if (!frame || frame !== window.mainFrame) return false
-  return isTrustedRendererUrl(frame.url, devServer)
+  return trusted(
+    {
+      fromAppWindow: event.sender === window,
+      fromMainFrame: !!frame && frame === window.mainFrame,
+      frameUrl: frame?.url,
+    },
+    devServer,
+  )
 }
 
 /** A place the operation needs, asked of the clerk with a native dialog (core/mainChosen.ts). */

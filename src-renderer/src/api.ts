@@ -4,6 +4,7 @@ import { isProxy, toRaw } from 'vue'
 import type { Envelope, OperationInput, OperationName, OperationOutput } from '../../src-main/core/api'
 import type { ProgressEvent } from '../../src-main/core/context'
 import type { ErrorPayload } from '../../src-main/core/errors'
+import type { StartupStatus } from '../../src-main/core/db/startup'
 
 export interface LedgerBridge {
   invoke: (name: string, input: unknown) => Promise<unknown>
@@ -53,6 +54,16 @@ export async function call<Name extends OperationName>(
   return envelope.value
 }
 
+/** What the start-up gate answers besides the core's table (core/db/startup.ts): each gives its status. */
+export type StartupOperation =
+  'startup.status' | 'startup.retry' | 'startup.unlock' | 'startup.restoreBackup' | 'startup.useFolder'
+
+export async function callStartup(name: StartupOperation, input: { password?: string } = {}): Promise<StartupStatus> {
+  const envelope = (await bridge().invoke(name, input)) as Envelope<StartupStatus>
+  if (!envelope.ok) throw new ApiError(envelope.error)
+  return envelope.value
+}
+
 /** Vue's reactive proxies cannot cross a structured-clone boundary; binary data must stay binary. */
 function plain(value: unknown): unknown {
   const raw = isProxy(value) ? toRaw(value) : value
@@ -70,4 +81,4 @@ export function onProgress(listener: (event: ProgressEvent) => void): () => void
   return bridge().onProgress(listener)
 }
 
-export type { OperationOutput, OperationInput, ProgressEvent }
+export type { OperationOutput, OperationInput, ProgressEvent, StartupStatus }

@@ -24,9 +24,19 @@ export const routes: RouteRecordRaw[] = [
     meta: { title: '工作亮点', nav: true, icon: 'Star' },
   },
   {
+    path: '/training',
+    component: () => import('./views/training/TrainingView.vue'),
+    meta: { title: '培训与表彰', nav: true, icon: 'Trophy' },
+  },
+  {
     path: '/roster',
     component: () => import('./views/roster/RosterView.vue'),
     meta: { title: '志愿者花名册', nav: true, icon: 'User' },
+  },
+  {
+    path: '/statistics',
+    component: () => import('./views/statistics/StatisticsView.vue'),
+    meta: { title: '统计', nav: true, icon: 'DataAnalysis' },
   },
   {
     path: '/outputs',

@@ -6,10 +6,11 @@ import { createServer, type Server } from 'node:http'
 import { tmpdir } from 'node:os'
 import { extname, join, normalize, resolve } from 'node:path'
 import { test as base, type Page } from '@playwright/test'
-import { closeContext, createContext, invokeEnveloped, type CoreContext } from '../../src-main/core/index'
+import { closeContext, invokeEnveloped, type CoreContext, type ProgressEvent } from '../../src-main/core/index'
+import type { StartupGate } from '../../src-main/core/db/startup'
 import { MAIN_CHOSEN } from '../../src-main/core/mainChosen'
 import { CONTENT_SECURITY_POLICY } from '../../src-main/host/shellPolicy'
-import { invokeFromRenderer } from '../../src-main/core/rendererHost'
+import { createRendererGate } from '../../src-main/core/rendererHost'
 import { renderPdf } from '../../src-main/cli/renderPdf'
 
 const RENDERER_DIR = resolve(import.meta.dirname, '../../out/renderer')
@@ -74,9 +75,19 @@ function chosenByMain(dir: string, name: unknown): Record<string, string> {
   return wanted ? { [wanted.field]: join(dir, '新位置') } : {}
 }
 
-export async function bridge(page: Page, ctx: CoreContext, dir: string): Promise<void> {
+/**
+ * Starts the core as the app's core host does, through the start-up gate over the folder's
+ * ledger.db (which the test may have prepared: encrypted, damaged…), and bridges it into the page.
+ */
+export async function bridgeGate(page: Page, dir: string): Promise<StartupGate> {
+  const progress = (event: ProgressEvent) => {
+    void page
+      .evaluate((e) => (window as unknown as { __ledgerEmit: (e: unknown) => void }).__ledgerEmit(e), event)
+      .catch(() => {})
+  }
+  const gate = createRendererGate(join(dir, 'ledger.db'), { context: { now: () => E2E_NOW, renderPdf, progress } })
   await page.exposeBinding('__ledgerInvoke', (_source, name: unknown, input: unknown) =>
-    invokeFromRenderer(ctx, name, input, chosenByMain(dir, name)),
+    gate.invoke(String(name), input, chosenByMain(dir, name)),
   )
   await page.addInitScript(() => {
     const listeners: ((event: unknown) => void)[] = []
@@ -105,11 +116,7 @@ export async function bridge(page: Page, ctx: CoreContext, dir: string): Promise
       },
     }
   })
-  ctx.progress = (event) => {
-    void page
-      .evaluate((e) => (window as unknown as { __ledgerEmit: (e: unknown) => void }).__ledgerEmit(e), event)
-      .catch(() => {})
-  }
+  return gate
 }
 
 export const test = base.extend<{ ledger: LedgerFixture }>({
@@ -117,9 +124,10 @@ export const test = base.extend<{ ledger: LedgerFixture }>({
     const dir = mkdtempSync(join(tmpdir(), 'ledger-e2e-'))
     // The user's data folder is this test's folder: nothing a test does reaches the real one.
     process.env.VOLUNTEER_LEDGER_DATA = dir
-    const ctx = createContext(join(dir, 'ledger.db'), { now: () => E2E_NOW, renderPdf })
+    const gate = await bridgeGate(page, dir)
+    const ctx = gate.ctx()
+    if (!ctx) throw new Error(`E2E ledger did not open: ${gate.failure()?.message}`)
     const { server, url } = await serveRenderer()
-    await bridge(page, ctx, dir)
     mkdirSync(SCREENSHOT_DIR, { recursive: true })
     await use({
       ctx,

@@ -8,9 +8,10 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium } from '@playwright/test'
+import type { StartupGate } from '../../src-main/core/db/startup'
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../src-main/cli/renderPdf'
 import { seededContext } from '../bench/statsSeed'
-import { bridge, serveRenderer } from './harness'
+import { bridgeGate, serveRenderer } from './harness'
 
 const GOAL_MS = 1000
 const OPENS = 4
@@ -21,22 +22,28 @@ async function runRenderBench(): Promise<void> {
   if (!process.argv.includes('--no-build')) execSync('npm run build:renderer', { stdio: 'inherit' })
   const dir = mkdtempSync(join(tmpdir(), 'ledger-bench-render-'))
   process.env.VOLUNTEER_LEDGER_DATA = dir
-  const ctx = seededContext(join(dir, 'ledger.db'))
+  // Seeded (or copied from the kept seed) and closed: the start-up gate opens it as the app does.
+  seededContext(join(dir, 'ledger.db')).db.close()
   const { server, url } = await serveRenderer()
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS })
+  let gate: StartupGate | undefined
   try {
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' })
-    await bridge(page, ctx, dir)
-    // The shell and the fonts once, so the figures below are the dashboard's own.
-    await page.goto(`${url}#/roster`)
-    await page.waitForSelector('[data-app-ready]')
+    gate = await bridgeGate(page, dir)
+    if (!gate.ctx()) throw new Error(`bench ledger did not open: ${gate.failure()?.message}`)
     for (let open = 0; open < OPENS; open++) {
+      // A fresh document each time (the blank page between), so each figure is a whole open.
+      await page.goto('about:blank')
       const start = Date.now()
       await page.goto(`${url}#/dashboard`)
+      // StatChart marks data-drawn on ECharts' 'finished' event, once its SVG is drawn.
       await page.waitForFunction(
         (count) => {
-          const charts = Array.from(document.querySelectorAll('section.stat-chart .canvas'))
-          return charts.length >= count && charts.every((chart) => chart.querySelector('svg path, svg rect') !== null)
+          const charts = Array.from(document.querySelectorAll('section.stat-chart'))
+          return (
+            charts.length >= count &&
+            charts.every((chart) => chart.hasAttribute('data-drawn') && chart.querySelector('svg path') !== null)
+          )
         },
         CHARTS,
         { timeout: 60_000, polling: 'raf' },
@@ -55,7 +62,7 @@ async function runRenderBench(): Promise<void> {
   } finally {
     await browser.close()
     server.close()
-    ctx.db.close()
+    gate?.ctx()?.db.close()
     rmSync(dir, { recursive: true, force: true })
   }
 }

@@ -342,7 +342,10 @@ test('purges a volunteer from the recycle bin for good after a warning about bac
   expect(await stats(ledger)).toBe(2)
 })
 
-test('the reference-data tabs render with data, and a team can be added', async ({ page, ledger }) => {
+test('the reference-data tabs render with data, and each tab edits through the one dialog', async ({
+  page,
+  ledger,
+}) => {
   await seed(ledger, thirtyPeople())
   await ledger.call('reference.leadingGroup.save', {
     role: '组长',
@@ -363,6 +366,11 @@ test('the reference-data tabs render with data, and a team can be added', async 
   await expect(page.locator('.el-table')).toContainText('安全管理办公室')
   await expect(page.locator('.el-table')).toContainText('安全办')
   await shot(page, ledger, 'reference-departments')
+  await rowOf(page, '安全管理办公室').getByRole('button', { name: '编辑' }).click()
+  await expect(dialog(page)).toContainText('编辑科室：安全管理办公室')
+  await dialog(page).locator('input').first().fill('王立新')
+  await dialog(page).getByRole('button', { name: '保存' }).click()
+  await expect(rowOf(page, '安全管理办公室')).toContainText('王立新')
 
   await page.getByRole('tab', { name: '活动类别与责任科室' }).click()
   await expect(rosterRows(page)).toHaveCount(5)
@@ -373,17 +381,54 @@ test('the reference-data tabs render with data, and a team can be added', async 
   await expect(page.locator('.el-table')).toContainText('临夏州新时代助学支教志愿服务队')
   await page.getByRole('button', { name: '新增服务队' }).click()
   await dialog(page).locator('input').first().fill('临夏州新时代送法进校园志愿服务分队')
+  await dialog(page).locator('.el-select__wrapper').click()
+  await page
+    .locator('.el-select-dropdown:visible')
+    .getByRole('option', { name: '临夏州新时代助学支教志愿服务队', exact: true })
+    .click()
+  await dialog(page).getByText('合作队伍').click()
+  await shot(page, ledger, 'reference-team-dialog')
   await dialog(page).getByRole('button', { name: '保存' }).click()
-  await expect(page.locator('.el-table')).toContainText('临夏州新时代送法进校园志愿服务分队')
+  await expect(dialog(page)).toHaveCount(0)
+  const added = rowOf(page, '临夏州新时代送法进校园志愿服务分队')
+  await expect(added).toContainText('临夏州新时代助学支教志愿服务队')
+  await expect(added).toContainText('合作队伍')
   await shot(page, ledger, 'reference-teams')
 
   await page.getByRole('tab', { name: '领导小组' }).click()
   await expect(rowOf(page, '赵志明')).toContainText('组长')
+  await rowOf(page, '李文华').getByRole('button', { name: '编辑' }).click()
+  await expect(dialog(page)).toContainText('编辑领导小组成员')
+  await dialog(page).getByText('成员', { exact: true }).click()
+  await dialog(page).locator('.el-input-number input').fill('5')
+  await dialog(page).getByRole('button', { name: '保存' }).click()
+  await expect(rowOf(page, '李文华')).toContainText('成员')
+  const members = (await ledger.call('reference.leadingGroup.list')) as {
+    name: string
+    role: string
+    sortOrder: number
+  }[]
+  expect(members.find((member) => member.name === '李文华')).toMatchObject({ role: '成员', sortOrder: 5 })
   await shot(page, ledger, 'reference-leading-group')
 
   await page.getByRole('tab', { name: '单位名录' }).click()
   await expect(page.locator('.el-table')).toContainText('临夏州中学')
   await expect(page.locator('.el-table')).toContainText('未登记')
+  await rowOf(page, '临夏州中学').getByRole('button', { name: '登记' }).click()
+  await expect(dialog(page)).toContainText('登记单位')
+  await dialog(page).locator('.el-select__wrapper').click()
+  await page.locator('.el-select-dropdown:visible').getByRole('option', { name: '临夏市', exact: true }).click()
+  await dialog(page).getByPlaceholder('如 中学、小学、幼儿园、教学点').fill('中学')
+  await dialog(page).getByRole('button', { name: '保存' }).click()
+  await expect(rowOf(page, '临夏州中学')).toContainText('已登记')
+  await expect(rowOf(page, '临夏州中学')).toContainText('临夏市')
+  // The directory searches as the clerk types, and pages what it found.
+  await page.getByLabel('查找单位').fill('积石山')
+  await expect(rosterRows(page)).toHaveCount(1)
+  await expect(rosterRows(page).first()).toContainText('积石山县吹麻滩中学')
+  await expect(page.locator('.el-pagination')).toContainText('共 1 条')
+  await page.getByLabel('查找单位').fill('')
+  await expect(rowOf(page, '临夏州中学')).toBeVisible()
   await shot(page, ledger, 'reference-units')
 })
 

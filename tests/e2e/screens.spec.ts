@@ -178,6 +178,7 @@ async function shootTheRest(page: Page, ledger: LedgerFixture): Promise<void> {
   await expect(page.locator('.highlight').first()).toBeVisible()
   await shot(page, ledger, 'highlights')
   for (const [route, name] of [
+    ['#/training', 'training'],
     ['#/recycle-bin', 'recycle-bin'],
     ['#/import/history', 'import-history'],
     ['#/audit', 'audit'],

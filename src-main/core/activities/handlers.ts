@@ -12,6 +12,7 @@ import { lateness, listLateEntries } from './lateEntries'
 import { volunteerService } from './profile'
 import { levelsReached, saveStarThresholds, standingsOf, starThresholds, STAR_LABELS } from './stars'
 import * as repo from './repository'
+import { volunteerTraining } from '../training/repository'
 import * as service from './service'
 
 const field = z.union([z.string().max(2000), z.number(), z.boolean()]).optional()
@@ -54,7 +55,7 @@ const year = z.coerce.number().int().min(2000).max(2100)
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应写成 YYYY-MM-DD')
 
 /** The CLI names participants by ID number ("ID" or "ID:hours", comma-separated). */
-function participantsFromIdNumbers(ctx: CoreContext, text: string) {
+export function participantsFromIdNumbers(ctx: CoreContext, text: string) {
   return text
     .split(/[,，;；\s]+/)
     .filter(Boolean)
@@ -77,6 +78,10 @@ export const activityHandlers = {
       taskCode: z.number().int().min(1).max(5).optional(),
       department: z.string().max(50).optional(),
       team: z.string().max(100).optional(),
+      countyCode: z
+        .string()
+        .regex(/^(\d{6}|none)$/, { error: '县市应为 6 位代码' })
+        .optional(),
       highlight: z.boolean().optional(),
       q: z.string().max(100).optional(),
       offset: z.coerce.number().int().min(0).default(0),
@@ -172,6 +177,12 @@ export const activityHandlers = {
         input.from && input.to ? { from: input.from, to: input.to } : undefined,
       ),
       hoursChanges: hoursChangesOf(ctx.db, input.volunteerId),
+      // 培训 学时 and 表彰 beside the service record, never added to service hours or star levels.
+      training: volunteerTraining(
+        ctx.db,
+        input.volunteerId,
+        input.from && input.to ? { from: input.from, to: input.to } : undefined,
+      ),
       // Cumulative over every year, whatever period the record shows.
       star: standingsOf(ctx.db, [input.volunteerId])[input.volunteerId]!,
     }),

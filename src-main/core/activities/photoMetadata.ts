@@ -87,13 +87,7 @@ function stripWebp(bytes: Uint8Array): Uint8Array | null {
 }
 
 function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0))
-  let at = 0
-  for (const part of parts) {
-    out.set(part, at)
-    at += part.length
-  }
-  return out
+  return new Uint8Array(Buffer.concat(parts))
 }
 
 /** The photo without location and text metadata; null when its structure is broken. */

@@ -82,6 +82,8 @@ export interface ActivityQuery {
   taskCode?: number
   department?: string
   team?: string
+  /** Where it was held (a county code), or 'none' for an activity without a county (未填县市). */
+  countyCode?: string
   highlight?: boolean
   q?: string
   offset: number
@@ -105,6 +107,11 @@ export function listActivities(db: Database, query: ActivityQuery): { total: num
   if (query.team) {
     where.push('a.team = @team')
     params.team = query.team
+  }
+  if (query.countyCode === 'none') where.push('a.county_code IS NULL')
+  else if (query.countyCode) {
+    where.push('a.county_code = @countyCode')
+    params.countyCode = query.countyCode
   }
   if (query.highlight !== undefined) {
     where.push('a.highlight = @highlight')
@@ -234,6 +241,33 @@ export function insertParticipation(
   )
 }
 
+/** Changes one participation's hours and note in place (its entry day and 补录 reason stay). */
+export function updateParticipation(
+  db: Database,
+  activityId: number,
+  volunteerId: number,
+  values: { hours: number; note: string | null },
+): void {
+  db.prepare('UPDATE participations SET hours = ?, note = ? WHERE activity_id = ? AND volunteer_id = ?').run(
+    values.hours,
+    values.note,
+    activityId,
+    volunteerId,
+  )
+}
+
+export function deleteParticipation(db: Database, activityId: number, volunteerId: number): void {
+  db.prepare('DELETE FROM participations WHERE activity_id = ? AND volunteer_id = ?').run(activityId, volunteerId)
+}
+
+/** A participation's hours, or undefined when there is none. */
+export function participationHours(db: Database, activityId: number, volunteerId: number): number | undefined {
+  return db
+    .prepare('SELECT hours FROM participations WHERE activity_id = ? AND volunteer_id = ?')
+    .pluck()
+    .get(activityId, volunteerId) as number | undefined
+}
+
 /**
  * Makes the activity's participants exactly these. Rows already there are updated in place, so
  * when each was entered (and a 补录's reason) survives an edit; returns the hours that changed or
@@ -252,8 +286,6 @@ export function replaceParticipants(
         .all(activityId) as { volunteerId: number; hours: number }[]
     ).map((row) => [row.volunteerId, row.hours]),
   )
-  const update = db.prepare('UPDATE participations SET hours = ?, note = ? WHERE activity_id = ? AND volunteer_id = ?')
-  const remove = db.prepare('DELETE FROM participations WHERE activity_id = ? AND volunteer_id = ?')
   const differences: HoursDifference[] = []
   for (const participant of participants) {
     const before = existing.get(participant.volunteerId)
@@ -262,12 +294,12 @@ export function replaceParticipants(
       insertParticipation(db, activityId, participant, at)
       continue
     }
-    update.run(participant.hours, participant.note, activityId, participant.volunteerId)
+    updateParticipation(db, activityId, participant.volunteerId, participant)
     if (before !== participant.hours)
       differences.push({ volunteerId: participant.volunteerId, before, after: participant.hours })
   }
   for (const [volunteerId, before] of existing) {
-    remove.run(activityId, volunteerId)
+    deleteParticipation(db, activityId, volunteerId)
     differences.push({ volunteerId, before, after: null })
   }
   refreshTotals(db, activityId)

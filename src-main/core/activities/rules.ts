@@ -6,7 +6,7 @@ import {
   MIN_PARTICIPANT_AGE,
   normalizeFreeText,
   normalizeText,
-  splitDepartments,
+  readDepartments,
 } from '../domain'
 import { findTask, type TaskRef } from '../plan/rules'
 import { parseDay } from './day'
@@ -214,14 +214,8 @@ export function validateActivity(
   if (countyText && !county)
     issues.push({ field: 'county', level: 'warning', message: `所在县市“${countyText}”不是临夏州的县市，已留空。` })
 
-  const split = splitDepartments(normalizeText(raw.departments))
-  if (split.unknown.length > 0) {
-    issues.push({
-      field: 'departments',
-      level: 'error',
-      message: `责任科室“${split.unknown.join('、')}”不在十个科室之中，请填写科室全称，多个科室用“、”分隔。`,
-    })
-  }
+  const split = readDepartments(raw.departments)
+  if (split.problem) issues.push({ field: 'departments', level: 'error', message: split.problem })
 
   const endedOn = readEndedOn(raw.endedOn, heldOn, options.today, issues)
   const hours = checkHours(raw.defaultHours, heldOn ? daysCovered(heldOn, endedOn) : 1)

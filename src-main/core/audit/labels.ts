@@ -13,6 +13,8 @@ export const AUDIT_ACTIONS = {
   purge: '彻底删除',
   issue: '出具',
   void: '作废',
+  export: '导出',
+  print: '打印',
   'export-full-numbers': '导出（含完整号码）',
   'print-full-numbers': '打印（含完整号码）',
   password: '登录密码',
@@ -31,6 +33,8 @@ export const AUDIT_ENTITIES = {
   certificate: '志愿服务证明',
   output: '导出与打印',
   backup: '备份',
+  training: '培训',
+  award: '表彰',
 } as const satisfies Record<string, string>
 
 /** 志愿者 moved out is 移入回收站, not a plain 删除: the roster keeps it for restoring. */

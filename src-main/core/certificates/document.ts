@@ -60,6 +60,29 @@ function serviceTable(snapshot: CertificateSnapshot): string {
 <thead><tr><th>序号</th><th>日期</th><th>活动名称</th><th>活动负责人</th><th>服务时长（小时）</th></tr></thead><tbody>${lines}</tbody></table>`
 }
 
+/** 培训 and 表彰 as two short lines under the service table; 学时 are said not to be service hours. */
+function trainingLines(snapshot: CertificateSnapshot): string {
+  const found = snapshot.training
+  if (!found || (found.trainings.length === 0 && found.awards.length === 0)) return ''
+  const parts: string[] = []
+  if (found.trainings.length > 0)
+    parts.push(
+      `<p class="training">参加志愿服务培训 ${found.trainings.length} 次，共 ${found.trainingHours} 学时（不计入志愿服务时长）：${found.trainings
+        .map((training) => `${training.startedOn} ${escapeHtml(training.name)}（${training.hours} 学时）`)
+        .join('；')}。</p>`,
+    )
+  if (found.awards.length > 0)
+    parts.push(
+      `<p class="awards">获得表彰：${found.awards
+        .map(
+          (award) =>
+            `${award.awardedOn} ${escapeHtml(award.name)}（${escapeHtml(award.grantedBy)}${award.level ? `，${award.level}` : ''}）`,
+        )
+        .join('；')}。</p>`,
+    )
+  return parts.join('\n')
+}
+
 export function certificateSection(row: CertificateRow, snapshot: CertificateSnapshot, fullNumbers: boolean): string {
   const { volunteer, period, totals, issuer } = snapshot
   const numbers = personalNumbers(fullNumbers)
@@ -78,6 +101,7 @@ ${facts([
 <h2>二、志愿服务情况</h2>
 <p>兹证明 ${escapeHtml(volunteer.name)} 同志于 ${dayText(period.from)}至${dayText(period.to)}期间，参加志愿服务活动 ${totals.activities} 次，累计志愿服务时长 ${totals.hours} 小时。具体如下：</p>
 ${serviceTable(snapshot)}
+${trainingLines(snapshot)}
 <h2>三、出具单位信息</h2>
 ${facts([
   ['出具单位', issuer.unit],
@@ -109,7 +133,7 @@ export function certificatesDocument(
       ? `志愿服务证明 ${entries[0].row.number}`
       : `志愿服务证明（${entries.length} 份）`
   const sections = entries.map((entry) => certificateSection(entry.row, entry.snapshot, fullNumbers))
-  const document = htmlDocument(title, sections.join('\n'), CERTIFICATE_CSS)
+  const document = { ...htmlDocument(title, sections.join('\n'), CERTIFICATE_CSS), rows: entries.length }
   if (sections.length <= CERTIFICATES_PER_PART) return document
   const parts: string[] = []
   for (let start = 0; start < sections.length; start += CERTIFICATES_PER_PART) {

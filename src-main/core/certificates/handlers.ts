@@ -5,7 +5,8 @@ import { hostPath } from '../hostPath'
 import type { CoreContext } from '../context'
 import { CoreError } from '../errors'
 import { handler } from '../handler'
-import { saveDocument } from '../print/save'
+import { printed, saveDocument } from '../print/save'
+import { outputHandler } from '../export/outputs'
 import { periodFields } from '../reports/handlers'
 import { certificatesOf } from './print'
 import { listCertificates } from './repository'
@@ -26,7 +27,7 @@ function resolveVolunteer(ctx: CoreContext, ref: number | string): number {
 }
 
 export const certificateHandlers = {
-  'certificates.issue': handler({
+  'certificates.issue': outputHandler({
     input: z.object({
       volunteers: z
         .union([volunteerRef, z.array(volunteerRef).min(1).max(5000)])
@@ -39,7 +40,8 @@ export const certificateHandlers = {
       fullNumbers: flag,
       out: hostPath(z.string().trim().min(1).max(1000).optional()),
     }),
-    run: async (ctx, input) => {
+    output: 'print',
+    produce: async (ctx, input) => {
       const issued = issueCertificates(ctx, {
         ...input,
         volunteerIds: input.volunteers.map((ref) => resolveVolunteer(ctx, ref)),
@@ -51,9 +53,11 @@ export const certificateHandlers = {
         activities: row.activities,
         hours: row.hours,
       }))
-      if (!input.out) return { certificates }
-      const saved = await saveDocument(ctx, certificatesOf(ctx, issued, input.fullNumbers), input.out)
-      return { certificates, file: saved.file }
+      // Without a file nothing is printed yet: the app prints through print.document, recorded there.
+      if (!input.out) return { result: { certificates, file: undefined as string | undefined }, facts: null }
+      const document = certificatesOf(ctx, issued, input.fullNumbers)
+      const saved = await saveDocument(ctx, document, input.out)
+      return { result: { certificates, file: saved.file }, facts: printed(document) }
     },
     cli: {
       command: 'certificate issue',

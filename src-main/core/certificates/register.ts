@@ -1,7 +1,7 @@
 // The register (every certificate of a year, voided ones with their reason) and the 公示 list
 // (the valid certificates issued in a period, posted for at least 7 days before they are final).
 import type { CoreContext } from '../context'
-import { personalNumbers, recordFullNumbers } from '../export/personalNumbers'
+import { personalNumbers } from '../export/personalNumbers'
 import { recordRows, type FieldValues } from '../export/rows'
 import type { SheetToWrite } from '../export/workbook'
 import { PUBLICITY_SHEET, REGISTER_SHEET } from '../forms/certificates'
@@ -28,7 +28,6 @@ export function registerSheet(ctx: CoreContext, input: PeriodInput & { fullNumbe
     operator: row.operator,
     status: row.voidedAt ? `已作废：${row.voidReason}` : '有效',
   }))
-  if (numbers.fullNumbers) recordFullNumbers(ctx, 'print', '志愿服务证明登记簿', rows.length)
   return {
     sheet: REGISTER_SHEET,
     content: {

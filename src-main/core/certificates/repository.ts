@@ -37,6 +37,12 @@ export interface CertificateSnapshot {
   period: { from: string; to: string; label: string }
   lines: ServiceLineSnapshot[]
   totals: { activities: number; hours: number }
+  /** 培训 and 表彰 in the period (办法 Art. 8–9), apart from service hours; absent on older certificates. */
+  training?: {
+    trainings: { startedOn: string; name: string; hours: number }[]
+    trainingHours: number
+    awards: { awardedOn: string; name: string; grantedBy: string; level: string | null }[]
+  }
   issuer: { unit: string; head: string | null; handler: string | null; phone: string | null }
   issuedOn: string
   note: string | null

@@ -5,6 +5,7 @@
 import type { CoreContext } from '../context'
 import { recordAudit } from '../audit/audit'
 import { volunteerService } from '../activities/profile'
+import { volunteerTraining } from '../training/repository'
 import { CoreError } from '../errors'
 import { localDay } from '../plan/plannedTime'
 import { listLeadingGroup } from '../reference/repository'
@@ -63,6 +64,19 @@ function issuerOf(ctx: CoreContext, input: IssueInput): CertificateSnapshot['iss
   }
 }
 
+function trainingOfPeriod(
+  ctx: CoreContext,
+  volunteerId: number,
+  period: { from: string; to: string },
+): CertificateSnapshot['training'] {
+  const found = volunteerTraining(ctx.db, volunteerId, period)
+  return {
+    trainings: found.trainings.map(({ startedOn, name, hours }) => ({ startedOn, name, hours })),
+    trainingHours: found.trainingHours,
+    awards: found.awards.map(({ awardedOn, name, grantedBy, level }) => ({ awardedOn, name, grantedBy, level })),
+  }
+}
+
 export function issueCertificates(ctx: CoreContext, input: IssueInput): CertificateRow[] {
   if (input.volunteerIds.length === 0) throw new CoreError('INVALID_INPUT', '请至少选择一名志愿者。')
   const period = resolvePeriod(input, ctx.now())
@@ -100,6 +114,7 @@ export function issueCertificates(ctx: CoreContext, input: IssueInput): Certific
           activities: service.lines.length,
           hours: roundHours(service.lines.reduce((sum, line) => sum + line.hours, 0)),
         },
+        training: trainingOfPeriod(ctx, volunteerId, period),
         issuer,
         issuedOn,
         note: input.note || null,

@@ -1,5 +1,5 @@
 import { chmodSync, copyFileSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs'
-import { basename, dirname, join } from 'node:path'
+import { basename, join } from 'node:path'
 import type { CoreContext } from '../context'
 import { CoreError } from '../errors'
 import { OWNER_ONLY_DIR, OWNER_ONLY_FILE } from '../fileModes'
@@ -9,11 +9,13 @@ import { copyEncrypted, isEncryptedFile } from './cipher'
 import { syncPhotoFolder } from '../activities/photos'
 import { recordAudit } from '../audit/audit'
 import { operatorOf } from '../settings/settings'
+import { BACKUP_FILE, backupDayPrefix, backupDirOf, backupFileName, type BackupReason } from './backupNames'
+import { dropExpiredChangeRecords } from '../import/undoWindow'
 
 /** How many backup files are kept; older ones are removed after each new backup. */
 export const BACKUPS_KEPT = 30
 
-export type BackupReason = 'daily' | 'import' | 'restore' | 'manual' | 'undo'
+export type { BackupReason } from './backupNames'
 
 export interface BackupInfo {
   file: string
@@ -24,12 +26,7 @@ export interface BackupInfo {
 }
 
 export function backupDir(ctx: Pick<CoreContext, 'dbPath'>): string {
-  return join(dirname(ctx.dbPath), 'backups')
-}
-
-function stamp(date: Date): string {
-  const pad = (n: number, width = 2) => String(n).padStart(width, '0')
-  return `${date.getFullYear()}${pad(date.getMonth() + 1)}${pad(date.getDate())}-${pad(date.getHours())}${pad(date.getMinutes())}${pad(date.getSeconds())}-${pad(date.getMilliseconds(), 3)}`
+  return backupDirOf(ctx.dbPath)
 }
 
 export function listBackups(ctx: Pick<CoreContext, 'dbPath'>): BackupInfo[] {
@@ -41,7 +38,7 @@ export function listBackups(ctx: Pick<CoreContext, 'dbPath'>): BackupInfo[] {
     return []
   }
   return files
-    .filter((file) => /^ledger-\d{8}-\d{6}-\d{3}-\w+\.db$/.test(file))
+    .filter((file) => BACKUP_FILE.test(file))
     .sort()
     .reverse()
     .map((file) => {
@@ -56,7 +53,7 @@ export function listBackups(ctx: Pick<CoreContext, 'dbPath'>): BackupInfo[] {
 export async function createBackup(ctx: CoreContext, reason: BackupReason): Promise<BackupInfo> {
   const dir = backupDir(ctx)
   mkdirSync(dir, { recursive: true, mode: OWNER_ONLY_DIR })
-  const file = `ledger-${stamp(ctx.now())}-${reason}.db`
+  const file = backupFileName(ctx.now(), reason)
   // Written under a temporary name and renamed when whole: a crash mid-copy leaves no half backup
   // among the ledger-*.db files a restore offers. The online backup API refuses an encrypted
   // source; VACUUM INTO copies it under the same key.
@@ -74,10 +71,14 @@ export async function createBackup(ctx: CoreContext, reason: BackupReason): Prom
   return made
 }
 
-/** The first start of each day leaves one backup behind. */
+/**
+ * The first start of each day leaves one backup behind. Change records past the 撤销期限 are
+ * dropped first, at every start, so the day's backup no longer holds them.
+ */
 export async function ensureDailyBackup(ctx: CoreContext): Promise<BackupInfo | null> {
-  const today = stamp(ctx.now()).slice(0, 8)
-  if (listBackups(ctx).some((backup) => backup.file.startsWith(`ledger-${today}`))) return null
+  dropExpiredChangeRecords(ctx)
+  const today = backupDayPrefix(ctx.now())
+  if (listBackups(ctx).some((backup) => backup.file.startsWith(today))) return null
   return createBackup(ctx, 'daily')
 }
 
@@ -97,7 +98,7 @@ export async function restoreBackup(ctx: CoreContext, file: string): Promise<Bac
   for (const suffix of ['-wal', '-shm']) rmSync(ctx.dbPath + suffix, { force: true })
   replaceFile(source.path, ctx.dbPath)
   syncPhotoFolder(join(backupDir(ctx), 'photos'), join(ctx.dataDir, 'photos'))
-  ctx.db = openDatabase(ctx.dbPath, ctx.openOptions)
+  ctx.db = openDatabase(ctx.dbPath, { ...ctx.openOptions, now: ctx.now })
   return safety
 }
 

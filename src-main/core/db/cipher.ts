@@ -87,7 +87,7 @@ export function rekeyDatabase(db: Database, password: string | null): void {
   }
 }
 
-/** A consistent copy of an encrypted database, encrypted with the same key (VACUUM INTO keeps it). */
+/** A consistent copy of a database, encrypted with the same key when it is (VACUUM INTO keeps it). */
 export function copyEncrypted(db: Database, target: string): void {
   db.prepare('VACUUM INTO ?').run(target)
 }

@@ -43,6 +43,16 @@ export function loadMigrations(dir = MIGRATIONS_DIR): Migration[] {
   return migrations
 }
 
+/**
+ * The upgrade the migrations would make to an existing database (from its version to the
+ * latest), or null: a new, empty database (version 0) or one already up to date needs none.
+ */
+export function pendingUpgrade(db: Database, migrations = loadMigrations()): { from: number; to: number } | null {
+  const from = db.pragma('user_version', { simple: true }) as number
+  const to = migrations.at(-1)?.version ?? 0
+  return from > 0 && from < to ? { from, to } : null
+}
+
 export function migrate(db: Database, migrations = loadMigrations()): number {
   const current = db.pragma('user_version', { simple: true }) as number
   const latest = migrations.at(-1)?.version ?? 0

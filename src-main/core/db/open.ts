@@ -1,10 +1,11 @@
-import { chmodSync, mkdirSync } from 'node:fs'
-import { dirname } from 'node:path'
+import { chmodSync, mkdirSync, renameSync } from 'node:fs'
+import { dirname, join } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers'
 import type { Database } from 'better-sqlite3'
 import { unlockConnection } from './cipher'
 import { OWNER_ONLY_DIR, OWNER_ONLY_FILE } from '../fileModes'
-import { migrate } from './migrate'
+import { backupDirOf, backupFileName } from './backupNames'
+import { loadMigrations, migrate, pendingUpgrade } from './migrate'
 import { seedReferenceData } from './seed'
 
 export interface OpenOptions {
@@ -13,9 +14,31 @@ export interface OpenOptions {
   readonly?: boolean
   /** The 登录密码 of an encrypted database; held only in memory, never stored. */
   password?: string
+  /** The core's clock, for the name of the backup made before an upgrade's migrations. */
+  now?: () => Date
 }
 
-/** Opens (creating if needed) a ledger database, migrates it and seeds reference data once. */
+/**
+ * Before a newer version migrates an existing database, a copy of it as it was goes among the
+ * backups (ledger-…-upgrade.db), so an upgrade that goes wrong can be undone by a restore. VACUUM
+ * INTO makes a consistent copy, under the same key when the database is encrypted; it is written
+ * under a temporary name and renamed when whole.
+ */
+function backupBeforeUpgrade(db: Database, path: string, now: () => Date): void {
+  const dir = backupDirOf(path)
+  mkdirSync(dir, { recursive: true, mode: OWNER_ONLY_DIR })
+  const target = join(dir, backupFileName(now(), 'upgrade'))
+  const partial = `${target}.partial`
+  db.prepare('VACUUM INTO ?').run(partial)
+  chmodSync(partial, OWNER_ONLY_FILE)
+  renameSync(partial, target)
+}
+
+/**
+ * Opens (creating if needed) a ledger database, migrates it and seeds reference data once. An
+ * existing ledger from an older version is backed up (reason 'upgrade', under its key when
+ * encrypted) before its first migration; `options.now` names that backup.
+ */
 export function openDatabase(path: string, options: OpenOptions = {}): Database {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true, mode: OWNER_ONLY_DIR })
   const db = new BetterSqlite3(path, {
@@ -35,7 +58,10 @@ export function openDatabase(path: string, options: OpenOptions = {}): Database 
   // trigger, so SQLite keeps a statement journal for it, and on disk that journal cost an import
   // of 100,000 rows a second of system time in temp-file writes (measured; see tests/bench/import.ts).
   db.pragma('temp_store = MEMORY')
-  migrate(db)
+  const migrations = loadMigrations()
+  if (path !== ':memory:' && pendingUpgrade(db, migrations))
+    backupBeforeUpgrade(db, path, options.now ?? (() => new Date()))
+  migrate(db, migrations)
   seedReferenceData(db)
   return db
 }

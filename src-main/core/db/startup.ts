@@ -3,6 +3,7 @@
 // folder) — never a blank window and never a silently created empty database in place of the clerk's.
 import { existsSync, mkdirSync, renameSync } from 'node:fs'
 import { dirname, isAbsolute, join, resolve } from 'node:path'
+import { z } from 'zod'
 import type { CoreContext } from '../context'
 import type { Envelope } from '../api'
 import { CoreError } from '../errors'
@@ -12,8 +13,9 @@ import { listBackups, replaceFile, type BackupInfo } from './backup'
 import { checkIntegrity } from './check'
 import { openDatabase } from './open'
 
-export type StartupFailureKind = 'locked' | 'corrupt' | 'newer' | 'readonly' | 'full' | 'missing' | 'unknown'
-export type StartupAction = 'retry' | 'restoreBackup' | 'chooseFolder'
+export type StartupFailureKind =
+  'password' | 'locked' | 'corrupt' | 'newer' | 'readonly' | 'full' | 'missing' | 'unknown'
+export type StartupAction = 'unlock' | 'retry' | 'restoreBackup' | 'chooseFolder'
 
 export interface StartupFailure {
   kind: StartupFailureKind
@@ -28,6 +30,7 @@ export interface StartupFailure {
 }
 
 const TITLES: Record<StartupFailureKind, string> = {
+  password: '台账数据库已加密，请输入登录密码',
   locked: '台账数据库正被另一个程序使用',
   corrupt: '台账数据库文件已损坏',
   newer: '台账数据库来自更新版本的程序',
@@ -45,6 +48,7 @@ function errorCode(error: unknown): string {
 /** Which start-up failure an error from opening, migrating or writing the database is. */
 export function classifyOpenError(error: unknown): StartupFailureKind {
   const code = errorCode(error)
+  if (error instanceof CoreError && error.code === 'PASSWORD') return 'password'
   if (error instanceof CoreError && (error.details as { kind?: unknown } | undefined)?.kind === 'newer') return 'newer'
   if (/^SQLITE_(BUSY|LOCKED)/.test(code)) return 'locked'
   if (/^SQLITE_(CORRUPT|NOTADB)/.test(code)) return 'corrupt'
@@ -54,12 +58,24 @@ export function classifyOpenError(error: unknown): StartupFailureKind {
   return 'unknown'
 }
 
-function describe(kind: StartupFailureKind, dbPath: string, error: unknown, backup: BackupInfo | undefined): string {
+function describe(
+  kind: StartupFailureKind,
+  dbPath: string,
+  error: unknown,
+  backup: BackupInfo | undefined,
+  password: string | undefined,
+): string {
   const folder = dirname(dbPath)
   const restore = backup
     ? `可以从最近的完好备份（${backup.createdAt}）恢复；损坏的文件会改名留在原处，不会删除。`
     : '数据文件夹中没有完好的备份可恢复。'
   switch (kind) {
+    case 'password':
+      if (password && backup)
+        return `打不开数据库文件“${dbPath}”，但这个登录密码能打开最近的备份（${backup.createdAt}）：数据库文件可能已损坏。可以从该备份恢复；损坏的文件会改名留在原处，不会删除。`
+      return password
+        ? `登录密码不正确，打不开数据库文件“${dbPath}”。请重新输入（注意大小写和输入法）；如确认密码无误，文件可能已损坏，可选择另一个数据文件夹。`
+        : `数据库文件“${dbPath}”设置了登录密码，已加密保存。请输入登录密码解锁。`
     case 'locked':
       return `数据库文件“${dbPath}”正被另一个程序（可能是另一个打开的志愿服务台账窗口或命令行）占用。请关闭那个程序后点“重试”。`
     case 'corrupt':
@@ -77,11 +93,14 @@ function describe(kind: StartupFailureKind, dbPath: string, error: unknown, back
   }
 }
 
-/** The newest backup beside the database that opens and passes integrity_check. */
-export function newestIntactBackup(dbPath: string): BackupInfo | undefined {
+/**
+ * The newest backup beside the database that opens (an encrypted one with the 登录密码 given) and
+ * passes integrity_check.
+ */
+export function newestIntactBackup(dbPath: string, password?: string): BackupInfo | undefined {
   for (const backup of listBackups({ dbPath })) {
     try {
-      const probe = openDatabase(backup.path, { readonly: true })
+      const probe = openDatabase(backup.path, { readonly: true, password })
       try {
         if (checkIntegrity(probe).ok) return backup
       } finally {
@@ -98,15 +117,18 @@ export function describeStartupFailure(
   error: unknown,
   dbPath: string,
   kind = classifyOpenError(error),
+  password?: string,
 ): StartupFailure {
-  const backup = kind === 'locked' || kind === 'newer' ? undefined : newestIntactBackup(dbPath)
-  const actions: StartupAction[] = kind === 'corrupt' ? [] : ['retry']
+  // For 'password', a backup the typed password opens shows the password is right and the file damaged.
+  const probe = kind === 'password' ? password !== undefined : kind !== 'locked' && kind !== 'newer'
+  const backup = probe ? newestIntactBackup(dbPath, password) : undefined
+  const actions: StartupAction[] = kind === 'password' ? ['unlock'] : kind === 'corrupt' ? [] : ['retry']
   if (backup && kind !== 'readonly' && kind !== 'full') actions.push('restoreBackup')
   actions.push('chooseFolder')
   return {
     kind,
     title: TITLES[kind],
-    message: describe(kind, dbPath, error, backup),
+    message: describe(kind, dbPath, error, backup, password),
     dbPath,
     actions,
     ...(backup && actions.includes('restoreBackup')
@@ -121,19 +143,20 @@ export interface StartupOptions {
   /** The path came from the clerk's choice (location.json): a missing file there is a failure, not a new ledger. */
   mustExist?: boolean
   now?: () => Date
+  /** The 登录密码 the clerk typed (startup.unlock); held only in memory. */
+  password?: string
 }
 
+/** Opens a context for a path (the host's createContext with its options and this password). */
+export type OpenLedger = (dbPath: string, password: string | undefined) => CoreContext
+
 /** Opens the ledger through `open` (createContext with the host's options); failures become values. */
-export function startLedger(
-  dbPath: string,
-  open: (dbPath: string) => CoreContext,
-  options: StartupOptions = {},
-): StartupResult {
+export function startLedger(dbPath: string, open: OpenLedger, options: StartupOptions = {}): StartupResult {
   if (options.mustExist && !existsSync(dbPath))
     return { ok: false, failure: describeStartupFailure(null, dbPath, 'missing') }
   let ctx: CoreContext | undefined
   try {
-    ctx = open(dbPath)
+    ctx = open(dbPath, options.password)
     // A damaged page the open did not touch shows up here, before the clerk's first write lands on it.
     const quick = ctx.db.pragma('quick_check', { simple: true })
     if (quick !== 'ok') throw Object.assign(new Error(String(quick)), { code: 'SQLITE_CORRUPT' })
@@ -144,7 +167,7 @@ export function startLedger(
     } catch {
       // Already unusable.
     }
-    return { ok: false, failure: describeStartupFailure(error, dbPath) }
+    return { ok: false, failure: describeStartupFailure(error, dbPath, undefined, options.password) }
   }
 }
 
@@ -156,8 +179,8 @@ function stamp(date: Date): string {
  * Puts the newest intact backup in place of a damaged or missing database. The damaged file (and its
  * -wal/-shm) is renamed to ledger.db.damaged-<time>, never deleted, so support can still look at it.
  */
-export function restoreNewestBackup(dbPath: string, now: () => Date = () => new Date()): BackupInfo {
-  const backup = newestIntactBackup(dbPath)
+export function restoreNewestBackup(dbPath: string, now: () => Date = () => new Date(), password?: string): BackupInfo {
+  const backup = newestIntactBackup(dbPath, password)
   if (!backup) throw new CoreError('NOT_FOUND', `数据文件夹“${dirname(dbPath)}”的 backups 中没有完好的备份可恢复。`)
   const aside = `${dbPath}.damaged-${stamp(now())}`
   for (const suffix of ['', '-wal', '-shm']) {
@@ -181,19 +204,31 @@ export interface StartupGate {
   /** The open context, or undefined while start-up has failed. */
   ctx: () => CoreContext | undefined
   failure: () => StartupFailure | undefined
-  /** Operations: startup.status / startup.retry / startup.restoreBackup, then the core's own once open. */
-  invoke: (name: string, input: unknown) => Promise<Envelope<unknown>>
+  /**
+   * Operations: startup.status / startup.retry / startup.unlock / startup.restoreBackup, and
+   * startup.useFolder with the folder the main process chose; then the core's own once open.
+   */
+  invoke: (name: string, input: unknown, chosen?: Readonly<Record<string, string>>) => Promise<Envelope<unknown>>
   /** Host-only (after a native folder dialog): opens the ledger in that folder and records it. */
   useFolder: (folder: string) => StartupStatus
 }
 
+const unlockInput = z.object({ password: z.string().min(1).max(200) })
+
+/** The field of startup.useFolder the main process fills (core/mainChosen.ts). */
+export const USE_FOLDER_FIELD = 'folder'
+
 export type StartupStatus = { ok: true; dbPath: string } | { ok: false; failure: StartupFailure }
 
 export interface GateOptions extends StartupOptions {
-  /** Opens a context for a path (the host's createContext with its options). */
-  open: (dbPath: string) => CoreContext
-  /** The core's invoke for an open context. */
-  invoke: (ctx: CoreContext, name: string, input: unknown) => Promise<Envelope<unknown>>
+  open: OpenLedger
+  /** The core's invoke for an open context (with what the main process chose, if anything). */
+  invoke: (
+    ctx: CoreContext,
+    name: string,
+    input: unknown,
+    chosen?: Readonly<Record<string, string>>,
+  ) => Promise<Envelope<unknown>>
   /** Records a folder the clerk chose (saveLocation), so the next start opens it. */
   remember?: (dbPath: string) => void
   /** Runs once the ledger is open (the daily backup). */
@@ -209,14 +244,20 @@ export function createStartupGate(initialPath: string, options: GateOptions): St
   let mustExist = options.mustExist ?? false
   let current: CoreContext | undefined
   let failed: StartupFailure | undefined
+  // Kept only here, in memory, from startup.unlock until the core holds it in ctx.openOptions.
+  let password: string | undefined
+  let unremembered = false
 
   const status = (): StartupStatus => (current ? { ok: true, dbPath } : { ok: false, failure: failed! })
   const attempt = (): StartupStatus => {
-    const result = startLedger(dbPath, options.open, { mustExist })
+    const result = startLedger(dbPath, options.open, { mustExist, password })
     if (result.ok) {
       current = result.ctx
       failed = undefined
-      void options.onOpen?.(result.ctx)
+      // A chosen folder is recorded once its ledger opens (after its password, if it has one).
+      if (unremembered) options.remember?.(dbPath)
+      unremembered = false
+      void Promise.resolve(options.onOpen?.(result.ctx)).catch(() => {})
     } else failed = result.failure
     return status()
   }
@@ -225,29 +266,52 @@ export function createStartupGate(initialPath: string, options: GateOptions): St
   const ok = (value: unknown): Envelope<unknown> => ({ ok: true, value }) as Envelope<unknown>
   const fail = (error: CoreError): Envelope<unknown> => ({ ok: false, error: error.toPayload() }) as Envelope<unknown>
 
-  return {
+  const gate: StartupGate = {
     ctx: () => current,
     failure: () => failed,
     useFolder: (folder) => {
       if (current) throw new CoreError('CONFLICT', '台账已正常打开；要换数据位置，请用“设置 → 移动数据文件夹”。')
       dbPath = databaseInFolder(folder)
       mustExist = false
-      const result = attempt()
-      if (result.ok) options.remember?.(dbPath)
-      return result
+      unremembered = true
+      return attempt()
     },
-    invoke: async (name, input) => {
+    invoke: async (name, input, chosen) => {
       if (name === 'startup.status') return ok(status())
       if (current) {
         if (name.startsWith('startup.')) return ok(status())
-        return options.invoke(current, name, input)
+        return options.invoke(current, name, input, chosen)
       }
       if (name === 'startup.retry') return ok(attempt())
+      if (name === 'startup.unlock') {
+        const given = unlockInput.safeParse(input ?? {})
+        if (!given.success) return fail(new CoreError('INVALID_INPUT', '请输入登录密码'))
+        password = given.data.password
+        const result = attempt()
+        // A wrong password is forgotten at once; the right one now lives in the core's openOptions.
+        if (!result.ok && result.failure.kind === 'password' && !result.failure.actions.includes('restoreBackup'))
+          password = undefined
+        return ok(result)
+      }
+      if (name === 'startup.useFolder') {
+        // The folder comes only from the main process's native dialog, never from the page's input.
+        const folder = chosen?.[USE_FOLDER_FIELD]
+        if (folder === undefined) return fail(new CoreError('INVALID_INPUT', '选择数据文件夹：须在程序的对话框中选择'))
+        try {
+          return ok(gate.useFolder(folder))
+        } catch (error) {
+          return fail(
+            error instanceof CoreError
+              ? error
+              : new CoreError('FILE', `无法使用该文件夹：${maskNumbersInText(String(error))}`),
+          )
+        }
+      }
       if (name === 'startup.restoreBackup') {
         if (!failed?.actions.includes('restoreBackup'))
           return fail(new CoreError('CONFLICT', '当前情况不能从备份恢复。'))
         try {
-          restoreNewestBackup(dbPath, options.now)
+          restoreNewestBackup(dbPath, options.now, password)
         } catch (error) {
           return fail(
             error instanceof CoreError
@@ -261,4 +325,5 @@ export function createStartupGate(initialPath: string, options: GateOptions): St
       return fail(new CoreError('FILE', failed!.message, { startup: failed }))
     },
   }
+  return gate
 }

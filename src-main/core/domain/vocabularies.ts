@@ -324,6 +324,19 @@ export function normalizeDepartment(raw: unknown): string | null {
   return matchVocabulary(DEPARTMENT_ENTRIES, raw)
 }
 
+/**
+ * 责任科室 as 表2 and 表3 read it: the departments named, and the one message for names that are
+ * not among the ten (null when every name is known).
+ */
+export function readDepartments(raw: unknown): { names: string[]; unknown: string[]; problem: string | null } {
+  const split = splitDepartments(raw)
+  const problem =
+    split.unknown.length > 0
+      ? `责任科室“${split.unknown.join('、')}”不在十个科室之中，请填写科室全称，多个科室用“、”分隔。`
+      : null
+  return { ...split, problem }
+}
+
 /** 责任科室 cells list several departments: "安全办、基础教科，职教成教科". */
 export function splitDepartments(raw: unknown): { names: string[]; unknown: string[] } {
   const parts = normalizeText(raw)

@@ -12,7 +12,7 @@ import type { CoreContext } from '../context'
 import { ACTIVITIES_FORM } from '../forms/activities'
 import type { FormSheet } from '../forms/types'
 import { readSettings } from '../settings/settings'
-import { personalNumbers, recordFullNumbers, type OutputKind, type PersonalNumbers } from './personalNumbers'
+import { personalNumbers, type PersonalNumbers } from './personalNumbers'
 import { recordRows, streamRows, yesNo, type FieldValues } from './rows'
 import { writeFormSheets, type ExportedWorkbook, type SheetToWrite } from './workbook'
 
@@ -128,19 +128,17 @@ function sheetsOfForm(): [FormSheet, FormSheet] {
   return [held, participants]
 }
 
-/** 表3's two sheets to write or print; a full-numbers output is recorded in the audit history. */
+/** 表3's two sheets to write or print (the output handler records it in the audit history). */
 export function activitiesSheets(
   ctx: CoreContext,
   year: number,
   options: ActivitiesExportOptions,
-  kind: OutputKind,
 ): { sheets: SheetToWrite[]; participants: number } {
   const [heldSheet, participantSheet] = sheetsOfForm()
   const activities = selectActivitiesOfYear(ctx.db, year)
   const participants = activities.reduce((sum, activity) => sum + activity.participants, 0)
   const heading = { unitName: readSettings(ctx.db).unitName, date: ctx.now(), year }
   const numbers = personalNumbers(options.fullNumbers ?? false)
-  if (numbers.fullNumbers) recordFullNumbers(ctx, kind, ACTIVITIES_FORM.label, participants)
   const sheets = [
     { sheet: heldSheet, content: { ...heading, rows: recordRows(heldSheet, activities.map(activityFields)) } },
     {
@@ -160,6 +158,6 @@ export async function exportActivities(
   year: number,
   options: ActivitiesExportOptions = {},
 ): Promise<ExportedWorkbook & { participants: number }> {
-  const { sheets, participants } = activitiesSheets(ctx, year, options, 'export')
+  const { sheets, participants } = activitiesSheets(ctx, year, options)
   return { ...(await writeFormSheets(ctx, sheets)), participants }
 }

@@ -4,9 +4,20 @@
 import { z } from 'zod'
 import { hostPath } from '../hostPath'
 import type { CoreContext } from '../context'
-import { ACTIVITIES_FORM, FORMS, PLAN_FORM } from '../forms'
+import {
+  ACTIVITIES_FORM,
+  AWARDS_FORM,
+  FORMS,
+  HOURS_FORM,
+  MONTHLY_FORM,
+  PLAN_FORM,
+  ROSTER_FORM,
+  TRAINING_FORM,
+  YEARLY_FORM,
+} from '../forms'
 import { countyFilter } from '../reference/countyFilter'
 import { handler } from '../handler'
+import { outputHandler } from './outputs'
 import { writeTemplateWorkbook } from '../xlsx/writeTemplate'
 import { exportActivities } from './activities'
 import { exportHighlights } from './highlights'
@@ -15,6 +26,7 @@ import { exportPlan } from './plan'
 import { periodFields } from '../reports/handlers'
 import { exportReport } from './reports'
 import { exportRoster } from './roster'
+import { exportTrainingList } from './training'
 import { deliver, exportFileName, workbookBytes, type SavedExport } from './workbook'
 
 const filterText = (max: number) => z.string().max(max).optional()
@@ -56,7 +68,7 @@ const yearOf = (what: string) =>
     .max(2100, { error: '年度应在 2000—2100 之间' })
 
 const FORM_CHOICES =
-  '可导出的表格：roster（志愿者花名册）、plan（活动清单）、activities（活动开展情况登记表）、hours（时长统计表）、monthly（月度统计）、yearly（年度统计）'
+  '可导出的表格：roster（志愿者花名册）、plan（活动清单）、activities（活动开展情况登记表）、hours（时长统计表）、monthly（月度统计）、yearly（年度统计）、training（培训记录）、awards（表彰记录）'
 
 const exportFormInput = z.discriminatedUnion(
   'form',
@@ -74,9 +86,27 @@ const exportFormInput = z.discriminatedUnion(
     z.object({ form: z.literal('hours'), ...periodFields, out: outPath, fullNumbers: flag, roundHalf: flag }),
     z.object({ form: z.literal('monthly'), ...periodFields, out: outPath }),
     z.object({ form: z.literal('yearly'), ...periodFields, out: outPath }),
+    // 培训记录 / 表彰记录: every year unless one is given; numbers masked unless chosen (audited).
+    z.object({ form: z.literal('training'), year: yearOf('培训记录').optional(), out: outPath, fullNumbers: flag }),
+    z.object({ form: z.literal('awards'), year: yearOf('表彰记录').optional(), out: outPath, fullNumbers: flag }),
   ],
   { error: FORM_CHOICES },
 )
+
+/** What the audit history calls each form's output. */
+const FORM_OUTPUTS: Record<z.output<typeof exportFormInput>['form'], string> = {
+  roster: ROSTER_FORM.label,
+  plan: PLAN_FORM.label,
+  activities: ACTIVITIES_FORM.label,
+  hours: HOURS_FORM.label,
+  monthly: MONTHLY_FORM.label,
+  yearly: YEARLY_FORM.label,
+  training: TRAINING_FORM.label,
+  awards: AWARDS_FORM.label,
+}
+
+/** An export's answer and what it wrote, for the audit entry outputHandler makes. */
+const exported = (output: string) => (result: SavedExport) => ({ result, facts: { output, rows: result.rows } })
 
 async function runExportForm(ctx: CoreContext, input: z.output<typeof exportFormInput>): Promise<SavedExport> {
   switch (input.form) {
@@ -92,6 +122,12 @@ async function runExportForm(ctx: CoreContext, input: z.output<typeof exportForm
       const exported = await exportActivities(ctx, input.year, { fullNumbers: input.fullNumbers })
       return deliver(exported, exportFileName(ACTIVITIES_FORM.label, ctx.now(), `（${input.year}年度）`), input.out)
     }
+    case 'training':
+    case 'awards': {
+      const exported = await exportTrainingList(ctx, input.form, input)
+      const label = input.form === 'training' ? TRAINING_FORM.label : AWARDS_FORM.label
+      return deliver(exported, exportFileName(label, ctx.now(), input.year ? `（${input.year}年）` : ''), input.out)
+    }
     case 'hours':
     case 'monthly':
     case 'yearly':
@@ -103,9 +139,10 @@ async function runExportForm(ctx: CoreContext, input: z.output<typeof exportForm
 const exitWithoutFile = (result: SavedExport): number => ('data' in result ? 2 : 0)
 
 export const exportHandlers = {
-  'export.form': handler({
+  'export.form': outputHandler({
     input: exportFormInput,
-    run: runExportForm,
+    output: 'export',
+    produce: (ctx, input) => runExportForm(ctx, input).then(exported(FORM_OUTPUTS[input.form])),
     cli: {
       command: 'export',
       flags: {
@@ -115,6 +152,7 @@ export const exportHandlers = {
         q: 'filters.q',
         county: 'filters.countyCode',
         category: 'filters.category',
+        star: 'filters.starLevel',
         team: 'filters.team',
         political: 'filters.political',
         unit: 'filters.unit',
@@ -126,15 +164,17 @@ export const exportHandlers = {
         department: 'filters.department',
       },
       summary:
-        '按局定格式导出表格：--form roster|plan|activities|hours|monthly|yearly [--year 年度 | --from 日期 --to 日期] [--county --unit --team --task --department --category] --out 文件.xlsx；plan、activities 须给 --year；身份证号码、联系电话默认打码，--full-numbers 写出完整号码（记入操作日志）；hours 可加 --round-half 把时长取整到 0.5 小时供平台上传（不改变记录）',
+        '按局定格式导出表格：--form roster|plan|activities|hours|monthly|yearly|training|awards [--year 年度 | --from 日期 --to 日期] [--county --unit --team --task --department --category] --out 文件.xlsx；plan、activities 须给 --year；身份证号码、联系电话默认打码，--full-numbers 写出完整号码（记入操作日志）；hours 可加 --round-half 把时长取整到 0.5 小时供平台上传（不改变记录）',
       exitCode: exitWithoutFile,
     },
   }),
-  'export.highlights': handler({
+  'export.highlights': outputHandler({
     input: z.object({ year: yearOf('工作亮点'), out: outPath }),
-    run: async (ctx, input): Promise<SavedExport> => {
-      const exported = await exportHighlights(ctx, input.year)
-      return deliver(exported, exportFileName('志愿服务工作亮点', ctx.now(), `（${input.year}年度）`), input.out)
+    output: 'export',
+    produce: async (ctx, input) => {
+      const highlights = await exportHighlights(ctx, input.year)
+      const fileName = exportFileName('志愿服务工作亮点', ctx.now(), `（${input.year}年度）`)
+      return exported('志愿服务工作亮点')(deliver(highlights, fileName, input.out))
     },
     cli: {
       command: 'export highlights',
@@ -149,7 +189,8 @@ export const exportHandlers = {
     cli: {
       command: 'template',
       flags: { form: 'form', out: 'out' },
-      summary: '生成发给学校填写的空白模板（含下拉选项和填表说明）：--form roster|plan|activities --out 文件.xlsx',
+      summary:
+        '生成发给学校填写的空白模板（含下拉选项和填表说明）：--form roster|plan|activities|training|awards --out 文件.xlsx',
       exitCode: exitWithoutFile,
     },
   }),

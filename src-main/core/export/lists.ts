@@ -5,6 +5,7 @@ import { GENDERS } from '../domain'
 import { listCounties, listDepartments, listTasks, listTeams } from '../reference/repository'
 import { listVocabulary } from '../reference/vocabulary'
 import type { VocabularyLists } from '../xlsx/writeTemplate'
+import { AWARD_LEVELS } from '../training/rules'
 
 export function loadVocabularyLists(db: Database): VocabularyLists {
   return {
@@ -18,5 +19,6 @@ export function loadVocabularyLists(db: Database): VocabularyLists {
     department: listDepartments(db).map((department) => department.name),
     team: listTeams(db).map((team) => team.name),
     yesNo: ['是', '否'],
+    awardLevel: [...AWARD_LEVELS],
   }
 }

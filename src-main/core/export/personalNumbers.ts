@@ -1,11 +1,7 @@
 // Personal numbers in outputs (FORMS.md, DOMAIN.md, PIPL): every export and print writes ID and
-// phone numbers masked unless the clerk chose full numbers for that one output, and that choice
-// is written to the audit history (who, when, which output, how many rows). One module, so no
-// output can forget either half.
-import type { CoreContext } from '../context'
-import { recordAudit } from '../audit/audit'
+// phone numbers masked unless the clerk chose full numbers for that one output; every output,
+// masked or not, is written to the audit history by export/outputs.ts.
 import { maskIdNumber, maskPhone } from '../domain'
-import { operatorOf } from '../settings/settings'
 
 export interface PersonalNumbers {
   fullNumbers: boolean
@@ -27,17 +23,3 @@ export function personalNumbers(fullNumbers: boolean): PersonalNumbers {
 }
 
 export type OutputKind = 'export' | 'print'
-
-/**
- * Records an output written with full numbers. Masked outputs are not recorded: they disclose
- * nothing the screens do not show.
- */
-export function recordFullNumbers(ctx: CoreContext, kind: OutputKind, output: string, rows: number): void {
-  const verb = kind === 'export' ? '导出' : '打印'
-  recordAudit(ctx.db, ctx.now(), operatorOf(ctx.db), {
-    action: `${kind}-full-numbers`,
-    entity: 'output',
-    summary: `${verb}“${output}”含完整身份证号码和联系电话，共 ${rows} 行`,
-    after: { output, kind, rows, fullNumbers: true },
-  })
-}

@@ -9,7 +9,7 @@ export async function exportReport(
   request: ReportRequest,
   out: string | undefined,
 ): Promise<SavedExport> {
-  const tables = reportTables(ctx, key, request, 'export')
+  const tables = reportTables(ctx, key, request)
   const exported = await writeFormSheets(ctx, tables.sheets)
   const fileName = exportFileName(tables.form.label, ctx.now(), `（${tables.period.label}）`)
   return deliver({ data: exported.data, rows: tables.rows }, fileName, out)

@@ -10,21 +10,15 @@ import type { CoreContext } from '../context'
 import type { FormColumn } from '../forms/types'
 import { ROSTER_FORM } from '../forms/roster'
 import { namePinyin } from '../roster/pinyin'
-import { searchNeedle } from '../roster/repository'
+import { searchNeedle, type RosterQuery } from '../roster/repository'
 import { VOLUNTEER_COLUMNS, type StoredVolunteer } from '../roster/rows'
 import { readSettings } from '../settings/settings'
 import type { WriteValue } from '../xlsx/writeForm'
-import { personalNumbers, recordFullNumbers, type OutputKind, type PersonalNumbers } from './personalNumbers'
+import { personalNumbers, type PersonalNumbers } from './personalNumbers'
 import { writeFormSheets, type ExportedWorkbook, type SheetToWrite } from './workbook'
 
-export interface RosterExportFilters {
-  q?: string
-  countyCode?: string
-  category?: string
-  team?: string
-  political?: string
-  unit?: string
-}
+/** The filters of roster.search, without paging, sorting or the recycle bin. */
+export type RosterExportFilters = Pick<RosterQuery, 'q' | 'countyCode' | 'category' | 'team' | 'political' | 'unit'>
 
 export interface RosterExportOptions {
   filters?: RosterExportFilters
@@ -121,16 +115,15 @@ export function rosterRows(rows: readonly ExportRow[], numbers: PersonalNumbers)
   return rows.map((row) => columns.map((column) => fieldValue(row, column, numbers)))
 }
 
-/** 表1 as a sheet to write or print; a full-numbers output is recorded in the audit history. */
-export function rosterSheet(ctx: CoreContext, options: RosterExportOptions, kind: OutputKind): SheetToWrite {
+/** 表1 as a sheet to write or print (the output handler records it in the audit history). */
+export function rosterSheet(ctx: CoreContext, options: RosterExportOptions): SheetToWrite {
   const sheet = ROSTER_FORM.sheets[0]
   if (!sheet) throw new Error('表1 has no sheet declared')
   const numbers = personalNumbers(options.fullNumbers ?? false)
   const rows = rosterRows(selectRosterForExport(ctx.db, options.filters), numbers)
-  if (numbers.fullNumbers) recordFullNumbers(ctx, kind, ROSTER_FORM.label, rows.length)
   return { sheet, content: { unitName: readSettings(ctx.db).unitName, date: ctx.now(), rows } }
 }
 
 export function exportRoster(ctx: CoreContext, options: RosterExportOptions = {}): Promise<ExportedWorkbook> {
-  return writeFormSheets(ctx, [rosterSheet(ctx, options, 'export')])
+  return writeFormSheets(ctx, [rosterSheet(ctx, options)])
 }

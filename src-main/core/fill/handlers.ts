@@ -8,10 +8,9 @@ import { hostPath } from '../hostPath'
 import { bytesInput } from '../binary'
 import type { CoreContext } from '../context'
 import { CoreError } from '../errors'
-import { recordFullNumbers } from '../export/personalNumbers'
+import { outputHandler } from '../export/outputs'
 import { deliver, workbookBytes, type SavedExport } from '../export/workbook'
-import { handler } from '../handler'
-import { periodFields } from '../reports/handlers'
+import { periodFields, REPORT_FLAGS } from '../reports/handlers'
 import { fillRecords, knownPlaceholders, type FillForm } from './records'
 import { checkPlaceholders, fillTemplateRow, findTemplateRow } from './template'
 
@@ -44,16 +43,19 @@ async function loadTemplate(name: string, bytes: Buffer): Promise<ExcelJS.Workbo
   return workbook
 }
 
-async function fillTemplate(ctx: CoreContext, input: z.output<typeof fillInput>): Promise<SavedExport> {
+async function fillTemplate(
+  ctx: CoreContext,
+  input: z.output<typeof fillInput>,
+): Promise<{ result: SavedExport; facts: { output: string; rows: number } }> {
   const { name, bytes } = templateBytes(input.template)
   const workbook = await loadTemplate(name, bytes)
   const template = findTemplateRow(workbook, name)
   checkPlaceholders(template, knownPlaceholders(input.form), name)
   const records = fillRecords(ctx, input.form, input)
   fillTemplateRow(template, records)
-  if (input.fullNumbers) recordFullNumbers(ctx, 'export', `自定义模板“${name}”`, records.length)
   const data = await workbookBytes(workbook)
-  return deliver({ data, rows: records.length }, name.replace(/\.xlsx$/i, '（已填写）.xlsx'), input.out)
+  const result = deliver({ data, rows: records.length }, name.replace(/\.xlsx$/i, '（已填写）.xlsx'), input.out)
+  return { result, facts: { output: `自定义模板“${name}”`, rows: records.length } }
 }
 
 const fillInput = z.object({
@@ -71,23 +73,16 @@ const fillInput = z.object({
 })
 
 export const fillHandlers = {
-  'fill.template': handler({
+  'fill.template': outputHandler({
     input: fillInput,
-    run: fillTemplate,
+    output: 'export',
+    produce: fillTemplate,
     cli: {
       command: 'fill',
       flags: {
         template: 'template',
         form: 'form',
-        year: 'year',
-        from: 'from',
-        to: 'to',
-        county: 'filters.countyCode',
-        unit: 'filters.unit',
-        team: 'filters.team',
-        task: 'filters.task',
-        department: 'filters.department',
-        category: 'filters.category',
+        ...REPORT_FLAGS,
         out: 'out',
         'full-numbers': 'fullNumbers',
       },

@@ -3,7 +3,17 @@
 
 /** Controlled lists whose values a template offers as drop-downs and the importer normalises. */
 export type VocabularyRef =
-  'gender' | 'ethnic' | 'political' | 'education' | 'county' | 'category' | 'task' | 'department' | 'team' | 'yesNo'
+  | 'gender'
+  | 'ethnic'
+  | 'political'
+  | 'education'
+  | 'county'
+  | 'category'
+  | 'task'
+  | 'department'
+  | 'team'
+  | 'yesNo'
+  | 'awardLevel'
 
 /** `percent` holds a fraction (0.75) shown as 75.0%: 表5's 完成率. */
 export type CellKind = 'text' | 'id' | 'phone' | 'integer' | 'decimal' | 'percent' | 'date' | 'month' | 'sequence'
@@ -34,7 +44,7 @@ export interface FormSheet {
 }
 
 export interface FormDefinition {
-  key: 'roster' | 'plan' | 'activities'
+  key: 'roster' | 'plan' | 'activities' | 'training' | 'awards'
   /** The name in menus and messages: 志愿者花名册 */
   label: string
   /** One sheet for most forms; 表3 has two (活动登记 and 参与名单). */

@@ -3,6 +3,7 @@
 import { z } from 'zod'
 import { hostPath } from '../hostPath'
 import { handler } from '../handler'
+import { outputHandler } from '../export/outputs'
 import { operatorOf } from '../settings/settings'
 import { createBackup } from '../db/backup'
 import { runExitCode, runImport, type RunOutput } from './run'
@@ -12,6 +13,7 @@ import { CoreError } from '../errors'
 import { batchDetail, findBatch, listBatches } from './store'
 import { IMPORTABLE_FORMS, pipelineFor } from './pipelines'
 import { bytesInput } from '../binary'
+import { assertWithinUndoWindow, undoWindowOf, withUndoWindow } from './undoWindow'
 
 /** A path as typed on the command line, or {name, path} / {name, data} from the UI. */
 const source = z.union([
@@ -93,15 +95,16 @@ export const importHandlers = {
   'import.undo': handler({
     input: z.object({ batch: batchId }),
     run: async (ctx, input) => {
-      await createBackup(ctx, 'undo')
       const batch = findBatch(ctx.db, input.batch)
       if (!batch) throw new CoreError('NOT_FOUND', `找不到导入批次 ${input.batch}`)
+      if (!batch.undoneAt) assertWithinUndoWindow(ctx, batch)
+      await createBackup(ctx, 'undo')
       return pipelineFor(batch.form).undo(ctx, input.batch, operatorOf(ctx.db))
     },
     cli: {
       command: 'import undo',
       positional: { field: 'batch', many: false },
-      summary: '撤销一次导入（之后的手工修改会保留并列出）',
+      summary: '撤销一次导入（之后的手工修改会保留并列出）；导入后超过撤销期限（设置，默认 30 天）不能再撤销',
     },
   }),
   'import.history': handler({
@@ -109,7 +112,10 @@ export const importHandlers = {
       offset: z.coerce.number().int().min(0).default(0),
       limit: z.coerce.number().int().min(1).max(500).default(100),
     }),
-    run: (ctx, input) => listBatches(ctx.db, input.limit, input.offset),
+    run: (ctx, input) => {
+      const page = listBatches(ctx.db, input.limit, input.offset)
+      return { ...page, rows: withUndoWindow(ctx, page.rows) }
+    },
     cli: { command: 'imports', summary: '导入历史' },
   }),
   'import.batch': handler({
@@ -117,10 +123,10 @@ export const importHandlers = {
     run: (ctx, input) => {
       const detail = batchDetail(ctx.db, input.batch)
       if (!detail) throw new CoreError('NOT_FOUND', `找不到导入批次 ${input.batch}`)
-      return detail
+      return { ...detail, ...undoWindowOf(ctx, detail.createdAt) }
     },
   }),
-  'import.errors': handler({
+  'import.errors': outputHandler({
     input: z
       .object({
         batch: batchId.optional(),
@@ -128,7 +134,13 @@ export const importHandlers = {
         outDir: hostPath(z.string().min(1).max(1000).optional()),
       })
       .refine((value) => value.batch !== undefined || value.previewId !== undefined, '请指定导入批次或预览'),
-    run: (ctx, input) => errorWorkbooks(ctx, input),
+    output: 'export',
+    produce: async (ctx, input) => {
+      const result = await errorWorkbooks(ctx, input)
+      const written = result.workbooks.filter((workbook) => workbook.data || workbook.path)
+      const rows = written.reduce((sum, workbook) => sum + workbook.problems, 0)
+      return { result, facts: { output: `退回学校的工作簿 ${written.length} 份`, rows } }
+    },
     cli: {
       command: 'errors',
       flags: { batch: 'batch', out: 'outDir' },

@@ -8,7 +8,7 @@ import { readWorkbook, type FoundSheet } from '../xlsx/readWorkbook'
 import type { FormImporter, RowCheck } from './forms'
 import { takeDataRows, type SheetRow } from './rows'
 import { columnLetters, sourceBytes } from './source'
-import type { FileResult, ImportIssue, ImportSource } from './types'
+import { NO_OUTCOMES, type FileResult, type ImportIssue, type ImportSource } from './types'
 
 export interface ParsedRow<Item> {
   fileIndex: number
@@ -58,12 +58,7 @@ export function emptyResult(name: string, index: number): FileResult {
     mappingSource: 'detected',
     headerKey: null,
     rows: 0,
-    accepted: 0,
-    rejected: 0,
-    warnings: 0,
-    created: 0,
-    updated: 0,
-    unchanged: 0,
+    ...NO_OUTCOMES,
   }
 }
 

@@ -1,14 +1,17 @@
-// The batch bookkeeping shared by 表2 and 表3: the batch row, its files and issues, the record of
-// each entity it created or changed, and undo from those records.
+// The batch bookkeeping of the import pipelines: the batch row, its files and issues (shared by 表1,
+// 表2 and 表3), and for 表2/表3 the record of each entity a batch created or changed, and undo from those.
 import type { Database } from 'better-sqlite3'
 import type { CoreContext } from '../context'
 import { recordAudit } from '../audit/audit'
 import { CoreError } from '../errors'
-import { refreshTotals } from '../activities/repository'
-import type { ParsedFile } from './parseFile'
+import { deleteActivity, deleteParticipation, refreshTotals } from '../activities/repository'
+import { deletePlanItem } from '../plan/repository'
+import type { ParsedFile, ParsedRow } from './parseFile'
 import type { PipelinePlan } from './pipeline'
-import { findBatch, insertBatch, insertFile, insertIssues } from './store'
+import { findBatch, forgetSchoolFiles, insertBatch, insertFile, insertIssues } from './store'
+import { assertWithinUndoWindow, forgetChangeRecords } from './undoWindow'
 import { summarise, type Summary } from './summary'
+import type { RowAction } from './types'
 import type { UndoReport } from './roster/undo'
 
 export type RecordEntity = 'plan_item' | 'activity' | 'participation'
@@ -36,15 +39,18 @@ export function recordChange(
   )
 }
 
-/** The batch, its files (bytes kept only for files with issues) and its issues. */
-export function writeBatchHeader(
+/**
+ * The batch, its files (bytes kept only for files with issues: that is when an error workbook is
+ * wanted) and its issues. Returns the file ids in the order of `files`, for records that point at one.
+ */
+export function writeBatchHeader<Item>(
   db: Database,
   form: string,
   at: string,
   operator: string | null,
-  files: readonly ParsedFile<unknown>[],
-  plan: PipelinePlan,
-): { batch: number; summary: Summary } {
+  files: readonly ParsedFile<Item>[],
+  plan: Pick<PipelinePlan, 'issues' | 'counts'> & { rows: Map<ParsedRow<Item>, { action: RowAction }> },
+): { batch: number; summary: Summary; fileIds: number[] } {
   const summary = summarise(files, plan.rows, plan.issues, plan.counts)
   const batch = insertBatch(db, { form, at, operator, files: files.map((file) => file.name), counts: summary.totals })
   const fileIds = summary.files.map((result, index) =>
@@ -56,7 +62,7 @@ export function writeBatchHeader(
     ),
   )
   insertIssues(db, fileIds, summary.issues)
-  return { batch, summary }
+  return { batch, summary, fileIds }
 }
 
 interface StoredRecord {
@@ -67,6 +73,44 @@ interface StoredRecord {
   before: string | null
 }
 
+/**
+ * Undoes a batch in one transaction: refuses a batch unknown or already undone, runs the form's own
+ * `body`, then marks the batch undone and writes the audit entry. Every form's undo goes through here.
+ */
+export function undoBatch(
+  ctx: CoreContext,
+  batchId: number,
+  operator: string | null,
+  body: (db: Database) => UndoReport,
+  describe: (report: UndoReport) => string = (report) =>
+    `撤销导入批次 ${batchId}：删除 ${report.removed} 条，恢复 ${report.restored} 条`,
+): UndoReport {
+  const { db } = ctx
+  return db.transaction(() => {
+    const batch = findBatch(db, batchId)
+    if (!batch) throw new CoreError('NOT_FOUND', `找不到导入批次 ${batchId}`)
+    if (batch.undoneAt) throw new CoreError('CONFLICT', `导入批次 ${batchId} 已于 ${batch.undoneAt} 撤销，不能重复撤销`)
+    assertWithinUndoWindow(ctx, batch)
+    const report = body(db)
+    const at = ctx.now().toISOString()
+    db.prepare('UPDATE import_batches SET undone_at = ?, undo_report = ? WHERE id = ?').run(
+      at,
+      JSON.stringify(report),
+      batchId,
+    )
+    // Undone: the records and the school's rows of the batch are no longer needed by anyone.
+    forgetChangeRecords(db, [batchId])
+    forgetSchoolFiles(db, batchId)
+    recordAudit(db, ctx.now(), operator, {
+      action: 'undo-import',
+      entity: 'import_batch',
+      entityId: batchId,
+      summary: describe(report),
+    })
+    return report
+  })()
+}
+
 /** Restores what a 表2/表3 batch changed, newest first, in one transaction. */
 export function undoRecordsBatch(
   ctx: CoreContext,
@@ -74,11 +118,7 @@ export function undoRecordsBatch(
   operator: string | null,
   restore: Record<RecordEntity, (db: Database, id: number, before: unknown, volunteerId: number | null) => void>,
 ): UndoReport {
-  const { db } = ctx
-  return db.transaction(() => {
-    const batch = findBatch(db, batchId)
-    if (!batch) throw new CoreError('NOT_FOUND', `找不到导入批次 ${batchId}`)
-    if (batch.undoneAt) throw new CoreError('CONFLICT', `导入批次 ${batchId} 已于 ${batch.undoneAt} 撤销，不能重复撤销`)
+  return undoBatch(ctx, batchId, operator, (db) => {
     const records = db
       .prepare(
         'SELECT entity, entity_id AS entityId, volunteer_id AS volunteerId, action, before FROM import_records WHERE batch_id = ? ORDER BY id DESC',
@@ -98,28 +138,12 @@ export function undoRecordsBatch(
       }
     }
     for (const id of touchedActivities) refreshTotals(db, id)
-    const at = ctx.now().toISOString()
-    db.prepare('UPDATE import_batches SET undone_at = ?, undo_report = ? WHERE id = ?').run(
-      at,
-      JSON.stringify(report),
-      batchId,
-    )
-    recordAudit(db, ctx.now(), operator, {
-      action: 'undo-import',
-      entity: 'import_batch',
-      entityId: batchId,
-      summary: `撤销导入批次 ${batchId}：删除 ${report.removed} 条，恢复 ${report.restored} 条`,
-    })
     return report
-  })()
+  })
 }
 
 function removeCreated(db: Database, record: StoredRecord): void {
-  if (record.entity === 'plan_item') db.prepare('DELETE FROM plan_items WHERE id = ?').run(record.entityId)
-  else if (record.entity === 'activity') db.prepare('DELETE FROM activities WHERE id = ?').run(record.entityId)
-  else
-    db.prepare('DELETE FROM participations WHERE activity_id = ? AND volunteer_id = ?').run(
-      record.entityId,
-      record.volunteerId,
-    )
+  if (record.entity === 'plan_item') deletePlanItem(db, record.entityId)
+  else if (record.entity === 'activity') deleteActivity(db, record.entityId)
+  else deleteParticipation(db, record.entityId, record.volunteerId as number)
 }

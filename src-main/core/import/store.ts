@@ -175,17 +175,11 @@ export function batchDetail(db: Database, id: number): BatchDetail | undefined {
       `SELECT id, position, name, status, error, sheet, header_row AS headerRow, counts, source IS NOT NULL AS hasErrorWorkbook
        FROM import_files WHERE batch_id = ? ORDER BY position`,
     )
-    .all(id) as {
+    .all(id) as (Omit<BatchDetail['fileResults'][number], 'counts' | 'hasErrorWorkbook'> & {
     id: number
-    position: number
-    name: string
-    status: string
-    error: string | null
-    sheet: string | null
-    headerRow: number | null
     counts: string
     hasErrorWorkbook: number
-  }[]
+  })[]
   const issues = db.prepare(
     `SELECT sheet, row, column_name AS "column", cell, level, message FROM import_issues WHERE file_id = ? ORDER BY id`,
   )
@@ -208,4 +202,13 @@ export function batchDetail(db: Database, id: number): BatchDetail | undefined {
     ),
     undoReport: report.report ? (JSON.parse(report.report) as unknown) : null,
   }
+}
+
+/**
+ * After an undo the batch's school files keep nothing of its people: the kept bytes (for the
+ * error workbook) and the issue list, which quotes names and cells, are removed.
+ */
+export function forgetSchoolFiles(db: Database, batchId: number): void {
+  db.prepare('DELETE FROM import_issues WHERE file_id IN (SELECT id FROM import_files WHERE batch_id = ?)').run(batchId)
+  db.prepare('UPDATE import_files SET source = NULL WHERE batch_id = ?').run(batchId)
 }

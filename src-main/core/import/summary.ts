@@ -1,6 +1,6 @@
 // Counts for the preview, the CLI and the history, from one plan: per file by row, in total by person.
 import type { ParsedFile, ParsedRow } from './parseFile'
-import type { FileResult, ImportIssue, ImportTotals, RowAction } from './types'
+import { NO_OUTCOMES, type FileResult, type ImportIssue, type ImportTotals, type RowAction } from './types'
 
 export interface Summary {
   files: FileResult[]
@@ -18,12 +18,7 @@ export function summarise<Item>(
   const results = files.map((file) => {
     const result: FileResult = {
       ...file.result,
-      accepted: 0,
-      rejected: 0,
-      warnings: 0,
-      created: 0,
-      updated: 0,
-      unchanged: 0,
+      ...NO_OUTCOMES,
     }
     for (const row of file.rows) {
       const action = rowActions.get(row)?.action ?? 'rejected'

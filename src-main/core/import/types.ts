@@ -28,7 +28,7 @@ export interface ImportIssue {
 
 export type FileStatus = 'imported' | 'failed'
 
-export interface FileResult {
+export interface FileResult extends RowOutcomes {
   file: string
   fileIndex: number
   status: FileStatus
@@ -51,12 +51,26 @@ export interface FileResult {
   formSheet?: string
   headerKey: string | null
   rows: number
+}
+
+/** What became of a file's or a batch's rows. */
+export interface RowOutcomes {
   accepted: number
   rejected: number
   warnings: number
   created: number
   updated: number
   unchanged: number
+}
+
+/** Nothing counted yet. */
+export const NO_OUTCOMES: Readonly<RowOutcomes> = {
+  accepted: 0,
+  rejected: 0,
+  warnings: 0,
+  created: 0,
+  updated: 0,
+  unchanged: 0,
 }
 
 export type RowAction = 'create' | 'update' | 'unchanged' | 'rejected'
@@ -76,14 +90,8 @@ export interface PlannedRow {
   values: Record<string, string>
 }
 
-export interface ImportTotals {
+export interface ImportTotals extends RowOutcomes {
   files: number
   failedFiles: number
   rows: number
-  accepted: number
-  rejected: number
-  warnings: number
-  created: number
-  updated: number
-  unchanged: number
 }

@@ -1,5 +1,5 @@
 // The one validation of a checklist item (表2), shared by the form, the CLI and the importer.
-import { checkPhone, normalizeFreeText, normalizeText, splitDepartments } from '../domain'
+import { checkPhone, normalizeFreeText, normalizeText, readDepartments } from '../domain'
 import { parsePlannedTime } from './plannedTime'
 import type { PlanItemRecord } from './repository'
 
@@ -96,14 +96,8 @@ export function validatePlanItem(
     })
   }
 
-  const split = splitDepartments(normalizeText(raw.departments))
-  if (split.unknown.length > 0) {
-    issues.push({
-      field: 'departments',
-      level: 'error',
-      message: `责任科室“${split.unknown.join('、')}”不在十个科室之中，请填写科室全称，多个科室用“、”分隔。`,
-    })
-  }
+  const split = readDepartments(raw.departments)
+  if (split.problem) issues.push({ field: 'departments', level: 'error', message: split.problem })
   if (split.names.length === 0 && split.unknown.length === 0) {
     issues.push({ field: 'departments', level: 'warning', message: '未填写责任科室，该项目不会计入任何科室的统计。' })
   }

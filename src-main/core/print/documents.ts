@@ -1,6 +1,6 @@
 // Which document each printable report is: the same sheets as the Excel exports (表1–表5, the
 // highlights list), or a document of its own (certificates and their register, added by their
-// feature). Every personal number goes through personalNumbers(): masked unless chosen, audited.
+// feature). Every personal number goes through personalNumbers(): masked unless chosen.
 import type { CoreContext } from '../context'
 import { CoreError } from '../errors'
 import { activitiesSheets } from '../export/activities'
@@ -32,13 +32,13 @@ export function tableReportDocument(ctx: CoreContext, report: TableReport, reque
   switch (report) {
     case 'roster':
       return tablesDocument('志愿者花名册', [
-        rosterSheet(ctx, { filters: request.filters, fullNumbers: request.fullNumbers }, 'print'),
+        rosterSheet(ctx, { filters: request.filters, fullNumbers: request.fullNumbers }),
       ])
     case 'plan':
       return tablesDocument(`志愿服务活动清单（${yearOf(ctx, request)}年度）`, [planSheet(ctx, yearOf(ctx, request))])
     case 'activities': {
       const year = yearOf(ctx, request)
-      const { sheets } = activitiesSheets(ctx, year, { fullNumbers: request.fullNumbers }, 'print')
+      const { sheets } = activitiesSheets(ctx, year, { fullNumbers: request.fullNumbers })
       return tablesDocument(`志愿服务活动开展情况登记表（${year}年度）`, sheets)
     }
     case 'highlights':
@@ -48,8 +48,8 @@ export function tableReportDocument(ctx: CoreContext, report: TableReport, reque
     case 'hours':
     case 'monthly':
     case 'yearly': {
-      const tables = reportTables(ctx, report, request, 'print')
-      return tablesDocument(`${tables.form.label}（${tables.period.label}）`, tables.sheets)
+      const tables = reportTables(ctx, report, request)
+      return { ...tablesDocument(`${tables.form.label}（${tables.period.label}）`, tables.sheets), rows: tables.rows }
     }
     default:
       throw new CoreError('INVALID_INPUT', `未知的打印内容：${String(report)}`)

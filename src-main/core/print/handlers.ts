@@ -4,10 +4,10 @@
 // `fullNumbers` is chosen for this one print, which is recorded in the audit history.
 import { z } from 'zod'
 import { hostPath } from '../hostPath'
-import { handler } from '../handler'
+import { outputHandler } from '../export/outputs'
 import { periodFields, REPORT_FLAGS } from '../reports/handlers'
 import { documentFor, PRINTABLE_REPORTS } from './registry'
-import { documentPdf, saveDocument } from './save'
+import { documentPdf, printed, saveDocument } from './save'
 import type { HtmlDocument } from './html'
 
 const flag = z.union([z.boolean(), z.stringbool()]).default(false)
@@ -39,11 +39,13 @@ function pdfFileName(document: HtmlDocument): string {
 }
 
 export const printHandlers = {
-  'print.document': handler({
+  'print.document': outputHandler({
     input: printInput,
-    run: async (ctx, input): Promise<PrintResult> => {
+    output: 'print',
+    produce: async (ctx, input) => {
       const document = documentFor(ctx, input)
-      return input.out ? saveDocument(ctx, document, input.out) : document
+      const result: PrintResult = input.out ? await saveDocument(ctx, document, input.out) : document
+      return { result, facts: printed(document) }
     },
     cli: {
       command: 'print',
@@ -53,12 +55,13 @@ export const printHandlers = {
     },
   }),
   /** The same document as PDF bytes, for the UI to save where the clerk chooses. */
-  'print.pdf': handler({
+  'print.pdf': outputHandler({
     input: printInput.omit({ out: true }),
-    run: async (ctx, input): Promise<{ fileName: string; data: Uint8Array; rows: number }> => {
+    output: 'print',
+    produce: async (ctx, input) => {
       const document = documentFor(ctx, input)
       const data = await documentPdf(ctx, document)
-      return { fileName: pdfFileName(document), data, rows: 0 }
+      return { result: { fileName: pdfFileName(document), data, rows: 0 }, facts: printed(document) }
     },
   }),
 }

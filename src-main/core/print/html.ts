@@ -18,6 +18,8 @@ export interface HtmlDocument {
    * documents without running page numbers (certificates), since each part counts from 1.
    */
   parts?: string[]
+  /** The data rows it prints (records of the first table, certificates), for the audit history. */
+  rows?: number
 }
 
 export function htmlDocument(title: string, body: string, extraCss = ''): HtmlDocument {

@@ -7,6 +7,11 @@ import { CoreError } from '../errors'
 import { saveFile } from '../export/workbook'
 import type { HtmlDocument } from './html'
 
+/** A printed document for the audit history: its title, and its rows (a single page counts as one). */
+export function printed(document: HtmlDocument): { output: string; rows: number } {
+  return { output: document.title, rows: document.rows ?? 1 }
+}
+
 /** Writes a document where `out` says: .html as is, .pdf through the host's Chromium. */
 export async function saveDocument(
   ctx: CoreContext,

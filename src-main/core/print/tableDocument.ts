@@ -82,5 +82,7 @@ ${notice ? `<p class="notice">${escapeHtml(notice)}</p>` : ''}
 
 /** One document of one or more tables, each starting on a new page. */
 export function tablesDocument(title: string, parts: readonly SheetToWrite[], notice?: string): HtmlDocument {
-  return htmlDocument(title, parts.map((part) => sheetSection(part, notice)).join('\n'))
+  const first = parts[0]?.content
+  const rows = first ? (first.rowCount ?? (Array.isArray(first.rows) ? first.rows.length : 0)) : 0
+  return { ...htmlDocument(title, parts.map((part) => sheetSection(part, notice)).join('\n')), rows }
 }

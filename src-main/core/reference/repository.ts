@@ -1,7 +1,7 @@
 // Reference lists the clerk maintains: departments, teams, the leading group, units (schools).
 import type { Database } from 'better-sqlite3'
 import { CoreError } from '../errors'
-import { reindexVolunteers } from '../roster/repository'
+import { reindexVolunteers, renameInVolunteers } from '../roster/repository'
 
 export interface Department {
   id: number
@@ -128,7 +128,7 @@ export function saveTeam(
     team.id,
   )
   // Volunteers refer to their team by name, so a rename carries over to them.
-  if (old.name !== team.name) db.prepare('UPDATE volunteers SET team = ? WHERE team = ?').run(team.name, old.name)
+  if (old.name !== team.name) renameInVolunteers(db, 'team', old.name, team.name)
   return team.id
 }
 
@@ -223,7 +223,7 @@ export function saveUnit(
     unit.id,
   )
   if (old.name !== unit.name) {
-    db.prepare('UPDATE volunteers SET unit = ? WHERE unit = ?').run(unit.name, old.name)
+    renameInVolunteers(db, 'unit', old.name, unit.name)
     reindexVolunteers(db, { unit: unit.name })
   }
   return unit.id

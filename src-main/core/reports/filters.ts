@@ -4,6 +4,7 @@
 // silently). The resolved filter is also what the printed title says.
 import type { Database } from 'better-sqlite3'
 import { z } from 'zod'
+import { STAR_LABELS } from '../activities/stars'
 import { CoreError } from '../errors'
 import { listCounties, listDepartments, listTasks } from '../reference/repository'
 
@@ -20,6 +21,13 @@ export const reportFiltersSchema = z
     department: text(50),
     /** 志愿者类别 (表4 only). */
     category: text(100),
+    /** 星级 1–5 by cumulative hours (表4 only). */
+    starLevel: z.coerce
+      .number()
+      .int()
+      .min(1, { error: '星级应为 1—5（一星至五星）' })
+      .max(5, { error: '星级应为 1—5（一星至五星）' })
+      .optional(),
   })
   .optional()
 
@@ -34,6 +42,7 @@ export interface ReportFilters {
   taskName?: string
   department?: string
   category?: string
+  starLevel?: number
 }
 
 function unknown(what: string, value: string, known: readonly string[]): CoreError {
@@ -89,12 +98,14 @@ export function resolveFilters(db: Database, input: ReportFiltersInput): ReportF
   if (input.unit) filters.unit = input.unit
   if (input.team) filters.team = input.team
   if (input.category) filters.category = input.category
+  if (input.starLevel) filters.starLevel = input.starLevel
   return filters
 }
 
 /** 临夏市 · 送教下乡 · 基础教育科: the filter as the 填报单位 line prints it; '' when none. */
 export function describeFilters(filters: ReportFilters): string {
-  return [filters.countyName, filters.unit, filters.team, filters.taskName, filters.department, filters.category]
+  const star = filters.starLevel ? STAR_LABELS[filters.starLevel - 1] : undefined
+  return [filters.countyName, filters.unit, filters.team, filters.taskName, filters.department, filters.category, star]
     .filter((part): part is string => Boolean(part))
     .join(' · ')
 }

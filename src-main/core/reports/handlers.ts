@@ -6,6 +6,7 @@ import { handler } from '../handler'
 import { localDay } from '../plan/plannedTime'
 import { describeFilters, reportFiltersSchema, resolveFilters } from './filters'
 import { hoursPage } from './hours'
+import { HOURS_SORTS } from './hoursScreen'
 import { monthlyReport } from './monthly'
 import { resolvePeriod } from './period'
 import { remembered } from './remembered'
@@ -38,6 +39,7 @@ const REPORT_FLAGS = {
   task: 'filters.task',
   department: 'filters.department',
   category: 'filters.category',
+  star: 'filters.starLevel',
 }
 
 export const reportHandlers = {
@@ -45,11 +47,14 @@ export const reportHandlers = {
     input: periodInput.extend({
       offset: z.coerce.number().int().min(0).default(0),
       limit: z.coerce.number().int().min(1).max(1000).default(100),
+      /** The screen's column sort; the export and the print keep most hours first. */
+      sort: z.enum(HOURS_SORTS).default('hours'),
+      order: z.enum(['asc', 'desc']).default('desc'),
     }),
     run: (ctx, input) => {
       const period = resolvePeriod(input, ctx.now())
       const filters = resolveFilters(ctx.db, input.filters)
-      const page = hoursPage(ctx.db, period, filters, input.offset, input.limit)
+      const page = hoursPage(ctx.db, period, filters, input.offset, input.limit, input.sort, input.order)
       return {
         period,
         scope: describeFilters(filters),
@@ -62,7 +67,7 @@ export const reportHandlers = {
       command: 'reports hours',
       flags: REPORT_FLAGS,
       summary:
-        '志愿服务时长统计（表4）：[--year 年度 | --from 日期 --to 日期] [--county --unit --team --task --department --category]',
+        '志愿服务时长统计（表4）：[--year 年度 | --from 日期 --to 日期] [--county --unit --team --task --department --category --star 1-5]',
       columns: ['name', 'unit', 'activities', 'hours'],
     },
   }),

@@ -1,9 +1,13 @@
 // 表4 志愿服务时长统计表: for each volunteer who served in the period, the number of activities and
 // the hours, counted from the participation records only ("who records, certifies"), most hours
 // first. Activity filters (category, department, team) choose which activities count; county,
-// unit and volunteer category choose whose hours are listed. Volunteers in the recycle bin are left out.
+// unit, volunteer category and star level (星级, from cumulative hours, as the roster marks it)
+// choose whose hours are listed. Volunteers in the recycle bin are left out. The screen, the export,
+// the print and the dashboard's top volunteers all take their rows from here.
 import type { Database } from 'better-sqlite3'
+import { standing, starThresholds } from '../activities/stars'
 import type { ReportFilters } from './filters'
+import { screenOrder, type HoursSort, type SortOrder } from './hoursScreen'
 import { participationIndex, periodRange, type ParticipationIndex } from './participationIndex'
 import type { Period } from './period'
 
@@ -43,6 +47,8 @@ interface Served {
   /** Rounded to the hundredth, by volunteer id. */
   hours: Float64Array
   volunteers: ParticipationIndex['volunteers']
+  /** The screen's other orders of the same rows, made when first asked. */
+  sorted: Map<string, Int32Array>
 }
 
 /** County names by code, read at each call: the reference list can be edited. */
@@ -63,10 +69,20 @@ function served(db: Database, period: Period, filters: ReportFilters): Served {
   const kept = servedCache.get(activityPart) ?? new Map<string, Served>()
   servedCache.set(activityPart, kept)
   const departments = filters.department ? departmentIdsNamed(db, filters.department) : null
-  const key = JSON.stringify([volunteerPart.version, period.from, period.to, filters, departments && [...departments]])
+  // The thresholds are settings, which the index does not watch: they are part of the key.
+  const thresholds = filters.starLevel ? starThresholds(db) : null
+  const key = JSON.stringify([
+    volunteerPart.version,
+    period.from,
+    period.to,
+    filters,
+    departments && [...departments],
+    thresholds,
+  ])
   const found = kept.get(key)
   if (found && found.volunteers === index.volunteers) return found
-  const made = sumServed(index, period, filters, departments)
+  const levels = thresholds && starLevels(index, thresholds)
+  const made = sumServed(index, period, filters, departments, levels)
   if (kept.size >= 16) kept.delete(kept.keys().next().value as string)
   kept.set(key, made)
   return made
@@ -74,11 +90,31 @@ function served(db: Database, period: Period, filters: ReportFilters): Served {
 
 const servedCache = new WeakMap<object, Map<string, Served>>()
 
+/** Cumulative hours of every volunteer over all the index holds, kept with the index's activities. */
+const cumulativeCache = new WeakMap<object, Float64Array>()
+
+/** Each volunteer's star level (0 below 一星) by cumulative hours, as standingsOf() gives it. */
+function starLevels(index: ParticipationIndex, thresholds: readonly number[]): Int8Array {
+  const part = index.parts[0]
+  let totals = cumulativeCache.get(part)
+  if (!totals) {
+    totals = new Float64Array(index.volunteers.length)
+    for (const activity of index.activities) {
+      for (let at = activity.start; at < activity.end; at++) totals[index.volunteerIds[at]!]! += index.hours[at]!
+    }
+    cumulativeCache.set(part, totals)
+  }
+  const levels = new Int8Array(totals.length)
+  totals.forEach((hours, volunteerId) => (levels[volunteerId] = hours > 0 ? standing(hours, thresholds).level : 0))
+  return levels
+}
+
 function sumServed(
   index: ParticipationIndex,
   period: Period,
   filters: ReportFilters,
   departments: Set<number> | null,
+  levels: Int8Array | null,
 ): Served {
   const size = index.volunteers.length
   const activities = new Int32Array(size)
@@ -105,12 +141,13 @@ function sumServed(
     if (filters.countyCode && volunteer.countyCode !== filters.countyCode) continue
     if (filters.unit && volunteer.unit !== filters.unit) continue
     if (filters.category && volunteer.category !== filters.category) continue
+    if (levels && levels[volunteerId] !== filters.starLevel) continue
     sums[volunteerId] = roundHours(sums[volunteerId]!)
     keys.push((CENTS_CEILING - Math.round(sums[volunteerId]! * 100)) * RANKS + volunteer.rank)
   }
   const sorted = Float64Array.from(keys).sort()
   const order = Int32Array.from(sorted, (key) => index.idByRank[key % RANKS]!)
-  return { order, activities, hours: sums, volunteers: index.volunteers }
+  return { order, activities, hours: sums, volunteers: index.volunteers, sorted: new Map() }
 }
 
 function rowOf(served: Served, counties: Map<string, string>, volunteerId: number): HoursRow {
@@ -133,6 +170,18 @@ export function hoursRows(db: Database, period: Period, filters: ReportFilters):
   return Array.from(found.order, (volunteerId) => rowOf(found, counties, volunteerId))
 }
 
+/** The rows in the screen's order: 表4's own (most hours first) unless another is asked. */
+function orderOf(found: Served, counties: Map<string, string>, sort: HoursSort, order: SortOrder): Int32Array {
+  const key = `${sort}:${order}`
+  let sorted = found.sorted.get(key)
+  if (!sorted) {
+    sorted = screenOrder({ ...found, counties }, sort, order)
+    // County names can be edited: an order by county is made again each time.
+    if (sort !== 'county') found.sorted.set(key, sorted)
+  }
+  return sorted
+}
+
 /** One page of 表4 with the totals of all its rows: only the page's rows are made. */
 export function hoursPage(
   db: Database,
@@ -140,9 +189,12 @@ export function hoursPage(
   filters: ReportFilters,
   offset: number,
   limit: number,
+  sort: HoursSort = 'hours',
+  order: SortOrder = 'desc',
 ): { totals: HoursTotals; total: number; rows: HoursRow[] } {
   const found = served(db, period, filters)
   const counties = countyNames(db)
+  const rows = orderOf(found, counties, sort, order)
   let activities = 0
   let hours = 0
   for (const volunteerId of found.order) {
@@ -152,9 +204,7 @@ export function hoursPage(
   return {
     totals: { volunteers: found.order.length, activities, hours: roundHours(hours) },
     total: found.order.length,
-    rows: Array.from(found.order.subarray(offset, offset + limit), (volunteerId) =>
-      rowOf(found, counties, volunteerId),
-    ),
+    rows: Array.from(rows.subarray(offset, offset + limit), (volunteerId) => rowOf(found, counties, volunteerId)),
   }
 }
 

@@ -5,7 +5,7 @@
 import type { CoreContext } from '../context'
 import { recordRows, type FieldValues } from '../export/rows'
 import type { SheetToWrite } from '../export/workbook'
-import { personalNumbers, recordFullNumbers, type OutputKind } from '../export/personalNumbers'
+import { personalNumbers } from '../export/personalNumbers'
 import { HOURS_FORM, MONTHLY_FORM, YEARLY_FORM, type ReportFormDefinition } from '../forms/reports'
 import type { FormSheet } from '../forms/types'
 import { localDay } from '../plan/plannedTime'
@@ -94,11 +94,8 @@ function yearlyTables(ctx: CoreContext, period: Period, filters: ReportFilters) 
   }
 }
 
-/**
- * The tables of one report. `kind` says whether they are exported or printed, for the audit
- * record a full-numbers output leaves (only 表4 carries ID numbers).
- */
-export function reportTables(ctx: CoreContext, key: ReportKey, request: ReportRequest, kind: OutputKind): ReportTables {
+/** The tables of one report, for its export and its print (only 表4 carries ID numbers). */
+export function reportTables(ctx: CoreContext, key: ReportKey, request: ReportRequest): ReportTables {
   const period = resolvePeriod(request, ctx.now())
   const filters = resolveFilters(ctx.db, request.filters)
   const form = key === 'hours' ? HOURS_FORM : key === 'monthly' ? MONTHLY_FORM : YEARLY_FORM
@@ -113,6 +110,5 @@ export function reportTables(ctx: CoreContext, key: ReportKey, request: ReportRe
     const sheet = sheetOf(form, index)
     return { sheet, content: { ...heading, rows: recordRows(sheet, records) } }
   })
-  if (key === 'hours' && request.fullNumbers) recordFullNumbers(ctx, kind, form.label, built.rows)
   return { form, period, filters, sheets, rows: built.rows }
 }

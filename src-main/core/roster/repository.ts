@@ -168,6 +168,16 @@ export function setDeleted(db: Database, ids: readonly number[], deletedAt: stri
   return changed
 }
 
+/** Deletes a volunteer for good; throws when later records (participations, say) still refer to it. */
+export function deleteVolunteer(db: Database, id: number): void {
+  prepared(db, 'DELETE FROM volunteers WHERE id = ?').run(id)
+}
+
+/** Volunteers refer to their team and unit by name, so a rename carries over to them. */
+export function renameInVolunteers(db: Database, column: 'team' | 'unit', from: string, to: string): void {
+  prepared(db, `UPDATE volunteers SET ${column} = ? WHERE ${column} = ?`).run(to, from)
+}
+
 export function countLive(db: Database): number {
   return (db.prepare('SELECT count(*) AS n FROM volunteers WHERE deleted_at IS NULL').get() as { n: number }).n
 }

@@ -95,39 +95,29 @@ export function saveVolunteer(ctx: CoreContext, input: SaveVolunteerInput): Save
 }
 
 export function moveToRecycleBin(ctx: CoreContext, ids: readonly number[]): number {
-  const { db } = ctx
-  return db.transaction(() => {
-    const at = ctx.now().toISOString()
-    const moved = repo.setDeleted(db, ids, at)
-    for (const id of ids) {
-      const row = repo.findStored(db, id)
-      if (row)
-        recordAudit(db, ctx.now(), operatorOf(db), {
-          action: 'delete',
-          entity: 'volunteer',
-          entityId: id,
-          summary: `将志愿者 ${row.name} 移入回收站`,
-        })
-    }
-    return moved
-  })()
+  return setBinned(ctx, ids, true)
 }
 
 export function restoreFromRecycleBin(ctx: CoreContext, ids: readonly number[]): number {
+  return setBinned(ctx, ids, false)
+}
+
+/** Into the recycle bin or back out, with one audit entry per volunteer, in one transaction. */
+function setBinned(ctx: CoreContext, ids: readonly number[], binned: boolean): number {
   const { db } = ctx
   return db.transaction(() => {
-    const restored = repo.setDeleted(db, ids, null)
+    const changed = repo.setDeleted(db, ids, binned ? ctx.now().toISOString() : null)
     for (const id of ids) {
       const row = repo.findStored(db, id)
-      if (row)
-        recordAudit(db, ctx.now(), operatorOf(db), {
-          action: 'restore',
-          entity: 'volunteer',
-          entityId: id,
-          summary: `从回收站恢复志愿者 ${row.name}`,
-        })
+      if (!row) continue
+      recordAudit(db, ctx.now(), operatorOf(db), {
+        action: binned ? 'delete' : 'restore',
+        entity: 'volunteer',
+        entityId: id,
+        summary: binned ? `将志愿者 ${row.name} 移入回收站` : `从回收站恢复志愿者 ${row.name}`,
+      })
     }
-    return restored
+    return changed
   })()
 }
 

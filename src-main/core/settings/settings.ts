@@ -4,11 +4,14 @@ import type { Database } from 'better-sqlite3'
 export interface Settings {
   unitName: string
   operatorName: string
+  /** 撤销期限: days after which an import can no longer be undone and its change records are dropped. */
+  undoDays: number
 }
 
 export const DEFAULT_SETTINGS: Settings = {
   unitName: '临夏州教育局',
   operatorName: '',
+  undoDays: 30,
 }
 
 export function readSettings(db: Database): Settings {
@@ -17,6 +20,7 @@ export function readSettings(db: Database): Settings {
   return {
     unitName: stored.unitName ?? DEFAULT_SETTINGS.unitName,
     operatorName: stored.operatorName ?? DEFAULT_SETTINGS.operatorName,
+    undoDays: Number(stored.undoDays ?? DEFAULT_SETTINGS.undoDays),
   }
 }
 
@@ -26,7 +30,7 @@ export function writeSettings(db: Database, changes: Partial<Settings>): Setting
   )
   db.transaction(() => {
     for (const [key, value] of Object.entries(changes)) {
-      if (value !== undefined) upsert.run(key, value)
+      if (value !== undefined) upsert.run(key, String(value))
     }
   })()
   return readSettings(db)

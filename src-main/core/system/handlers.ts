@@ -65,16 +65,23 @@ export const systemHandlers = {
       .object({
         unitName: z.string().trim().min(1, '单位名称不能为空').max(100).optional(),
         operatorName: z.string().trim().max(50).optional(),
+        undoDays: z.coerce
+          .number()
+          .int({ error: '撤销期限应为整数天数' })
+          .min(1, { error: '撤销期限至少 1 天' })
+          .max(3650, { error: '撤销期限最多 3650 天' })
+          .optional(),
       })
       .refine(
-        (changes) => changes.unitName !== undefined || changes.operatorName !== undefined,
-        '请给出要修改的设置：--unit-name 单位名称 或 --operator 操作员',
+        (changes) => Object.values(changes).some((value) => value !== undefined),
+        '请给出要修改的设置：--unit-name 单位名称、--operator 操作员 或 --undo-days 撤销期限（天）',
       ),
     run: (ctx, input) => writeSettings(ctx.db, input),
     cli: {
       command: 'settings set',
-      flags: { 'unit-name': 'unitName', operator: 'operatorName' },
-      summary: '修改设置：--unit-name 单位名称（填报单位、退回学校的批注署名）--operator 操作员（记入导入和修改历史）',
+      flags: { 'unit-name': 'unitName', operator: 'operatorName', 'undo-days': 'undoDays' },
+      summary:
+        '修改设置：--unit-name 单位名称（填报单位、退回学校的批注署名）--operator 操作员（记入导入和修改历史）--undo-days 撤销期限（导入后多少天内可撤销，默认 30；过期后变更记录删除）',
     },
   }),
   'settings.moveData': handler({

@@ -1,27 +1,62 @@
-// A list paged on the core: the rows of the current page, the total, and a load that keeps
-// `loading` true while a page is on its way.
-import { ref, shallowRef } from 'vue'
+// Paging, in one place. usePagedList: a list paged on the core, the rows of the current page, the
+// total, and a load that keeps `loading` true while a page is on its way; every list paged on the
+// core (roster, recycle bin, activities, audit, import history, the import preview's rows) uses it.
+// usePagedSlice: the same page and page size over a list the renderer already holds in full (the
+// unit directory, the preview's issues).
+import { computed, ref, shallowRef } from 'vue'
+
+export interface PagedListOptions<Row> {
+  pageSize?: number
+  /** Called with a page that is about to be shown (not with a stale one), before the rows change. */
+  onPage?: (page: { rows: Row[]; total: number }) => void
+}
 
 export function usePagedList<Row>(
   fetch: (offset: number, limit: number) => Promise<{ rows: Row[]; total: number }>,
-  pageSize = 50,
+  options: PagedListOptions<Row> = {},
 ) {
   const rows = shallowRef<Row[]>([])
   const total = ref(0)
   const page = ref(1)
-  const size = ref(pageSize)
+  const pageSize = ref(options.pageSize ?? 50)
   const loading = ref(false)
+  let latest = 0
 
+  /**
+   * Loads the current page. A slower answer to an older query (the clerk typed on, or turned the
+   * page again) never overwrites a newer one, and its failure is not reported: only the newest
+   * query's rows, total, loading state and error reach the screen.
+   */
   async function load(): Promise<void> {
+    const ticket = ++latest
     loading.value = true
     try {
-      const result = await fetch((page.value - 1) * size.value, size.value)
+      const result = await fetch((page.value - 1) * pageSize.value, pageSize.value)
+      if (ticket !== latest) return
+      options.onPage?.(result)
       rows.value = result.rows
       total.value = result.total
+    } catch (error) {
+      if (ticket === latest) throw error
     } finally {
-      loading.value = false
+      if (ticket === latest) loading.value = false
     }
   }
 
-  return { rows, total, page, pageSize: size, loading, load }
+  /** A new query or filter starts again at page 1. */
+  function search(): Promise<void> {
+    page.value = 1
+    return load()
+  }
+
+  return { rows, total, page, pageSize, loading, load, search }
+}
+
+/** Pages a list already in the renderer: the current page's rows follow the list as it changes. */
+export function usePagedSlice<Row>(source: () => readonly Row[], pageSize = 50) {
+  const page = ref(1)
+  const size = ref(pageSize)
+  const total = computed(() => source().length)
+  const rows = computed(() => source().slice((page.value - 1) * size.value, page.value * size.value))
+  return { rows, total, page, pageSize: size }
 }

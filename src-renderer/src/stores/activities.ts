@@ -1,8 +1,9 @@
 // 活动登记 (表3): the paged list of activities held, one activity with its participants, photos,
 // and a volunteer's service record. Every rule (dates, hours, duplicates) is the core's.
 import { defineStore } from 'pinia'
-import { reactive, ref, shallowRef } from 'vue'
+import { reactive, ref } from 'vue'
 import { call, type OperationInput, type OperationOutput } from '../api'
+import { usePagedList } from '../composables/usePagedList'
 import { useClockStore } from './clock'
 
 export type ActivityRow = OperationOutput<'activities.list'>['rows'][number]
@@ -17,47 +18,36 @@ export interface ActivityFilters {
   month: number | undefined
   taskCode: number | undefined
   department: string
+  /** 所在县市 (a code, or 'none' for 未填县市): set by a drill-down from the statistics. */
+  countyCode: string
   q: string
 }
 
 export const useActivitiesStore = defineStore('activities', () => {
   const year = ref(useClockStore().year)
-  const filters = reactive<ActivityFilters>({ month: undefined, taskCode: undefined, department: '', q: '' })
-  const rows = shallowRef<ActivityRow[]>([])
-  const total = ref(0)
-  const page = ref(1)
-  const pageSize = ref(50)
-  const loading = ref(false)
-  let latest = 0
-
-  async function load(): Promise<void> {
-    const ticket = ++latest
-    loading.value = true
-    try {
-      const result = await call('activities.list', {
-        year: year.value,
-        month: filters.month,
-        taskCode: filters.taskCode,
-        department: filters.department || undefined,
-        q: filters.q.trim() || undefined,
-        offset: (page.value - 1) * pageSize.value,
-        limit: pageSize.value,
-      })
-      if (ticket !== latest) return
-      rows.value = result.rows
-      total.value = result.total
-    } finally {
-      if (ticket === latest) loading.value = false
-    }
-  }
-
-  function search(): Promise<void> {
-    page.value = 1
-    return load()
-  }
+  const filters = reactive<ActivityFilters>({
+    month: undefined,
+    taskCode: undefined,
+    department: '',
+    countyCode: '',
+    q: '',
+  })
+  const list = usePagedList<ActivityRow>((offset, limit) =>
+    call('activities.list', {
+      year: year.value,
+      month: filters.month,
+      taskCode: filters.taskCode,
+      department: filters.department || undefined,
+      countyCode: filters.countyCode || undefined,
+      q: filters.q.trim() || undefined,
+      offset,
+      limit,
+    }),
+  )
+  const { load } = list
 
   function resetFilters(): void {
-    Object.assign(filters, { month: undefined, taskCode: undefined, department: '', q: '' })
+    Object.assign(filters, { month: undefined, taskCode: undefined, department: '', countyCode: '', q: '' })
   }
 
   async function get(id: number): Promise<ActivityDetail> {
@@ -97,15 +87,9 @@ export const useActivitiesStore = defineStore('activities', () => {
   }
 
   return {
+    ...list,
     year,
     filters,
-    rows,
-    total,
-    page,
-    pageSize,
-    loading,
-    load,
-    search,
     resetFilters,
     get,
     save,

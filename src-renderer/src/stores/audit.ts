@@ -36,14 +36,9 @@ export const useAuditStore = defineStore('audit', () => {
     options.value = await call('audit.filterOptions')
   }
 
-  function search(): Promise<void> {
-    list.page.value = 1
-    return list.load()
-  }
-
   function resetFilters(): void {
     Object.assign(filters, { from: '', to: '', operator: undefined, entity: '', action: '' })
   }
 
-  return { ...list, filters, options, loadOptions, search, resetFilters }
+  return { ...list, filters, options, loadOptions, resetFilters }
 })

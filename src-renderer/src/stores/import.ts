@@ -9,6 +9,7 @@ import { downloadBytes, toBytes } from '../components/files'
 import { advance, preparing, startProgress, type ImportProgress } from '../views/import/progress'
 import { fileBytes, keepSpreadsheets, type ChosenFile, type PickedFile } from '../views/import/readFiles'
 import { zipFiles } from '../views/import/zipFiles'
+import type { ImportForm } from '../views/import/importForms'
 
 export type Preview = OperationOutput<'import.preview'>
 export type PreviewFile = Preview['files'][number]
@@ -45,7 +46,7 @@ export async function downloadErrorWorkbooks(
 }
 
 export const useImportStore = defineStore('import', () => {
-  const form = ref<'roster' | 'plan' | 'activities'>('roster')
+  const form = ref<ImportForm['key']>('roster')
   const year = ref(useClockStore().year)
   const chosen = shallowRef<ChosenFile[]>([])
   const stage = ref<ImportStage>('choose')

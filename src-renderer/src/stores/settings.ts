@@ -12,7 +12,7 @@ export const useSettingsStore = defineStore('settings', () => {
     settings.value = await call('settings.get')
   }
 
-  async function save(changes: { unitName: string; operatorName: string }): Promise<void> {
+  async function save(changes: { unitName: string; operatorName: string; undoDays: number }): Promise<void> {
     await call('settings.save', changes)
     await load()
   }

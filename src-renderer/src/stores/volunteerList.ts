@@ -1,7 +1,8 @@
 // One paged, filtered list of volunteers: the live roster and the recycle bin share it. The query
 // runs on the core (SQLite), so only one page ever crosses the bridge, even at 100,000 volunteers.
-import { reactive, ref, shallowRef } from 'vue'
+import { reactive, ref } from 'vue'
 import { call } from '../api'
+import { usePagedList } from '../composables/usePagedList'
 import type { VolunteerRow } from '../types'
 
 export type RosterSort = 'pinyin' | 'updated'
@@ -24,13 +25,7 @@ export function useVolunteerList(deleted: boolean) {
   const q = ref('')
   const filters = reactive<RosterFilters>({ countyCode: '', category: '', team: '', political: '', unit: '' })
   const sort = ref<RosterSort>('pinyin')
-  const page = ref(1)
-  const pageSize = ref(50)
-  const rows = shallowRef<VolunteerRow[]>([])
-  const total = ref(0)
-  const loading = ref(false)
   const revealed = ref<Revealed>({})
-  let latest = 0
   const timers = new Set<ReturnType<typeof setTimeout>>()
 
   function forgetRevealed(): void {
@@ -39,34 +34,20 @@ export function useVolunteerList(deleted: boolean) {
     revealed.value = {}
   }
 
-  /** Loads the current page; a slower, older answer never overwrites a newer one. */
-  async function load(): Promise<void> {
-    const ticket = ++latest
-    loading.value = true
-    try {
-      const result = await call('roster.search', {
+  const list = usePagedList<VolunteerRow>(
+    (offset, limit) =>
+      call('roster.search', {
         q: q.value.trim() || undefined,
         ...filters,
         deleted,
         sort: sort.value,
         descending: sort.value === 'updated',
-        offset: (page.value - 1) * pageSize.value,
-        limit: pageSize.value,
-      })
-      if (ticket !== latest) return
-      forgetRevealed()
-      rows.value = result.rows
-      total.value = result.total
-    } finally {
-      if (ticket === latest) loading.value = false
-    }
-  }
-
-  /** A new query or filter starts again at page 1. */
-  function search(): Promise<void> {
-    page.value = 1
-    return load()
-  }
+        offset,
+        limit,
+      }),
+    // A new page masks again whatever the clerk revealed on the old one.
+    { onPage: forgetRevealed },
+  )
 
   function resetFilters(): void {
     q.value = ''
@@ -90,5 +71,5 @@ export function useVolunteerList(deleted: boolean) {
     revealed.value = { ...revealed.value, [id]: entry }
   }
 
-  return { q, filters, sort, page, pageSize, rows, total, loading, revealed, load, search, resetFilters, reveal, hide }
+  return { ...list, q, filters, sort, revealed, resetFilters, reveal, hide }
 }

@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { closeContext, createContext, invokeEnveloped } from '../../../src-main/core/index'
 import { createBackup } from '../../../src-main/core/db/backup'
 import { classifyOpenError, createStartupGate, startLedger } from '../../../src-main/core/db/startup'
+import { isEncryptedFile } from '../../../src-main/core/db/cipher'
 
 const NOW = new Date('2026-11-29T08:00:00Z')
 let dir: string
@@ -19,7 +20,7 @@ beforeEach(() => {
 })
 afterEach(() => rmSync(dir, { recursive: true, force: true }))
 
-const open = (path: string) => createContext(path, { now: () => NOW })
+const open = (path: string, password?: string) => createContext(path, { now: () => NOW, password })
 const gateFor = (path: string, remembered: string[] = []) =>
   createStartupGate(path, { open, invoke: invokeEnveloped, now: () => NOW, remember: (p) => remembered.push(p) })
 
@@ -152,5 +153,74 @@ describe('start-up failures', () => {
     readonly.close()
     expect(classifyOpenError(denied)).toBe('readonly')
     expect(classifyOpenError(Object.assign(new Error('no space'), { code: 'ENOSPC' }))).toBe('full')
+  })
+})
+
+describe('an encrypted ledger at start-up', () => {
+  const PASSWORD = 'linxia-2026'
+
+  async function encryptedLedger(withBackup: boolean): Promise<void> {
+    const ctx = open(dbPath)
+    ctx.db.prepare("INSERT INTO settings (key, value) VALUES ('crash.marker', '\"加密前\"')").run()
+    await invokeEnveloped(ctx, 'security.setPassword', { password: PASSWORD, understood: true })
+    if (withBackup) await createBackup(ctx, 'manual')
+    await closeContext(ctx)
+    expect(isEncryptedFile(dbPath)).toBe(true)
+  }
+
+  it('asks for the password, says so again for a wrong one, and opens with the right one', async () => {
+    await encryptedLedger(false)
+    const gate = gateFor(dbPath)
+    expect(gate.failure()).toMatchObject({ kind: 'password', actions: ['unlock', 'chooseFolder'] })
+    expect(gate.failure()!.message).toContain('请输入登录密码')
+    const refused = await gate.invoke('roster.search', {})
+    expect(refused.ok).toBe(false)
+
+    const wrong = await gate.invoke('startup.unlock', { password: 'not-it' })
+    expect(wrong).toMatchObject({ ok: true, value: { ok: false, failure: { kind: 'password' } } })
+    if (wrong.ok) expect(JSON.stringify(wrong.value)).toContain('登录密码不正确')
+    expect((await gate.invoke('startup.unlock', {})).ok).toBe(false)
+
+    const right = await gate.invoke('startup.unlock', { password: PASSWORD })
+    expect(right).toEqual({ ok: true, value: { ok: true, dbPath } })
+    const marker = gate.ctx()!.db.prepare("SELECT value FROM settings WHERE key = 'crash.marker'").pluck().get()
+    expect(marker).toBe('"加密前"')
+    // The core holds the password now: the idle lock's unlock checks against it.
+    expect((await gate.invoke('security.lock', {})).ok).toBe(true)
+    expect((await gate.invoke('security.unlock', { password: PASSWORD })).ok).toBe(true)
+    await closeContext(gate.ctx()!)
+  })
+
+  it('probes encrypted backups with the password: a damaged encrypted ledger is restored with the password typed', async () => {
+    await encryptedLedger(true)
+    damage(dbPath)
+    const gate = gateFor(dbPath)
+    expect(gate.failure()!.actions).toEqual(['unlock', 'chooseFolder'])
+    // Page 1 is damaged, so the file reads as a wrong password; the backup this password opens tells otherwise.
+    const unlocked = await gate.invoke('startup.unlock', { password: PASSWORD })
+    expect(unlocked).toMatchObject({ ok: true, value: { ok: false, failure: { kind: 'password' } } })
+    expect(gate.failure()!.message).toContain('可能已损坏')
+    expect(gate.failure()!.actions).toEqual(['unlock', 'restoreBackup', 'chooseFolder'])
+    expect(gate.failure()!.backup?.file).toMatch(/-manual\.db$/)
+    const restored = await gate.invoke('startup.restoreBackup', {})
+    expect(restored).toEqual({ ok: true, value: { ok: true, dbPath } })
+    expect(isEncryptedFile(dbPath)).toBe(true)
+    const marker = gate.ctx()!.db.prepare("SELECT value FROM settings WHERE key = 'crash.marker'").pluck().get()
+    expect(marker).toBe('"加密前"')
+    await closeContext(gate.ctx()!)
+  })
+
+  it('takes another folder only from the main process, and records it once that ledger opens', async () => {
+    await encryptedLedger(false)
+    const remembered: string[] = []
+    const gate = gateFor(dbPath, remembered)
+    const fromPage = await gate.invoke('startup.useFolder', { folder: join(dir, '别处') })
+    expect(fromPage.ok).toBe(false)
+    expect(existsSync(join(dir, '别处'))).toBe(false)
+    const other = join(dir, '新位置')
+    const chosen = await gate.invoke('startup.useFolder', {}, { folder: other })
+    expect(chosen).toEqual({ ok: true, value: { ok: true, dbPath: join(other, 'ledger.db') } })
+    expect(remembered).toEqual([join(other, 'ledger.db')])
+    await closeContext(gate.ctx()!)
   })
 })

@@ -155,6 +155,39 @@ describe('agreement: screen, Excel and print show the same numbers', () => {
     )
   })
 
+  it('表5 月度 with the 统计 screen’s filter: the screen, the Excel cells and the print HTML', async () => {
+    const input = { year: 2026, filters: { department: '基础教育科' } }
+    const screen = await invoke(seed.db.ctx, 'reports.monthly', input)
+    const expected = [...screen.rows, { ...screen.total, label: '合计' }].map((row) => [
+      row.label,
+      row.activities,
+      row.volunteerTimes,
+      row.hours,
+      row.beneficiaries,
+    ])
+    expect(expected.at(-1)).toEqual(['合计', 2, 3, 7, 230])
+    const exported = await invoke(seed.db.ctx, 'export.form', { form: 'monthly', ...input } as never)
+    if (!('data' in exported)) throw new Error('expected bytes')
+    const cells = dataRowsOf(sheetOf(await readWorkbook(exported.data), '月度统计'))
+    expect(cells.map((row) => row.slice(0, 5))).toEqual(expected)
+    const printed = await invoke(seed.db.ctx, 'print.document', { report: 'monthly', ...input } as never)
+    if (!('html' in printed)) throw new Error('expected html')
+    const printedRows = htmlRows(printed.html).filter((cell) => expected.some((row) => row[0] === cell[0]))
+    expect(printedRows.map((cell) => cell.slice(0, 5))).toEqual(expected.map((row) => row.map(String)))
+  })
+
+  it('表4 sorted on the 统计 screen holds the rows of the Excel, figure for figure', async () => {
+    const screen = await invoke(seed.db.ctx, 'reports.hours', { year: 2026, sort: 'name', order: 'desc' })
+    const exported = await invoke(seed.db.ctx, 'export.form', { form: 'hours', year: 2026 } as never)
+    if (!('data' in exported)) throw new Error('expected bytes')
+    const cells = dataRowsOf(sheetOf(await readWorkbook(exported.data), '时长统计')).filter((row) => row[1] !== '合计')
+    const byName = (rows: unknown[][]) => [...rows].sort((a, b) => String(a[0]).localeCompare(String(b[0])))
+    expect(byName(screen.rows.map((r) => [r.name, r.activities, r.hours]))).toEqual(
+      byName(cells.map((row) => [row[1], row[6], row[7]])),
+    )
+    expect(screen.rows.map((r) => r.name)).not.toEqual(cells.map((row) => row[1]))
+  })
+
   it('the months of the chart are 表5 月度 on screen and in the Excel', async () => {
     const months = (await charts(2026)).months
     const screen = await invoke(seed.db.ctx, 'reports.monthly', { year: 2026 })

@@ -175,6 +175,40 @@ const MIGRATION_TESTS: Record<number, (db: Database) => void> = {
     ).run(volunteer)
     expect(db.prepare('SELECT volunteer_no FROM volunteers WHERE id = ?').pluck().get(volunteer)).toBe('ZY6229010001')
   },
+  8: (db) => {
+    const volunteer = insertVolunteer(db)
+    const batch = insertBatch(db)
+    migrateTo(db, 8)
+    // The roster is untouched; training and awards start empty and keep their rules in the table too.
+    expect(db.prepare('SELECT name FROM volunteers WHERE id = ?').pluck().get(volunteer)).toBe('马建国')
+    const training = Number(
+      db
+        .prepare(
+          "INSERT INTO trainings (name, hours, started_on, import_batch_id, created_at, updated_at) VALUES ('骨干培训', 3.5, '2026-05-10', ?, ?, ?)",
+        )
+        .run(batch, AT, AT).lastInsertRowid,
+    )
+    db.prepare('INSERT INTO training_participants (training_id, volunteer_id) VALUES (?, ?)').run(training, volunteer)
+    expect(() =>
+      db
+        .prepare(
+          "INSERT INTO trainings (name, hours, started_on, created_at, updated_at) VALUES ('x', 0, '2026-05-10', ?, ?)",
+        )
+        .run(AT, AT),
+    ).toThrow(/CHECK/)
+    expect(() =>
+      db
+        .prepare(
+          "INSERT INTO awards (name, awarded_on, granted_by, level, created_at, updated_at) VALUES ('优秀志愿者', '2026-12-01', '州教育局', '市级', ?, ?)",
+        )
+        .run(AT, AT),
+    ).toThrow(/CHECK/)
+    // Deleting a training takes its participants; deleting the batch only forgets where it came from.
+    db.prepare('DELETE FROM import_batches WHERE id = ?').run(batch)
+    expect(db.prepare('SELECT import_batch_id FROM trainings WHERE id = ?').pluck().get(training)).toBeNull()
+    db.prepare('DELETE FROM trainings WHERE id = ?').run(training)
+    expect(db.prepare('SELECT COUNT(*) FROM training_participants').pluck().get()).toBe(0)
+  },
 }
 
 describe('each migration, from the version before it', () => {
@@ -213,6 +247,11 @@ describe('the migrations folder', () => {
     expect(() => loadMigrations(dir)).toThrow(/迁移文件名不合规：5_certificates\.sql/)
   })
 
+  it('refuses a stray file beside the migrations (an editor backup, a note) instead of skipping it', () => {
+    writeFileSync(join(dir, '001_init.sql.bak'), 'SELECT 1;')
+    expect(() => loadMigrations(dir)).toThrow(/迁移文件名不合规：001_init\.sql\.bak/)
+  })
+
   it('refuses a repeated number', () => {
     writeFileSync(join(dir, `${String(ALL.length).padStart(3, '0')}_again.sql`), 'SELECT 1;')
     expect(() => loadMigrations(dir)).toThrow(/重复/)
@@ -221,6 +260,13 @@ describe('the migrations folder', () => {
   it('refuses a missing number', () => {
     writeFileSync(join(dir, `${String(ALL.length + 2).padStart(3, '0')}_later.sql`), 'SELECT 1;')
     expect(() => loadMigrations(dir)).toThrow(new RegExp(`缺少第 ${ALL.length + 1} 号`))
+  })
+
+  it('is what migrate() reads when start-up gives it no list: the real folder, up to the latest version', () => {
+    const db = new BetterSqlite3(':memory:')
+    expect(migrate(db)).toBe(ALL.length)
+    expect(db.pragma('user_version', { simple: true })).toBe(ALL.length)
+    db.close()
   })
 
   it('refuses a database written by a newer version and leaves it untouched', () => {

@@ -243,7 +243,7 @@ describe('export.form options', () => {
     expect(partXml(result.data, 'xl/sharedStrings.xml')).not.toContain('13809301234')
   })
 
-  it('records a full-numbers export in the audit history: who, when, which output, how many rows', async () => {
+  it('records every export in the audit history: who, when, which output, how many rows, full numbers or not', async () => {
     writeSettings(db.ctx.db, { operatorName: '李会计' })
     await invoke(db.ctx, 'export.form', { form: 'roster', fullNumbers: true })
     const { rows } = await invoke(db.ctx, 'audit.list', { entity: 'output' })
@@ -256,7 +256,9 @@ describe('export.form options', () => {
     })
     const before = rows.length
     await invoke(db.ctx, 'export.form', { form: 'roster' })
-    expect((await invoke(db.ctx, 'audit.list', { entity: 'output' })).rows).toHaveLength(before)
+    const masked = (await invoke(db.ctx, 'audit.list', { entity: 'output' })).rows
+    expect(masked).toHaveLength(before + 1)
+    expect(masked[0]).toMatchObject({ action: 'export', after: { rows: 4, fullNumbers: false, filter: '无' } })
   })
 
   it('applies the roster filters', async () => {

@@ -115,7 +115,10 @@ describe('settings on the command line', () => {
     ).toEqual({
       unitName: '临夏州教育局基础教育科',
       operatorName: '张敏',
+      undoDays: 30,
     })
+    expect(cli('settings', 'set', '--db', db, '--undo-days', '7', '--json').json).toMatchObject({ undoDays: 7 })
+    expect(cli('settings', 'set', '--db', db, '--undo-days', '0').stderr).toMatch(/撤销期限至少 1 天/)
     expect(cli('settings', '--db', db, '--json').json).toMatchObject({
       unitName: '临夏州教育局基础教育科',
       operatorName: '张敏',

@@ -10,7 +10,14 @@ import { hoursRows, roundHours, type HoursRow } from '../../../src-main/core/rep
 import { resolveFilters, activityConditions, type ReportFiltersInput } from '../../../src-main/core/reports/filters'
 import { resolvePeriod, type PeriodInput } from '../../../src-main/core/reports/period'
 import type { CoreContext } from '../../../src-main/core/context'
-import { levelsReached, STAR_LABELS, standing, type LevelReached } from '../../../src-main/core/activities/stars'
+import {
+  levelsReached,
+  STAR_LABELS,
+  standing,
+  standingsOf,
+  type LevelReached,
+} from '../../../src-main/core/activities/stars'
+import { HOURS_SORTS, type HoursSort } from '../../../src-main/core/reports/hoursScreen'
 import { makeId } from '../../support/people'
 import { seedReports, VOLUNTEERS, type ReportSeed } from './seedReports'
 
@@ -96,6 +103,33 @@ function recountLevels(db: CoreContext['db'], period: { from: string; to: string
   )
 }
 
+/** The 统计 screen's star filter and sort the plain way: standings in SQL, a comparator sort of row objects. */
+function recountScreen(
+  db: CoreContext['db'],
+  rows: HoursRow[],
+  starLevel: number | undefined,
+  sort: HoursSort,
+  order: 'asc' | 'desc',
+): HoursRow[] {
+  const standings = standingsOf(
+    db,
+    rows.map((row) => row.volunteerId),
+  )
+  const kept = starLevel ? rows.filter((row) => standings[row.volunteerId]?.level === starLevel) : rows
+  const pinyin = new Intl.Collator('zh-Hans-CN-u-co-pinyin')
+  const column = (a: HoursRow, b: HoursRow): number => {
+    if (sort === 'hours') return a.hours - b.hours
+    if (sort === 'activities') return a.activities - b.activities
+    if (sort === 'name') return pinyin.compare(a.name, b.name)
+    return pinyin.compare(a[sort] ?? '', b[sort] ?? '')
+  }
+  const sign = order === 'asc' ? 1 : -1
+  return kept
+    .map((row, index) => ({ row, index }))
+    .sort((a, b) => sign * column(a.row, b.row) || a.index - b.index)
+    .map(({ row }) => row)
+}
+
 const QUERIES: (PeriodInput & { filters?: ReportFiltersInput })[] = [
   { year: 2025 },
   { year: 2026 },
@@ -129,6 +163,22 @@ async function expectAgreement(): Promise<void> {
       hours: roundHours(expected.reduce((sum, row) => sum + row.hours, 0)),
     })
   }
+  // The screen's star levels and every sort, both ways, over the whole year.
+  const year = recount(ctx.db, { year: 2026 })
+  for (const starLevel of [undefined, 1, 2, 3, 4, 5]) {
+    for (const sort of HOURS_SORTS) {
+      for (const order of ['asc', 'desc'] as const) {
+        const expected = recountScreen(ctx.db, year, starLevel, sort, order)
+        const served = await invoke(ctx, 'reports.hours', { year: 2026, filters: { starLevel }, sort, order })
+        const label = JSON.stringify({ starLevel, sort, order })
+        expect(served.total, label).toBe(expected.length)
+        expect(
+          served.rows.map((row) => row.volunteerId),
+          label,
+        ).toEqual(expected.map((row) => row.volunteerId))
+      }
+    }
+  }
 }
 
 const activityId = (name: string) =>
@@ -154,7 +204,11 @@ describe('表4 from the participation index agrees with a recount', () => {
       ['王丽', 1.5],
     ])
     expect(
-      recountLevels(ctx.db, { from: '2026-01-01', to: '2026-12-31' }).map((row) => [row.name, row.label, row.reachedOn]),
+      recountLevels(ctx.db, { from: '2026-01-01', to: '2026-12-31' }).map((row) => [
+        row.name,
+        row.label,
+        row.reachedOn,
+      ]),
     ).toEqual([
       ['马建国', '三星', '2026-01-01'],
       ['何志强', '二星', '2026-01-01'],

@@ -208,7 +208,7 @@ describe('表4 hours rounded to 0.5 h for a platform upload', () => {
       participants: [{ volunteerId: id, hours: 2.3 }],
     })
     const hoursOf = (roundHalf: boolean) => {
-      const tables = reportTables(ledger.ctx, 'hours', { year: 2026, roundHalf }, 'export')
+      const tables = reportTables(ledger.ctx, 'hours', { year: 2026, roundHalf })
       return JSON.stringify(tables.sheets[0]?.content.rows)
     }
     expect(hoursOf(true)).toContain('2.5')

@@ -1,13 +1,21 @@
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, sep } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import {
   CONTENT_SECURITY_POLICY,
+  DEVELOPMENT_VARIABLES,
   contentTypeOf,
+  denyAllPermissions,
   developmentSwitches,
   isTrustedRendererUrl,
+  isTrustedSender,
+  lockDown,
+  missingDriverMessage,
   resolveAppAsset,
+  viewMenu,
+  type LockableContents,
+  type PermissionSession,
 } from '../../../src-main/host/shellPolicy'
 
 let root: string
@@ -87,4 +95,80 @@ describe('the shell’s other decisions', () => {
     expect(CONTENT_SECURITY_POLICY).not.toContain('unsafe-eval')
     expect(directives.get('object-src')).toEqual(["'none'"])
   })
+})
+
+describe('the packaged shell (issue 11 items 5 and 6)', () => {
+  it('accepts IPC only at the exact app URL: any #/route, no other page, no query', () => {
+    expect(isTrustedRendererUrl('app://ledger/index.html')).toBe(true)
+    expect(isTrustedRendererUrl('app://ledger/index.html#/activities?task=3')).toBe(true)
+    expect(isTrustedRendererUrl('app://ledger/')).toBe(false)
+    expect(isTrustedRendererUrl('app://ledger/assets/evil.html')).toBe(false)
+    expect(isTrustedRendererUrl('app://ledger/index.html?x=1')).toBe(false)
+    expect(isTrustedRendererUrl('app://ledger:8080/index.html')).toBe(false)
+    expect(isTrustedRendererUrl('app://u@ledger/index.html')).toBe(false)
+  })
+
+  it('accepts IPC only from the app window’s main frame', () => {
+    const good = { fromAppWindow: true, fromMainFrame: true, frameUrl: 'app://ledger/index.html#/roster' }
+    expect(isTrustedSender(good)).toBe(true)
+    expect(isTrustedSender({ ...good, fromAppWindow: false })).toBe(false)
+    expect(isTrustedSender({ ...good, fromMainFrame: false })).toBe(false)
+    expect(isTrustedSender({ ...good, frameUrl: undefined })).toBe(false)
+    expect(isTrustedSender({ ...good, frameUrl: 'http://localhost:5173/' })).toBe(false)
+    expect(isTrustedSender({ ...good, frameUrl: 'http://localhost:5173/' }, 'http://localhost:5173')).toBe(true)
+  })
+
+  it('drops every development variable the shell or the core reads', () => {
+    expect([...DEVELOPMENT_VARIABLES].sort()).toEqual([
+      'ELECTRON_RENDERER_URL',
+      'VOLUNTEER_LEDGER_DATA',
+      'VOLUNTEER_LEDGER_DB',
+    ])
+  })
+
+  it('has no reload or DevTools in a packaged app’s menu', () => {
+    const roles = (packaged: boolean) => viewMenu(packaged).map((item) => item.role ?? item.type)
+    expect(roles(true)).toEqual(['resetZoom', 'zoomIn', 'zoomOut'])
+    expect(roles(false)).toEqual(['reload', 'toggleDevTools', 'separator', 'resetZoom', 'zoomIn', 'zoomOut'])
+  })
+
+  it('blocks navigation, redirects, webviews and new windows', () => {
+    const handlers = new Map<string, (event: { preventDefault: () => void }) => void>()
+    let openHandler: (() => { action: string }) | undefined
+    const contents = {
+      on: (name: string, handler: (event: { preventDefault: () => void }) => void) => handlers.set(name, handler),
+      setWindowOpenHandler: (handler: () => { action: string }) => (openHandler = handler),
+    }
+    lockDown(contents as unknown as LockableContents)
+    for (const name of ['will-navigate', 'will-redirect', 'will-attach-webview']) {
+      const event = { preventDefault: vi.fn() }
+      handlers.get(name)!(event)
+      expect(event.preventDefault, name).toHaveBeenCalled()
+    }
+    expect(openHandler!()).toEqual({ action: 'deny' })
+  })
+
+  it('denies every permission request and check', () => {
+    const set: Record<string, (...args: unknown[]) => unknown> = {}
+    const session = {
+      setPermissionRequestHandler: (handler: (...args: unknown[]) => unknown) => (set.request = handler),
+      setPermissionCheckHandler: (handler: (...args: unknown[]) => unknown) => (set.check = handler),
+      setDevicePermissionHandler: (handler: (...args: unknown[]) => unknown) => (set.device = handler),
+    }
+    denyAllPermissions(session as unknown as PermissionSession)
+    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) {
+      const callback = vi.fn()
+      set.request!({}, permission, callback)
+      expect(callback).toHaveBeenCalledWith(false)
+      expect(set.check!({}, permission)).toBe(false)
+    }
+    expect(set.device!({ deviceType: 'usb' })).toBe(false)
+  })
+})
+
+it('names the missing driver file and says reinstalling keeps the data', () => {
+  const message = missingDriverMessage(['C:\\app\\resources\\native\\better_sqlite3.node'])
+  expect(message).toContain('C:\\app\\resources\\native\\better_sqlite3.node')
+  expect(message).toMatch(/重新安装/)
+  expect(message).toMatch(/不会影响/)
 })

@@ -299,9 +299,6 @@ function writeBatch(
       activities.updateActivity(db, target.existingId, target.activity, at)
     }
     onWriting?.()
-    const update = db.prepare(
-      'UPDATE participations SET hours = ?, note = ? WHERE activity_id = ? AND volunteer_id = ?',
-    )
     for (const participant of planned.participants) {
       const activityId =
         ids.get(participant.activityKey) ??
@@ -316,7 +313,7 @@ function writeBatch(
           action: 'created',
         })
       } else if (participant.existing.hours !== participant.hours || participant.existing.note !== participant.note) {
-        update.run(participant.hours, participant.note, activityId, participant.volunteerId)
+        activities.updateParticipation(db, activityId, participant.volunteerId, participant)
         if (participant.existing.hours !== participant.hours) {
           const [name, heldOn] = participant.activityKey.split('|') as [string, string]
           logHoursChanges(
@@ -362,16 +359,8 @@ export function activitiesPipeline(): FormPipeline {
         activity: (db, id, before) => activities.updateActivity(db, id, before as Stored, ctx.now().toISOString()),
         participation: (db, id, before, volunteerId) => {
           const { hours, note } = before as { hours: number; note: string | null }
-          const now = db
-            .prepare('SELECT hours FROM participations WHERE activity_id = ? AND volunteer_id = ?')
-            .pluck()
-            .get(id, volunteerId) as number | undefined
-          db.prepare('UPDATE participations SET hours = ?, note = ? WHERE activity_id = ? AND volunteer_id = ?').run(
-            hours,
-            note,
-            id,
-            volunteerId,
-          )
+          const now = activities.participationHours(db, id, volunteerId!)
+          activities.updateParticipation(db, id, volunteerId!, { hours, note })
           const activity = activities.getActivity(db, id)
           if (now !== undefined && now !== hours) {
             logHoursChanges(db, activity, [{ volunteerId: volunteerId!, before: now, after: hours }], {

@@ -5,7 +5,7 @@ import type { CoreContext } from '../../context'
 import { CoreError } from '../../errors'
 import { PLAN_FORM } from '../../forms/plan'
 import * as repo from '../../plan/repository'
-import { validatePlanItem } from '../../plan/rules'
+import { PLAN_FIELD_LABELS, validatePlanItem } from '../../plan/rules'
 import { listTasks } from '../../reference/repository'
 import { recordAudit } from '../../audit/audit'
 import type { FieldChange } from '../../roster/merge'
@@ -29,18 +29,8 @@ const COMPARED: (keyof Item)[] = [
   'phone',
   'note',
 ]
-const LABELS: Partial<Record<keyof Item, string>> = {
-  taskCode: '活动类别',
-  name: '活动名称',
-  content: '活动内容',
-  targetGroup: '服务对象',
-  plannedText: '计划时间',
-  place: '活动地点',
-  departments: '责任科室',
-  contact: '联系人',
-  phone: '联系电话',
-  note: '备注',
-}
+// The checklist's own labels; the stored item keeps the task as taskCode.
+const LABELS: Partial<Record<keyof Item, string>> = { ...PLAN_FIELD_LABELS, taskCode: PLAN_FIELD_LABELS.task }
 
 function yearOf(options: PipelineOptions): number {
   if (!options.year)

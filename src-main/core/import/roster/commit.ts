@@ -3,15 +3,15 @@
 // batch, its files, issues and change records go in together, or nothing does.
 import type { Database } from 'better-sqlite3'
 import type { CoreContext } from '../../context'
-import type { Person } from '../../domain'
+import { maskIdNumber, maskPersonField, type Person } from '../../domain'
 import { recordAudit } from '../../audit/audit'
 import { diffPerson } from '../../roster/merge'
 import { personOf } from '../../roster/rows'
 import * as roster from '../../roster/repository'
 import type { ParsedFile } from '../parseFile'
 import type { CommitHooks } from '../pipeline'
-import { insertBatch, insertFile, insertIssues } from '../store'
-import { summarise, type Summary } from '../summary'
+import { writeBatchHeader } from '../records'
+import type { Summary } from '../summary'
 import { planForCommit, type PlannedPerson, type RosterPlan } from './plan'
 
 export function peopleCounts(plan: RosterPlan): { created: number; updated: number; unchanged: number } {
@@ -29,18 +29,10 @@ export function writeRosterBatch(
   const at = ctx.now().toISOString()
   return db.transaction(() => {
     const plan = planForCommit(db, files)
-    const summary = summarise(files, plan.rows, plan.issues, peopleCounts(plan))
-    const batch = insertBatch(db, {
-      form: 'roster',
-      at,
-      operator,
-      files: files.map((file) => file.name),
-      counts: summary.totals,
+    const { batch, summary, fileIds } = writeBatchHeader(db, 'roster', at, operator, files, {
+      ...plan,
+      counts: peopleCounts(plan),
     })
-    const fileIds = summary.files.map((result, index) =>
-      insertFile(db, batch, result, sourceToKeep(files[index], summary, index)),
-    )
-    insertIssues(db, fileIds, summary.issues)
     const change = db.prepare(
       `INSERT INTO import_changes (batch_id, volunteer_id, action, before, after, file_id, sheet, row) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     )
@@ -62,12 +54,16 @@ export function writeRosterBatch(
   })()
 }
 
-/** A file's bytes are kept only when it has issues: that is when an error workbook is wanted. */
-function sourceToKeep(file: ParsedFile<Person> | undefined, summary: Summary, index: number): Buffer | null {
-  return summary.issues.some((issue) => issue.fileIndex === index) ? (file?.bytes ?? null) : null
+function maskedNumbers(person: Person): Person {
+  return { ...person, idNumber: maskIdNumber(person.idNumber), phone: maskPersonField('phone', person.phone) }
 }
 
-/** Writes one person; returns the JSON the undo needs (only the changed fields for an update). */
+/**
+ * Writes one person; returns the JSON the undo needs and no more (PIPL): for an update only the
+ * changed fields. What the batch wrote is kept with ID and phone numbers masked (undo only asks
+ * whether they still hold it); the previous values of an update are kept whole, since undo
+ * writes them back.
+ */
 function writePerson(
   db: Database,
   person: PlannedPerson,
@@ -75,7 +71,7 @@ function writePerson(
 ): { id: number; before: string | null; after: string } {
   if (!person.existing) {
     const id = roster.insertVolunteer(db, person.final, at)
-    return { id, before: null, after: JSON.stringify(person.final) }
+    return { id, before: null, after: JSON.stringify(maskedNumbers(person.final)) }
   }
   const id = person.existing.id
   const changes = diffPerson(personOf(person.existing), person.final)
@@ -83,7 +79,7 @@ function writePerson(
   const after: Record<string, string | null> = {}
   for (const change of changes) {
     before[change.field] = change.before
-    after[change.field] = change.after
+    after[change.field] = maskPersonField(change.field, change.after)
   }
   if (changes.length > 0) roster.updateVolunteer(db, id, person.final, at)
   if (person.existing.deletedAt !== null) {

@@ -2,15 +2,13 @@
 // the batch wrote; a field someone changed since keeps the newer value and is reported. A volunteer
 // the batch created is deleted if untouched since, otherwise moved to the recycle bin (reported),
 // so no later work is ever lost silently.
-import type { Database, Statement } from 'better-sqlite3'
+import type { Database } from 'better-sqlite3'
 import type { CoreContext } from '../../context'
-import { maskIdNumber, maskPhone, type Person } from '../../domain'
-import { recordAudit } from '../../audit/audit'
-import { CoreError } from '../../errors'
+import { maskPersonField, type Person } from '../../domain'
 import { diffPerson } from '../../roster/merge'
 import { personOf } from '../../roster/rows'
 import * as roster from '../../roster/repository'
-import { findBatch } from '../store'
+import { undoBatch } from '../records'
 
 export interface KeptEdit {
   volunteerId: number
@@ -43,49 +41,42 @@ interface ChangeRecord {
 type Values = Record<string, string | null>
 
 export function undoRosterBatch(ctx: CoreContext, batchId: number, operator: string | null): UndoReport {
-  const { db } = ctx
   const at = ctx.now().toISOString()
-  return db.transaction(() => {
-    const batch = findBatch(db, batchId)
-    if (!batch) throw new CoreError('NOT_FOUND', `找不到导入批次 ${batchId}`)
-    if (batch.undoneAt) throw new CoreError('CONFLICT', `导入批次 ${batchId} 已于 ${batch.undoneAt} 撤销，不能重复撤销`)
-    const report: UndoReport = { batch: batchId, removed: 0, binned: [], restored: 0, kept: [], missing: 0 }
-    const changes = db
-      .prepare(
-        'SELECT volunteer_id AS volunteerId, action, before, after FROM import_changes WHERE batch_id = ? ORDER BY id DESC',
-      )
-      .all(batchId) as ChangeRecord[]
-    const remove = db.prepare('DELETE FROM volunteers WHERE id = ?')
-    for (const change of changes) {
-      if (change.action === 'created') undoCreated(db, remove, change, report, at)
-      else undoUpdated(db, change, report, at)
-    }
-    db.prepare('UPDATE import_batches SET undone_at = ?, undo_report = ? WHERE id = ?').run(
-      at,
-      JSON.stringify(report),
-      batchId,
-    )
-    recordAudit(db, ctx.now(), operator, {
-      action: 'undo-import',
-      entity: 'import_batch',
-      entityId: batchId,
-      summary: `撤销导入批次 ${batchId}：删除 ${report.removed} 人，恢复 ${report.restored} 人，保留后来的修改 ${report.kept.length + report.binned.length} 人`,
-    })
-    return report
-  })()
+  return undoBatch(
+    ctx,
+    batchId,
+    operator,
+    (db) => {
+      const report: UndoReport = { batch: batchId, removed: 0, binned: [], restored: 0, kept: [], missing: 0 }
+      const changes = db
+        .prepare(
+          'SELECT volunteer_id AS volunteerId, action, before, after FROM import_changes WHERE batch_id = ? ORDER BY id DESC',
+        )
+        .all(batchId) as ChangeRecord[]
+      for (const change of changes) {
+        if (change.action === 'created') undoCreated(db, change, report, at)
+        else undoUpdated(db, change, report, at)
+      }
+      return report
+    },
+    (report) =>
+      `撤销导入批次 ${batchId}：删除 ${report.removed} 人，恢复 ${report.restored} 人，保留后来的修改 ${report.kept.length + report.binned.length} 人`,
+  )
 }
 
-function undoCreated(db: Database, remove: Statement, change: ChangeRecord, report: UndoReport, at: string): void {
+function undoCreated(db: Database, change: ChangeRecord, report: UndoReport, at: string): void {
   const current = roster.findStored(db, change.volunteerId)
   if (!current) {
     report.missing++
     return
   }
   const written = JSON.parse(change.after) as Person
-  const edits = diffPerson(written, personOf(current))
+  const edits = diffPerson(written, personOf(current)).filter(
+    (edit) => !stillWritten(edit.field, edit.before, edit.after),
+  )
   if (edits.length === 0 && current.deletedAt === null) {
     try {
-      remove.run(change.volunteerId)
+      roster.deleteVolunteer(db, change.volunteerId)
       report.removed++
       return
     } catch {
@@ -102,13 +93,19 @@ function undoCreated(db: Database, remove: Statement, change: ChangeRecord, repo
 
 /** The report leaves the core: personal numbers in it are masked like everywhere else. */
 function maskedEdit(edit: KeptEdit['fields'][number]): KeptEdit['fields'][number] {
-  const mask = edit.field === 'idNumber' ? maskIdNumber : edit.field === 'phone' ? maskPhone : null
-  if (!mask) return edit
   return {
     field: edit.field,
-    batchValue: edit.batchValue && mask(edit.batchValue),
-    currentValue: edit.currentValue && mask(edit.currentValue),
+    batchValue: maskPersonField(edit.field, edit.batchValue),
+    currentValue: maskPersonField(edit.field, edit.currentValue),
   }
+}
+
+/**
+ * Whether a field still holds what the batch wrote. The change record keeps ID and phone numbers
+ * masked (older records whole), so those compare through the mask.
+ */
+function stillWritten(field: string, written: string | null, current: string | null): boolean {
+  return written === current || (written !== null && written === maskPersonField(field, current))
 }
 
 function undoUpdated(db: Database, change: ChangeRecord, report: UndoReport, at: string): void {
@@ -124,7 +121,7 @@ function undoUpdated(db: Database, change: ChangeRecord, report: UndoReport, at:
   let restoredAny = false
   for (const [field, batchValue] of Object.entries(after)) {
     if (field === 'deletedAt') continue
-    if ((person[field] ?? null) === batchValue) {
+    if (stillWritten(field, batchValue, person[field] ?? null)) {
       person[field] = before[field] ?? null
       restoredAny = true
     } else kept.push(maskedEdit({ field, batchValue, currentValue: person[field] ?? null }))

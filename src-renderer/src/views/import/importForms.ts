@@ -2,10 +2,11 @@
 import { ACTIVITIES_FORM } from '../../../../src-main/core/forms/activities'
 import { PLAN_FORM } from '../../../../src-main/core/forms/plan'
 import { ROSTER_FORM } from '../../../../src-main/core/forms/roster'
+import { AWARDS_FORM, TRAINING_FORM } from '../../../../src-main/core/forms/training'
 import type { FormColumn, FormDefinition } from '../../../../src-main/core/forms/types'
 
 export interface ImportForm {
-  key: 'roster' | 'plan' | 'activities'
+  key: 'roster' | 'plan' | 'activities' | 'training' | 'awards'
   label: string
   definition: FormDefinition
   /** 表2's rows do not carry their year: the clerk picks it. */
@@ -21,6 +22,8 @@ export const IMPORT_FORMS: readonly ImportForm[] = [
     definition: ACTIVITIES_FORM,
     needsYear: false,
   },
+  { key: 'training', label: '培训记录（每人每次培训一行）', definition: TRAINING_FORM, needsYear: false },
+  { key: 'awards', label: '表彰记录（每人每项表彰一行）', definition: AWARDS_FORM, needsYear: false },
 ]
 
 export function importForm(key: string): ImportForm {
@@ -43,4 +46,6 @@ export const FORM_NAMES: Record<string, string> = {
   roster: '表1 花名册',
   plan: '表2 活动清单',
   activities: '表3 活动登记',
+  training: '培训记录',
+  awards: '表彰记录',
 }

@@ -1,0 +1,122 @@
+// 统计 and 工作台's charts: 表4 (paged and sorted on the core), 表5 月度/年度, the charts and the
+// year-over-year comparison, with the same period and filters the export and the print take. Every
+// figure is the core's (reports.*, dashboard.*); this store only passes the clerk's choices on.
+import { defineStore } from 'pinia'
+import { reactive, ref, shallowRef } from 'vue'
+import { call, type OperationInput, type OperationOutput } from '../api'
+import { usePagedList } from '../composables/usePagedList'
+import { useClockStore } from './clock'
+
+export type StatsReport = 'hours' | 'monthly' | 'yearly'
+export type HoursInput = OperationInput<'reports.hours'>
+export type HoursSort = NonNullable<HoursInput['sort']>
+export type HoursRow = OperationOutput<'reports.hours'>['rows'][number]
+export type HoursTotals = OperationOutput<'reports.hours'>['totals']
+export type MonthlyReport = OperationOutput<'reports.monthly'>
+export type YearlyReport = OperationOutput<'reports.yearly'>
+export type YearlyTable = YearlyReport['tables'][number]
+export type DashboardCharts = OperationOutput<'dashboard.charts'>
+export type YearComparison = OperationOutput<'dashboard.compare'>
+
+export interface StatsFilters {
+  countyCode?: string
+  unit?: string
+  team?: string
+  task?: string
+  department?: string
+  /** 表4 only. */
+  category?: string
+  /** 表4 only: 1–5. */
+  starLevel?: number
+}
+
+export interface StatsScope {
+  year: number
+  range: [string, string] | null
+  filters: StatsFilters
+}
+
+const HOURS_ONLY: (keyof StatsFilters)[] = ['category', 'starLevel']
+
+/** The period and the filters that apply to a report (表5 has no volunteer category or star level). */
+export function scopeInput(scope: StatsScope, report: StatsReport) {
+  const entries = Object.entries(scope.filters).filter(
+    ([key, value]) =>
+      value !== undefined && value !== '' && (report === 'hours' || !HOURS_ONLY.includes(key as keyof StatsFilters)),
+  )
+  const period = scope.range ? { from: scope.range[0], to: scope.range[1] } : { year: scope.year }
+  return { ...period, filters: entries.length ? (Object.fromEntries(entries) as StatsFilters) : undefined }
+}
+
+export const useStatisticsStore = defineStore('statistics', () => {
+  const clock = useClockStore()
+  const scope = reactive<StatsScope>({ year: clock.year, range: null, filters: {} })
+  const sort = ref<HoursSort>('hours')
+  const order = ref<'asc' | 'desc'>('desc')
+  const hoursTotals = shallowRef<HoursTotals | null>(null)
+  const periodLabel = ref('')
+
+  const hours = usePagedList<HoursRow>(async (offset, limit) => {
+    const result = await call('reports.hours', {
+      ...scopeInput(scope, 'hours'),
+      offset,
+      limit,
+      sort: sort.value,
+      order: order.value,
+    })
+    hoursTotals.value = result.totals
+    periodLabel.value = result.period.label
+    return result
+  })
+
+  const monthly = shallowRef<MonthlyReport | null>(null)
+  const yearly = shallowRef<YearlyReport | null>(null)
+
+  async function loadMonthly(): Promise<void> {
+    monthly.value = await call('reports.monthly', scopeInput(scope, 'monthly'))
+  }
+
+  async function loadYearly(): Promise<void> {
+    yearly.value = await call('reports.yearly', scopeInput(scope, 'yearly'))
+  }
+
+  /** The bureau's workbook of this report with the screen's period and filters (export.form). */
+  function exportReport(report: StatsReport) {
+    return call('export.form', { form: report, ...scopeInput(scope, report) })
+  }
+
+  /** The print document of this report with the screen's period and filters. */
+  function printInput(report: StatsReport): OperationInput<'print.document'> {
+    return { report, ...scopeInput(scope, report) }
+  }
+
+  function charts(year: number): Promise<DashboardCharts> {
+    return call('dashboard.charts', { year })
+  }
+
+  function compare(first: number, second: number): Promise<YearComparison> {
+    return call('dashboard.compare', { first, second })
+  }
+
+  return {
+    scope,
+    sort,
+    order,
+    hoursRows: hours.rows,
+    hoursTotal: hours.total,
+    hoursPage: hours.page,
+    hoursPageSize: hours.pageSize,
+    hoursLoading: hours.loading,
+    loadHours: hours.load,
+    hoursTotals,
+    periodLabel,
+    monthly,
+    yearly,
+    loadMonthly,
+    loadYearly,
+    exportReport,
+    printInput,
+    charts,
+    compare,
+  }
+})
