@@ -2,6 +2,7 @@
 // Thresholds are the clerk's (settings key starLevels); the defaults are the common national ones.
 import type { Database } from 'better-sqlite3'
 import { CoreError } from '../errors'
+import { participationIndex, periodRange } from '../reports/participationIndex'
 
 export const DEFAULT_STAR_THRESHOLDS = [100, 300, 600, 1000, 1500] as const
 export const STAR_LABELS = ['一星', '二星', '三星', '四星', '五星'] as const
@@ -78,37 +79,49 @@ export interface LevelReached {
   hours: number
 }
 
-/** Who reached a level through service held in the period (each level once, in the order reached). */
+/**
+ * Who reached a level through service held in the period (each level once, in the order reached).
+ * Every participation up to the period's end, in the order held (day, then activity), over the
+ * in-memory index (reports/participationIndex.ts): a volunteer's running total crosses a threshold
+ * on the day a level is reached, and only crossings inside the period are listed.
+ */
 export function levelsReached(db: Database, period: { from: string; to: string }): LevelReached[] {
   const thresholds = starThresholds(db)
-  const lines = db
-    .prepare(
-      `SELECT p.volunteer_id AS volunteerId, v.name, v.unit, a.held_on AS heldOn, p.hours
-       FROM participations p JOIN activities a ON a.id = p.activity_id JOIN volunteers v ON v.id = p.volunteer_id
-       WHERE a.held_on <= @to AND p.volunteer_id IN (
-         SELECT p2.volunteer_id FROM participations p2 JOIN activities a2 ON a2.id = p2.activity_id WHERE a2.held_on BETWEEN @from AND @to)
-       ORDER BY p.volunteer_id, a.held_on, a.id`,
-    )
-    .all(period) as { volunteerId: number; name: string; unit: string | null; heldOn: string; hours: number }[]
+  const index = participationIndex(db)
+  const size = index.volunteers.length
+  const totals = new Float64Array(size)
+  const levels = new Int8Array(size)
+  const levelOf = (hours: number) => {
+    const total = round(hours)
+    let level = 0
+    while (level < thresholds.length && total >= thresholds[level]!) level++
+    return level
+  }
   const reached: LevelReached[] = []
-  let current = -1
-  let total = 0
-  for (const line of lines) {
-    if (line.volunteerId !== current) [current, total] = [line.volunteerId, 0]
-    const before = standing(total, thresholds).level
-    total += line.hours
-    const after = standing(total, thresholds)
-    if (line.heldOn < period.from) continue
-    for (let level = before + 1; level <= after.level; level++) {
-      reached.push({
-        volunteerId: line.volunteerId,
-        name: line.name,
-        unit: line.unit,
-        level,
-        label: STAR_LABELS[level - 1]!,
-        reachedOn: line.heldOn,
-        hours: after.hours,
-      })
+  const [, last] = periodRange(index.activities, period.from, period.to)
+  for (let position = 0; position < last; position++) {
+    const activity = index.activities[position]!
+    const inPeriod = activity.heldOn >= period.from
+    for (let at = activity.start; at < activity.end; at++) {
+      const volunteerId = index.volunteerIds[at]!
+      totals[volunteerId]! += index.hours[at]!
+      const level = levelOf(totals[volunteerId]!)
+      const before = levels[volunteerId]!
+      if (level === before) continue
+      levels[volunteerId] = level
+      const volunteer = index.volunteers[volunteerId]
+      if (!inPeriod || !volunteer) continue
+      for (let next = before + 1; next <= level; next++) {
+        reached.push({
+          volunteerId,
+          name: volunteer.name,
+          unit: volunteer.unit,
+          level: next,
+          label: STAR_LABELS[next - 1]!,
+          reachedOn: activity.heldOn,
+          hours: round(totals[volunteerId]!),
+        })
+      }
     }
   }
   return reached.sort(

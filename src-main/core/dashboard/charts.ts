@@ -6,7 +6,7 @@
 import type { Database } from 'better-sqlite3'
 import { listPlanItems } from '../plan/repository'
 import { listDepartments, listTasks } from '../reference/repository'
-import { hoursRows, roundHours } from '../reports/hours'
+import { hoursPage, roundHours } from '../reports/hours'
 import { resolvePeriod } from '../reports/period'
 import { yearlyTable } from '../reports/yearly'
 import { departmentProgress } from './year'
@@ -90,9 +90,9 @@ export function dashboardCharts(db: Database, year: number, today: string): Dash
       .map((department) => departmentProgress(items, department.name))
       .map(({ name, planned, done, overdue }) => ({ name, planned, done, overdue })),
     byCounty: yearlyTable(db, period, {}, 'county', today).rows.map(group),
-    topVolunteers: hoursRows(db, period, {})
-      .slice(0, TOP_VOLUNTEERS)
-      .map(({ volunteerId, name, unit, activities, hours }) => ({ volunteerId, name, unit, activities, hours })),
+    topVolunteers: hoursPage(db, period, {}, 0, TOP_VOLUNTEERS).rows.map(
+      ({ volunteerId, name, unit, activities, hours }) => ({ volunteerId, name, unit, activities, hours }),
+    ),
   }
 }
 

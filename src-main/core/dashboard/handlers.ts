@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { handler } from '../handler'
 import { localDay } from '../plan/plannedTime'
+import { remembered } from '../reports/remembered'
 import { compareYears, dashboardCharts } from './charts'
 import { yearDashboard } from './year'
 
@@ -13,15 +14,28 @@ const year = z.coerce
 export const dashboardHandlers = {
   'dashboard.year': handler({
     input: z.object({ year: z.coerce.number().int().min(2000).max(2100) }),
-    run: (ctx, input) => yearDashboard(ctx.db, input.year, localDay(ctx.now())),
+    run: (ctx, input) => {
+      const today = localDay(ctx.now())
+      return remembered(ctx.db, 'dashboard.year', [input.year, today], () => yearDashboard(ctx.db, input.year, today))
+    },
   }),
   'dashboard.charts': handler({
     input: z.object({ year }),
-    run: (ctx, input) => dashboardCharts(ctx.db, input.year, localDay(ctx.now())),
+    run: (ctx, input) => {
+      const today = localDay(ctx.now())
+      return remembered(ctx.db, 'dashboard.charts', [input.year, today], () =>
+        dashboardCharts(ctx.db, input.year, today),
+      )
+    },
   }),
   'dashboard.compare': handler({
     input: z.object({ first: year, second: year }),
-    run: (ctx, input) => compareYears(ctx.db, input.first, input.second, localDay(ctx.now())),
+    run: (ctx, input) => {
+      const today = localDay(ctx.now())
+      return remembered(ctx.db, 'dashboard.compare', [input.first, input.second, today], () =>
+        compareYears(ctx.db, input.first, input.second, today),
+      )
+    },
     cli: {
       command: 'dashboard compare',
       flags: { first: 'first', second: 'second' },

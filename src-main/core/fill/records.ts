@@ -6,7 +6,6 @@ import { rosterRows, selectRosterForExport, type RosterExportFilters } from '../
 import { HOURS_FORM, ROSTER_FORM } from '../forms'
 import { resolveFilters, type ReportFiltersInput } from '../reports/filters'
 import { hoursRows } from '../reports/hours'
-import { servedHours } from '../reports/hoursScreen'
 import { resolvePeriod, type Period, type PeriodInput } from '../reports/period'
 import type { FillValue } from './template'
 
@@ -37,7 +36,7 @@ export function fillRecords(ctx: CoreContext, form: FillForm, request: FillReque
   const numbers = personalNumbers(request.fullNumbers ?? false)
   const period = periodOf(ctx, request, form)
   if (form === 'hours') {
-    return servedHours(ctx.db, period, resolveFilters(ctx.db, request.filters)).map((row, index) => ({
+    return hoursRows(ctx.db, period, resolveFilters(ctx.db, request.filters)).map((row, index) => ({
       序号: index + 1,
       姓名: row.name,
       性别: row.gender,

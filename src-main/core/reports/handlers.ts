@@ -5,10 +5,11 @@ import { maskIdNumber } from '../domain'
 import { handler } from '../handler'
 import { localDay } from '../plan/plannedTime'
 import { describeFilters, reportFiltersSchema, resolveFilters } from './filters'
-import { hoursTotals } from './hours'
-import { HOURS_SORTS, servedHours, sortHoursRows } from './hoursScreen'
+import { hoursPage } from './hours'
+import { HOURS_SORTS } from './hoursScreen'
 import { monthlyReport } from './monthly'
 import { resolvePeriod } from './period'
+import { remembered } from './remembered'
 import { yearlyReport } from './yearly'
 
 const day = z.string().trim().max(10).optional()
@@ -53,17 +54,13 @@ export const reportHandlers = {
     run: (ctx, input) => {
       const period = resolvePeriod(input, ctx.now())
       const filters = resolveFilters(ctx.db, input.filters)
-      const served = servedHours(ctx.db, period, filters)
-      const rows =
-        input.sort === 'hours' && input.order === 'desc' ? served : sortHoursRows(served, input.sort, input.order)
+      const page = hoursPage(ctx.db, period, filters, input.offset, input.limit, input.sort, input.order)
       return {
         period,
         scope: describeFilters(filters),
-        totals: hoursTotals(rows),
-        total: rows.length,
-        rows: rows
-          .slice(input.offset, input.offset + input.limit)
-          .map((row) => ({ ...row, idNumber: maskIdNumber(row.idNumber) })),
+        totals: page.totals,
+        total: page.total,
+        rows: page.rows.map((row) => ({ ...row, idNumber: maskIdNumber(row.idNumber) })),
       }
     },
     cli: {
@@ -79,7 +76,10 @@ export const reportHandlers = {
     run: (ctx, input) => {
       const period = resolvePeriod(input, ctx.now())
       const filters = resolveFilters(ctx.db, input.filters)
-      return { period, scope: describeFilters(filters), ...monthlyReport(ctx.db, period, filters) }
+      const report = remembered(ctx.db, 'reports.monthly', [period, filters], () =>
+        monthlyReport(ctx.db, period, filters),
+      )
+      return { period, scope: describeFilters(filters), ...report }
     },
     cli: {
       command: 'reports monthly',
@@ -93,10 +93,13 @@ export const reportHandlers = {
     run: (ctx, input) => {
       const period = resolvePeriod(input, ctx.now())
       const filters = resolveFilters(ctx.db, input.filters)
+      const today = localDay(ctx.now())
       return {
         period,
         scope: describeFilters(filters),
-        tables: yearlyReport(ctx.db, period, filters, localDay(ctx.now())),
+        tables: remembered(ctx.db, 'reports.yearly', [period, filters, today], () =>
+          yearlyReport(ctx.db, period, filters, today),
+        ),
       }
     },
     cli: {

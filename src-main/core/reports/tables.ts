@@ -11,8 +11,7 @@ import type { FormSheet } from '../forms/types'
 import { localDay } from '../plan/plannedTime'
 import { readSettings } from '../settings/settings'
 import { describeFilters, resolveFilters, type ReportFilters, type ReportFiltersInput } from './filters'
-import { hoursTotals } from './hours'
-import { servedHours } from './hoursScreen'
+import { hoursRows, hoursTotals } from './hours'
 import { monthlyReport } from './monthly'
 import { resolvePeriod, type Period, type PeriodInput } from './period'
 import { yearlyReport, type YearlyRow } from './yearly'
@@ -59,7 +58,7 @@ function hoursTables(
   roundHalf = false,
 ) {
   const numbers = personalNumbers(fullNumbers)
-  const recorded = servedHours(ctx.db, period, filters)
+  const recorded = hoursRows(ctx.db, period, filters)
   const rows = roundHalf ? recorded.map((row) => ({ ...row, hours: toHalfHour(row.hours) })) : recorded
   const totals = hoursTotals(rows)
   const records: FieldValues[] = rows.map((row) => ({ ...row, idNumber: numbers.id(row.idNumber) }))

@@ -5,6 +5,7 @@ import { auditFilterOptions, listAudit } from '../audit/audit'
 import { createBackup, listBackups, purgeOldBackups, restoreBackup } from '../db/backup'
 import { checkIntegrity } from '../db/check'
 import { countLive } from '../roster/repository'
+import { remembered } from '../reports/remembered'
 import { yearDashboard } from '../dashboard/year'
 import { localDay } from '../plan/plannedTime'
 import { readSettings, writeSettings } from '../settings/settings'
@@ -31,7 +32,9 @@ export const systemHandlers = {
     run: (ctx, input) => {
       const volunteers = countLive(ctx.db)
       if (input.year === undefined) return { volunteers }
-      const dashboard = yearDashboard(ctx.db, input.year, localDay(ctx.now()))
+      const today = localDay(ctx.now())
+      const year = input.year
+      const dashboard = remembered(ctx.db, 'dashboard.year', [year, today], () => yearDashboard(ctx.db, year, today))
       return {
         volunteers,
         year: input.year,
