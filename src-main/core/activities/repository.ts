@@ -5,6 +5,7 @@ import { maskIdNumber } from '../domain'
 import { CoreError } from '../errors'
 import { writeDepartments } from '../plan/repository'
 import { matchingVolunteerIds } from '../roster/repository'
+import { activitiesWithAnyOf } from '../reports/participationIndex'
 import type { ActivityRecord } from './rules'
 
 export interface StoredActivity extends Omit<ActivityRecord, 'planSeq' | 'declaredParticipants' | 'concentrated'> {
@@ -147,9 +148,9 @@ export function listActivities(db: Database, query: ActivityQuery): { total: num
   if (query.q) {
     // The activity's own words, or a participant the roster search finds (name, initials, ID fragment).
     where.push(`(a.name LIKE @q ESCAPE '\\' OR a.place LIKE @q ESCAPE '\\' OR a.organizer LIKE @q ESCAPE '\\'
-                 OR a.id IN (SELECT p.activity_id FROM participations p WHERE p.volunteer_id IN (SELECT value FROM json_each(@participants))))`)
+                 OR a.id IN (SELECT value FROM json_each(@withParticipants)))`)
     params.q = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
-    params.participants = JSON.stringify(matchingVolunteerIds(db, query.q))
+    params.withParticipants = JSON.stringify(activitiesWithAnyOf(db, matchingVolunteerIds(db, query.q)))
   }
   const clause = where.join(' AND ')
   const total = (db.prepare(`SELECT count(*) AS n FROM activities a WHERE ${clause}`).get(params) as { n: number }).n

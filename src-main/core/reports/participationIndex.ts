@@ -219,28 +219,21 @@ function volunteersVersion(db: Database): number {
 }
 
 function buildVolunteers(db: Database, version: number): VolunteerPart {
+  // Arrays, not objects, from SQLite: a third less time for the whole roster.
   const rows = db
     .prepare(
-      `SELECT id, name, gender, unit, county_code AS countyCode, category, id_number AS idNumber,
-              deleted_at IS NOT NULL AS deleted
+      `SELECT id, name, gender, unit, county_code, category, id_number, deleted_at IS NOT NULL
        FROM volunteers ORDER BY name_pinyin, id`,
     )
-    .all() as (Omit<VolunteerEntry, 'deleted' | 'rank'> & { deleted: number })[]
+    .raw(true)
+    .all() as [number, string, string, string | null, string | null, string | null, string, number][]
   const byId: (VolunteerEntry | undefined)[] = []
-  rows.forEach((row, rank) => {
-    byId[row.id] = {
-      id: row.id,
-      name: row.name,
-      gender: row.gender,
-      unit: row.unit,
-      countyCode: row.countyCode,
-      category: row.category,
-      idNumber: row.idNumber,
-      deleted: row.deleted === 1,
-      rank,
-    }
+  const idByRank = new Int32Array(rows.length)
+  rows.forEach(([id, name, gender, unit, countyCode, category, idNumber, deleted], rank) => {
+    byId[id] = { id, name, gender, unit, countyCode, category, idNumber, deleted: deleted === 1, rank }
+    idByRank[rank] = id
   })
-  return { version, byId, idByRank: Int32Array.from(rows, (row) => row.id) }
+  return { version, byId, idByRank }
 }
 
 export interface ParticipationIndex {
@@ -310,4 +303,30 @@ export function periodRange(activities: readonly ActivityEntry[], from: string, 
     return low
   }
   return [bound(from, false), bound(to, true)]
+}
+
+/**
+ * The ids of the activities any of `volunteerIds` took part in. A surname matches thousands of
+ * people: looking their participations up in SQLite costs a temporary B-tree per statement, while
+ * one pass over the index's arrays costs a few milliseconds.
+ */
+export function activitiesWithAnyOf(db: Database, volunteerIds: readonly number[]): number[] {
+  if (volunteerIds.length === 0) return []
+  const index = participationIndex(db)
+  // A flag per volunteer id: a typed-array read per participation, not a hash lookup.
+  let size = index.volunteers.length
+  for (const id of volunteerIds) size = Math.max(size, id + 1)
+  const wanted = new Uint8Array(size)
+  for (const id of volunteerIds) if (id >= 0) wanted[id] = 1
+  const ids = index.volunteerIds
+  const found: number[] = []
+  for (const entry of index.activities) {
+    for (let at = entry.start; at < entry.end; at++) {
+      if (wanted[ids[at] as number] === 1) {
+        found.push(entry.id)
+        break
+      }
+    }
+  }
+  return found
 }

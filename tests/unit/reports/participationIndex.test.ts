@@ -18,6 +18,7 @@ import {
   type LevelReached,
 } from '../../../src-main/core/activities/stars'
 import { HOURS_SORTS, type HoursSort } from '../../../src-main/core/reports/hoursScreen'
+import { activitiesWithAnyOf } from '../../../src-main/core/reports/participationIndex'
 import { makeId } from '../../support/people'
 import { seedReports, VOLUNTEERS, type ReportSeed } from './seedReports'
 
@@ -162,6 +163,20 @@ async function expectAgreement(): Promise<void> {
       activities: expected.reduce((sum, row) => sum + row.activities, 0),
       hours: roundHours(expected.reduce((sum, row) => sum + row.hours, 0)),
     })
+  }
+  // The activity list's participant search: the activities of some volunteers, from the index.
+  const everyone = ctx.db.prepare('SELECT id FROM volunteers ORDER BY id').pluck().all() as number[]
+  for (const some of [everyone.slice(0, 1), everyone.filter((_, at) => at % 2 === 0), everyone, [-1]]) {
+    const expected = ctx.db
+      .prepare(
+        'SELECT DISTINCT activity_id FROM participations WHERE volunteer_id IN (SELECT value FROM json_each(?)) ORDER BY 1',
+      )
+      .pluck()
+      .all(JSON.stringify(some)) as number[]
+    expect(
+      activitiesWithAnyOf(ctx.db, some).sort((a, b) => a - b),
+      JSON.stringify(some),
+    ).toEqual(expected)
   }
   // The screen's star levels and every sort, both ways, over the whole year.
   const year = recount(ctx.db, { year: 2026 })
