@@ -1,5 +1,19 @@
 // Owner-only permissions for everything the ledger writes into its data folder: on a shared office
 // PC other accounts must not read the roster, its backups or its photos (PIPL). No-ops on Windows,
 // where the user's profile folder is already private.
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs'
+
 export const OWNER_ONLY_DIR = 0o700
 export const OWNER_ONLY_FILE = 0o600
+
+/** Writes a file the ledger makes (an export, a print, a reply workbook) readable by its owner alone. */
+export function writeOwnerOnly(path: string, data: Uint8Array | string): void {
+  writeFileSync(path, data, { mode: OWNER_ONLY_FILE })
+  // The mode applies only when the file is created: one written over keeps its old mode otherwise.
+  chmodSync(path, OWNER_ONLY_FILE)
+}
+
+/** Creates a folder (and its missing parents) owner-only; a folder that exists keeps its permissions. */
+export function mkdirOwnerOnly(path: string): void {
+  mkdirSync(path, { recursive: true, mode: OWNER_ONLY_DIR })
+}

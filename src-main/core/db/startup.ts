@@ -1,7 +1,8 @@
 // Start-up safety: opening the ledger either gives a working context or a typed failure the shell
 // and the CLI show in Chinese with a way out (retry, restore the newest intact backup, choose another
 // folder) — never a blank window and never a silently created empty database in place of the clerk's.
-import { existsSync, mkdirSync, renameSync } from 'node:fs'
+import { existsSync, renameSync } from 'node:fs'
+import { mkdirOwnerOnly } from '../fileModes'
 import { dirname, isAbsolute, join, resolve } from 'node:path'
 import { z } from 'zod'
 import type { CoreContext } from '../context'
@@ -196,7 +197,7 @@ export function restoreNewestBackup(dbPath: string, now: () => Date = () => new 
  */
 export function databaseInFolder(folder: string): string {
   if (!isAbsolute(folder)) throw new CoreError('INVALID_INPUT', `请选择完整的文件夹路径，而不是“${folder}”。`)
-  mkdirSync(folder, { recursive: true })
+  mkdirOwnerOnly(folder)
   return join(resolve(folder), DB_FILE)
 }
 

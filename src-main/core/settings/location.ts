@@ -1,13 +1,13 @@
 // Where the ledger lives. The default is the user's data folder; the clerk may move it (to a
 // larger disk, a folder that is backed up). The choice is kept in a small file in the default folder,
 // read by the app and the CLI alike at start, so both open the same database.
-import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { chmodSync, existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { isAbsolute, join, resolve } from 'node:path'
 import type { CoreContext } from '../context'
 import { DB_FILE, defaultDataDir } from '../paths'
 import { CoreError } from '../errors'
 import { copyEncrypted, isEncryptedFile } from '../db/cipher'
-import { OWNER_ONLY_DIR, OWNER_ONLY_FILE } from '../fileModes'
+import { mkdirOwnerOnly, OWNER_ONLY_FILE } from '../fileModes'
 import { photoDir, syncPhotoFolder } from '../activities/photos'
 
 const LOCATION_FILE = 'location.json'
@@ -33,7 +33,7 @@ export function configuredLocation(baseDir = defaultDataDir()): { dbPath: string
  * so a crash leaves either the old pointer or the new one, never half of it.
  */
 export function saveLocation(dbPath: string, baseDir = defaultDataDir()): void {
-  mkdirSync(baseDir, { recursive: true, mode: OWNER_ONLY_DIR })
+  mkdirOwnerOnly(baseDir)
   const temporary = join(baseDir, `${LOCATION_FILE}.tmp`)
   writeFileSync(temporary, JSON.stringify({ dbPath }, null, 2), { mode: OWNER_ONLY_FILE })
   renameSync(temporary, join(baseDir, LOCATION_FILE))
@@ -57,7 +57,7 @@ export async function moveDataFolder(
     throw new CoreError('CONFLICT', `该文件夹中已有台账数据库（${target}），为免覆盖，请换一个空文件夹。`)
   try {
     // Folders made here are owner-only; a folder the clerk already had keeps its permissions.
-    mkdirSync(folder, { recursive: true, mode: OWNER_ONLY_DIR })
+    mkdirOwnerOnly(folder)
     // Photos first: once ledger.db is there the move has happened, so its photos must be there already.
     syncPhotoFolder(photoDir(ctx), photoDir({ dataDir: resolve(folder) }))
     // Copied under a temporary name and renamed when whole: a crash mid-copy leaves no ledger.db
