@@ -155,6 +155,12 @@ export async function main(argv: readonly string[]): Promise<number> {
       process.stderr.write(`${error.message}\n\n${usage()}\n`)
       return 2
     }
+    // An unexpected fault goes to the app log (masked, as every line there) for support.
+    if (!(error instanceof CoreError))
+      ctx?.log.write('error', 'unexpected', {
+        operation: found.command.operation,
+        error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+      })
     const message =
       error instanceof CoreError
         ? error.message

@@ -3,6 +3,7 @@
 // folder) — never a blank window and never a silently created empty database in place of the clerk's.
 import { existsSync, renameSync } from 'node:fs'
 import { mkdirOwnerOnly } from '../fileModes'
+import { createAppLog } from '../log/appLog'
 import { dirname, isAbsolute, join, resolve } from 'node:path'
 import { z } from 'zod'
 import type { CoreContext } from '../context'
@@ -168,8 +169,24 @@ export function startLedger(dbPath: string, open: OpenLedger, options: StartupOp
     } catch {
       // Already unusable.
     }
-    return { ok: false, failure: describeStartupFailure(error, dbPath, undefined, options.password) }
+    const failure = describeStartupFailure(error, dbPath, undefined, options.password)
+    logStartupFailure(failure, error, options.now)
+    return { ok: false, failure }
   }
+}
+
+/**
+ * A start that failed leaves a line in the app log beside the database (if its folder is there):
+ * the kind, the masked message and the driver's error code, for support.
+ */
+function logStartupFailure(failure: StartupFailure, error: unknown, now: () => Date = () => new Date()): void {
+  const folder = dirname(failure.dbPath)
+  if (!existsSync(folder)) return
+  createAppLog(join(folder, 'logs'), { now }).write('error', 'startup', {
+    kind: failure.kind,
+    code: errorCode(error) || undefined,
+    message: failure.message,
+  })
 }
 
 function stamp(date: Date): string {
