@@ -88,6 +88,13 @@ describe('personal numbers on the command line', () => {
     expect(json.out).not.toMatch(FULL_NUMBER)
   })
 
+  it('a cell holding two mobiles is refused as a phone without either number in full', () => {
+    const run = add(`${PHONE}/${NEW_PHONE}`, '--json')
+    expect(run.status).toBe(0)
+    expect(run.out).toContain('联系电话“138****5678/139****4321”格式不正确')
+    expect(run.out).not.toMatch(FULL_NUMBER)
+  })
+
   it('an import with bad rows and repeats reports them without a full number', async () => {
     const paths = await generateReturns(join(dir, 'returns'))
     for (const args of [['--json'], []]) {
