@@ -4,7 +4,7 @@ import { api, invoke, type OperationName } from '../core/api'
 import type { CliSpec } from '../core/handler'
 import { CoreError } from '../core/errors'
 import { closeContext, createContext } from '../core/index'
-import { configuredDbPath } from '../core/settings/location'
+import { configuredLocation } from '../core/settings/location'
 import { parseArgs, setPath, UsageError, type ParsedArgs } from './args'
 import { formatHuman } from './format'
 import { isEncryptedFile } from '../core/db/cipher'
@@ -117,7 +117,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     return 2
   }
   const json = parsed.flags.has('json')
-  const dbPath = resolve(parsed.flags.get('db')?.at(-1) ?? configuredDbPath())
+  const given = parsed.flags.get('db')?.at(-1)
+  const location = given === undefined ? configuredLocation() : { dbPath: given, chosen: false }
+  const dbPath = resolve(location.dbPath)
   let ctx
   try {
     const input = buildInput(found.command, parsed, found.rest)
@@ -138,7 +140,8 @@ export async function main(argv: readonly string[]): Promise<number> {
             if (!json && process.stderr.isTTY) process.stderr.write(`\r${event.phase} ${event.done}/${event.total}`)
           },
         }),
-      { mustExist: found.command.spec.createsLedger !== true, password },
+      // As in the app, a folder the clerk moved the ledger to (location.json) is never silently restarted.
+      { mustExist: location.chosen || found.command.spec.createsLedger !== true, password },
     )
     if (!started.ok) return reportStartupFailure(started.failure, json)
     ctx = started.ctx

@@ -2,7 +2,7 @@
 // or missing ledger prints the start-up screen's Chinese message and exits 3, without a stack trace
 // and without leaving a new empty database behind.
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -30,10 +30,14 @@ interface Run {
 }
 
 function cli(...args: string[]): Run {
+  return cliWith({}, ...args)
+}
+
+function cliWith(env: Record<string, string>, ...args: string[]): Run {
   const run = spawnSync(process.execPath, ['--import', 'tsx', CLI, ...args], {
     encoding: 'utf8',
     timeout: 60_000,
-    env: { ...process.env, VOLUNTEER_LEDGER_PASSWORD: '' },
+    env: { ...process.env, VOLUNTEER_LEDGER_PASSWORD: '', ...env },
   })
   let startup: Run['startup']
   try {
@@ -73,6 +77,17 @@ describe('the CLI at start-up', () => {
     expect(cli('init', '--db', dbPath).status).toBe(0)
     expect(existsSync(dbPath)).toBe(true)
     expect(cli('stats', '--db', dbPath, '--json').stdout).toContain('"volunteers":0')
+  }, 60_000)
+
+  it('a moved ledger (location.json) that is missing is refused even by init, as the app does at start', () => {
+    const base = join(dir, '默认')
+    const moved = join(dir, 'U盘', 'ledger.db')
+    mkdirSync(base)
+    writeFileSync(join(base, 'location.json'), JSON.stringify({ dbPath: moved }))
+    const run = cliWith({ VOLUNTEER_LEDGER_DATA: base }, 'init', '--json')
+    expectStartupFailure(run, 'missing')
+    expect(run.startup!.message).toContain(moved)
+    expect(existsSync(join(dir, 'U盘'))).toBe(false)
   }, 60_000)
 
   it('a first import or entry may start a new ledger', () => {
