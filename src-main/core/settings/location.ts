@@ -7,7 +7,7 @@ import type { CoreContext } from '../context'
 import { DB_FILE, defaultDataDir } from '../paths'
 import { CoreError } from '../errors'
 import { copyEncrypted, isEncryptedFile } from '../db/cipher'
-import { mkdirOwnerOnly, OWNER_ONLY_FILE } from '../fileModes'
+import { mkdirOwnerOnly, OWNER_ONLY_FILE, writeOwnerOnly } from '../fileModes'
 import { photoDir, syncPhotoFolder } from '../activities/photos'
 
 const LOCATION_FILE = 'location.json'
@@ -64,6 +64,9 @@ export async function moveDataFolder(
     // there (the move simply did not happen), and the next attempt is not refused for it.
     const partial = `${target}.partial`
     if (existsSync(partial)) rmSync(partial)
+    // Made empty and owner-only first, so the copy is never readable by others while it is written
+    // (the folder may be one the clerk already had); VACUUM INTO and the backup API both take an empty file.
+    writeOwnerOnly(partial, '')
     if (isEncryptedFile(ctx.dbPath)) copyEncrypted(ctx.db, partial)
     else await ctx.db.backup(partial)
     chmodSync(partial, OWNER_ONLY_FILE)
