@@ -2,7 +2,7 @@
 // database and its journal, backups, photos, the log, exports, prints and reply workbooks the CLI
 // writes — is 0600 / 0700 on POSIX, also where it writes over a file that was readable by others.
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -87,6 +87,25 @@ describe('owner-only files and folders', () => {
     } finally {
       await closeContext(ctx)
     }
+  })
+
+  it.skipIf(!posix)('folders an older version left readable by others are tightened at the next start', async () => {
+    const older = join(dir, '旧版本')
+    const ctx = createContext(join(older, 'ledger.db'), { now: () => NOW })
+    const backup = await invoke(ctx, 'backup.create', {})
+    await closeContext(ctx)
+    mkdirSync(join(older, 'photos'))
+    writeFileSync(join(older, 'photos', 'a.png'), 'png')
+    const loose = [join(older, 'backups'), join(older, 'photos'), join(older, 'logs')]
+    for (const folder of loose) {
+      chmodSync(folder, 0o755)
+      for (const file of readdirSync(folder)) chmodSync(join(folder, file), 0o644)
+    }
+    await closeContext(createContext(join(older, 'ledger.db'), { now: () => NOW }))
+    for (const folder of loose) expectOwnerOnly(folder)
+    expectOwnerOnly(join(older, 'backups', backup.file))
+    expectOwnerOnly(join(older, 'photos', 'a.png'))
+    expectOwnerOnly(join(older, 'logs', 'app.log'))
   })
 
   it('an export written over a file others could read, a print, and reply workbooks in a new folder', async () => {
