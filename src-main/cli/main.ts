@@ -4,12 +4,14 @@ import { api, invoke, type OperationName } from '../core/api'
 import type { CliSpec } from '../core/handler'
 import { CoreError } from '../core/errors'
 import { closeContext, createContext } from '../core/index'
-import { configuredDbPath } from '../core/settings/location'
+import { configuredLocation } from '../core/settings/location'
 import { parseArgs, setPath, UsageError, type ParsedArgs } from './args'
 import { formatHuman } from './format'
 import { isEncryptedFile } from '../core/db/cipher'
 import { promptPassword } from './password'
 import { dropExpiredChangeRecords } from '../core/import/undoWindow'
+import { maskNumbersInText } from '../core/domain/mask'
+import { startLedger, type StartupFailure } from '../core/db/startup'
 
 const GLOBAL_FLAGS = new Set(['db', 'json', 'help', 'password'])
 
@@ -79,6 +81,24 @@ function binaryAsSize(_key: string, value: unknown): unknown {
   return value instanceof Uint8Array ? { bytes: value.byteLength } : value
 }
 
+/** Exit code of a ledger that could not be opened (1 is a failed operation, 2 a misuse). */
+export const STARTUP_EXIT_CODE = 3
+
+const CLI_WAYS_OUT: Partial<Record<StartupFailure['kind'], string>> = {
+  password: '命令行：用 --password 或环境变量 VOLUNTEER_LEDGER_PASSWORD 给出登录密码。',
+  missing: '命令行：新建台账请先运行 init --db 数据库路径；从备份恢复用 restore --db 数据库路径 备份文件名。',
+}
+
+function reportStartupFailure(failure: StartupFailure, json: boolean): number {
+  const hint = CLI_WAYS_OUT[failure.kind]
+  process.stderr.write(`错误：${failure.title}\n${failure.message}\n${hint ? `${hint}\n` : ''}`)
+  if (json) {
+    const { kind, title, message, actions, backup } = failure
+    process.stdout.write(`${JSON.stringify({ startup: { kind, title, message, actions, backup } })}\n`)
+  }
+  return STARTUP_EXIT_CODE
+}
+
 export async function main(argv: readonly string[]): Promise<number> {
   let parsed: ParsedArgs
   try {
@@ -97,7 +117,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     return 2
   }
   const json = parsed.flags.has('json')
-  const dbPath = resolve(parsed.flags.get('db')?.at(-1) ?? configuredDbPath())
+  const given = parsed.flags.get('db')?.at(-1)
+  const location = given === undefined ? configuredLocation() : { dbPath: given, chosen: false }
+  const dbPath = resolve(location.dbPath)
   let ctx
   try {
     const input = buildInput(found.command, parsed, found.rest)
@@ -105,14 +127,24 @@ export async function main(argv: readonly string[]): Promise<number> {
       parsed.flags.get('password')?.at(-1) ??
       process.env.VOLUNTEER_LEDGER_PASSWORD ??
       (isEncryptedFile(dbPath) ? await promptPassword() : undefined)
-    ctx = createContext(dbPath, {
-      password,
-      // Loaded only when a PDF is asked for: starting a browser is for print and certificates alone.
-      renderPdf: async (html) => (await import('./renderPdf')).renderPdf(html),
-      progress: (event) => {
-        if (!json && process.stderr.isTTY) process.stderr.write(`\r${event.phase} ${event.done}/${event.total}`)
-      },
-    })
+    // Through the app's start-up gate: a locked, damaged, newer, unwritable or missing ledger is the
+    // start-up screen's message and exit code 3, never a stack trace or a new empty database.
+    const started = startLedger(
+      dbPath,
+      (path, key) =>
+        createContext(path, {
+          password: key,
+          // Loaded only when a PDF is asked for: starting a browser is for print and certificates alone.
+          renderPdf: async (html) => (await import('./renderPdf')).renderPdf(html),
+          progress: (event) => {
+            if (!json && process.stderr.isTTY) process.stderr.write(`\r${event.phase} ${event.done}/${event.total}`)
+          },
+        }),
+      // As in the app, a folder the clerk moved the ledger to (location.json) is never silently restarted.
+      { mustExist: location.chosen || found.command.spec.createsLedger !== true, password },
+    )
+    if (!started.ok) return reportStartupFailure(started.failure, json)
+    ctx = started.ctx
     // The CLI's start, as the app's: change records past the 撤销期限 go first.
     dropExpiredChangeRecords(ctx)
     const result = await invoke(ctx, found.command.operation, input)
@@ -126,7 +158,16 @@ export async function main(argv: readonly string[]): Promise<number> {
       process.stderr.write(`${error.message}\n\n${usage()}\n`)
       return 2
     }
-    const message = error instanceof CoreError ? error.message : `程序内部错误：${(error as Error).message}`
+    // An unexpected fault goes to the app log (masked, as every line there) for support.
+    if (!(error instanceof CoreError))
+      ctx?.log.write('error', 'unexpected', {
+        operation: found.command.operation,
+        error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+      })
+    const message =
+      error instanceof CoreError
+        ? error.message
+        : `程序内部错误：${maskNumbersInText(String((error as Error)?.message ?? error))}`
     process.stderr.write(`错误：${message}\n`)
     return error instanceof CoreError && error.code === 'INVALID_INPUT' ? 2 : 1
   } finally {
@@ -139,7 +180,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code
   },
   (error: unknown) => {
-    process.stderr.write(`程序内部错误：${String(error)}\n`)
+    process.stderr.write(`程序内部错误：${maskNumbersInText(String(error))}\n`)
     process.exitCode = 1
   },
 )

@@ -68,8 +68,18 @@ export async function invoke<Name extends OperationName>(
   const operation = api[name] as unknown as { input: z.ZodType; run: (ctx: CoreContext, input: unknown) => unknown }
   const parsed = operation.input.safeParse(rawInput ?? {})
   if (!parsed.success) throw new CoreError('INVALID_INPUT', `输入有误：${describeZodError(parsed.error)}`)
-  return (await operation.run(ctx, parsed.data)) as OperationOutput<Name>
+  const started = performance.now()
+  try {
+    return (await operation.run(ctx, parsed.data)) as OperationOutput<Name>
+  } finally {
+    // For support: which operation was slow and how slow — its name and time only, never its input.
+    const ms = Math.round(performance.now() - started)
+    if (ms >= SLOW_OPERATION_MS) ctx.log.write('info', 'slow', { operation: name, ms })
+  }
 }
+
+/** An operation taking this long or longer leaves a line in the app log. */
+export const SLOW_OPERATION_MS = 1000
 
 /** The same call for transports: errors become payloads the other side can show. */
 export async function invokeEnveloped(ctx: CoreContext, name: unknown, rawInput: unknown): Promise<Envelope<unknown>> {

@@ -25,7 +25,9 @@ export class CoreError extends Error {
   readonly details?: unknown
 
   constructor(code: ErrorCode, message: string, details?: unknown) {
-    super(message)
+    // A refusal is shown, printed by the CLI and logged: an ID or phone number a message names is masked
+    // here once, whatever the caller interpolated (PIPL).
+    super(maskNumbersInText(message))
     this.name = 'CoreError'
     this.code = code
     this.details = details

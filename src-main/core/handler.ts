@@ -17,6 +17,12 @@ export interface CliSpec {
   exitCode?: (result: never) => number
   /** The plain-text rendering of a result (without --json), when the generic one would not read well. */
   format?: (result: never) => string
+  /**
+   * The command may start a new ledger where --db names no file (init, settings set, the first import
+   * or entry, a restore). Every other command refuses a missing database, as the app's start-up does, rather than
+   * answering from a silently created empty one.
+   */
+  createsLedger?: boolean
 }
 
 export interface Handler<Schema extends z.ZodType, Result> {

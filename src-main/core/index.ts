@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path'
 import type { CoreContext, ProgressEvent } from './context'
 import { openDatabase, type OpenOptions } from './db/open'
 import { createAppLog } from './log/appLog'
+import { tightenOwnerOnly } from './fileModes'
 import { createParsePool, type ParsePoolOptions } from './import/parsePool'
 
 export interface CoreOptions extends OpenOptions {
@@ -17,6 +18,9 @@ export function createContext(dbPath: string, options: CoreOptions = {}): CoreCo
   const { now, progress, parsing, renderPdf, ...openOptions } = options
   const clock = now ?? (() => new Date())
   const db = openDatabase(dbPath, { ...openOptions, now: clock })
+  // Folders a version before owner-only permissions left readable by others are tightened once.
+  if (dbPath !== ':memory:' && !openOptions.readonly)
+    for (const folder of ['backups', 'photos', 'logs']) tightenOwnerOnly(join(dirname(dbPath), folder))
   const log = dbPath === ':memory:' ? { write: () => {} } : createAppLog(join(dirname(dbPath), 'logs'), { now: clock })
   log.write('info', 'open', {
     schema: db.pragma('user_version', { simple: true }),

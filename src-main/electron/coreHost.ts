@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import type { MessagePortMain } from 'electron'
 import { createRendererGate } from '../core/rendererHost'
 import { ensureDailyBackup } from '../core/db/backup'
+import { maskNumbersInText } from '../core/domain/mask'
 import { configuredLocation, saveLocation } from '../core/settings/location'
 import { serveCore } from '../host/coreServer'
 import { electronPort, type CoreHostInit } from './port'
@@ -38,7 +39,12 @@ parentPort.once('message', ({ data, ports }) => {
     onOpen: (ctx) => {
       dailyBackup = ensureDailyBackup(ctx).then(
         () => {},
-        (error: unknown) => console.error('每日自动备份失败', error),
+        (error: unknown) => {
+          // Crash output and the log alike hold no ID or phone number: the log masks its lines itself.
+          const text = error instanceof Error ? (error.stack ?? error.message) : String(error)
+          ctx.log.write('error', 'daily-backup', { error: text })
+          console.error(`每日自动备份失败：${maskNumbersInText(text)}`)
+        },
       )
       return dailyBackup
     },

@@ -146,5 +146,6 @@ export async function purgeOldBackups(
 export function replaceFile(source: string, target: string): void {
   const temporary = `${target}.restoring`
   copyFileSync(source, temporary)
+  chmodSync(temporary, OWNER_ONLY_FILE)
   renameSync(temporary, target)
 }

@@ -1,7 +1,9 @@
 // Start-up safety: opening the ledger either gives a working context or a typed failure the shell
 // and the CLI show in Chinese with a way out (retry, restore the newest intact backup, choose another
 // folder) — never a blank window and never a silently created empty database in place of the clerk's.
-import { existsSync, mkdirSync, renameSync } from 'node:fs'
+import { existsSync, renameSync } from 'node:fs'
+import { mkdirOwnerOnly } from '../fileModes'
+import { createAppLog } from '../log/appLog'
 import { dirname, isAbsolute, join, resolve } from 'node:path'
 import { z } from 'zod'
 import type { CoreContext } from '../context'
@@ -167,8 +169,24 @@ export function startLedger(dbPath: string, open: OpenLedger, options: StartupOp
     } catch {
       // Already unusable.
     }
-    return { ok: false, failure: describeStartupFailure(error, dbPath, undefined, options.password) }
+    const failure = describeStartupFailure(error, dbPath, undefined, options.password)
+    logStartupFailure(failure, error, options.now)
+    return { ok: false, failure }
   }
+}
+
+/**
+ * A start that failed leaves a line in the app log beside the database (if its folder is there):
+ * the kind, the masked message and the driver's error code, for support.
+ */
+function logStartupFailure(failure: StartupFailure, error: unknown, now: () => Date = () => new Date()): void {
+  const folder = dirname(failure.dbPath)
+  if (!existsSync(folder)) return
+  createAppLog(join(folder, 'logs'), { now }).write('error', 'startup', {
+    kind: failure.kind,
+    code: errorCode(error) || undefined,
+    message: failure.message,
+  })
 }
 
 function stamp(date: Date): string {
@@ -196,7 +214,7 @@ export function restoreNewestBackup(dbPath: string, now: () => Date = () => new 
  */
 export function databaseInFolder(folder: string): string {
   if (!isAbsolute(folder)) throw new CoreError('INVALID_INPUT', `请选择完整的文件夹路径，而不是“${folder}”。`)
-  mkdirSync(folder, { recursive: true })
+  mkdirOwnerOnly(folder)
   return join(resolve(folder), DB_FILE)
 }
 

@@ -1,5 +1,6 @@
 // Contact numbers as schools type them: mobiles with "+86" or spaces, landlines with the area code
 // in brackets or run together. Stored in one form so that search and masking work on every row.
+import { maskNumbersInText } from './mask'
 import { normalizeText } from './normalize'
 
 export type PhoneCheckResult = { ok: true; phone: string } | { ok: false; message: string }
@@ -20,6 +21,7 @@ export function checkPhone(raw: unknown): PhoneCheckResult {
   if (LOCAL.test(compact)) return { ok: true, phone: compact }
   return {
     ok: false,
-    message: `联系电话“${text}”格式不正确，应为 11 位手机号码或“区号-号码”格式的固定电话（如 0930-1234567），请核对`,
+    // Two mobiles in one cell (“13812345678/13912345678”) are still two numbers: the message masks them.
+    message: `联系电话“${maskNumbersInText(text)}”格式不正确，应为 11 位手机号码或“区号-号码”格式的固定电话（如 0930-1234567），请核对`,
   }
 }

@@ -1,7 +1,8 @@
 // Turns written sheets into the bytes of an .xlsx file, and those bytes into what a handler
 // returns: a file on disk (CLI, `out` given) or the bytes for the UI to save where the clerk chooses.
 import { randomBytes } from 'node:crypto'
-import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, renameSync, rmSync } from 'node:fs'
+import { writeOwnerOnly } from '../fileModes'
 import { basename, dirname, resolve } from 'node:path'
 import { Writable } from 'node:stream'
 import ExcelJS from 'exceljs'
@@ -89,7 +90,7 @@ export function saveFile(out: string, data: Uint8Array | string, extension = '.x
   }
   const temporary = `${target}.${randomBytes(4).toString('hex')}.tmp`
   try {
-    writeFileSync(temporary, data)
+    writeOwnerOnly(temporary, data)
     renameSync(temporary, target)
   } catch (error) {
     rmSync(temporary, { force: true })

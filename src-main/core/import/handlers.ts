@@ -85,6 +85,7 @@ export const importHandlers = {
     run: (ctx, input) => runImport(ctx, input),
     cli: {
       command: 'import',
+      createsLedger: true,
       flags: { form: 'form', year: 'year', 'dry-run': 'dryRun' },
       positional: { field: 'files', many: true },
       summary:

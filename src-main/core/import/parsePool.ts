@@ -2,6 +2,7 @@
 // so that the core answers the window while a batch is read and several files are read at once.
 // A worker that crashes, runs out of its heap or overruns its deadline costs its file only: that
 // file fails with a message the clerk can act on, the rest of the batch goes on.
+import { maskNumbersInText } from '../domain/mask'
 import { availableParallelism } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -127,7 +128,7 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
   function fallBack(reason: string): void {
     if (inProcess !== null) return
     inProcess = reason
-    console.warn(`[volunteer-ledger] 读取线程无法启动，改为在主线程读取：${reason}`)
+    console.warn(`[volunteer-ledger] 读取线程无法启动，改为在主线程读取：${maskNumbersInText(reason)}`)
     for (const task of queue.splice(0)) runParseJob(task.job, task.onProgress).then(task.resolve, task.reject)
   }
 

@@ -2,7 +2,7 @@
 // file with something to fix gets its own workbook with the bad cells marked and 问题汇总 first;
 // a file that could not be read at all gets a short workbook saying why and what to do. So every
 // school that has to act hears about it, and a school with nothing to fix gets nothing.
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { mkdirOwnerOnly, writeOwnerOnly } from '../fileModes'
 import { join } from 'node:path'
 import type { CoreContext } from '../context'
 import { CoreError } from '../errors'
@@ -138,7 +138,7 @@ export async function errorWorkbooks(
         ? previewSources(ctx, input.previewId)
         : null
   if (!sources) throw new CoreError('INVALID_INPUT', '请指定导入批次（--batch）或预览')
-  if (input.outDir) mkdirSync(input.outDir, { recursive: true })
+  if (input.outDir) mkdirOwnerOnly(input.outDir)
   const context = { unitName: readSettings(ctx.db).unitName, now: ctx.now() }
   const taken = new Set<string>()
   const workbooks: ErrorWorkbook[] = []
@@ -150,7 +150,7 @@ export async function errorWorkbooks(
     if (!data) workbooks.push({ file: source.name, name, ...rest })
     else if (input.outDir) {
       const path = join(input.outDir, name)
-      writeFileSync(path, data)
+      writeOwnerOnly(path, data)
       workbooks.push({ file: source.name, name, ...rest, path })
     } else workbooks.push({ file: source.name, name, ...rest, data: new Uint8Array(data) })
   }

@@ -41,6 +41,7 @@ export const planHandlers = {
     run: (ctx, input) => service.savePlanItem(ctx, input),
     cli: {
       command: 'plan add',
+      createsLedger: true,
       flags: {
         year: 'year',
         seq: 'fields.seq',

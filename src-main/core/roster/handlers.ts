@@ -73,6 +73,7 @@ export const rosterHandlers = {
     run: (ctx, input) => service.saveVolunteer(ctx, input),
     cli: {
       command: 'volunteers add',
+      createsLedger: true,
       flags: {
         name: 'fields.name',
         id: 'fields.idNumber',

@@ -1,4 +1,5 @@
 import type { Person } from '../domain'
+import { maskPersonField } from '../domain/mask'
 
 export type PersonKey = keyof Person
 
@@ -49,5 +50,14 @@ export function diffPerson(before: Person, after: Person): FieldChange[] {
     field: key,
     before: before[key] ?? null,
     after: after[key] ?? null,
+  }))
+}
+
+/** Personal numbers never leave the core unmasked in a change list (an import preview, a save's answer). */
+export function maskedChanges(changes: FieldChange[]): FieldChange[] {
+  return changes.map((change) => ({
+    ...change,
+    before: maskPersonField(change.field, change.before),
+    after: maskPersonField(change.field, change.after),
   }))
 }

@@ -4,7 +4,7 @@ import { PERSON_FIELD_LABELS, validatePerson, type FieldIssue, type Person, type
 import { recordAudit } from '../audit/audit'
 import { CoreError } from '../errors'
 import { operatorOf } from '../settings/settings'
-import { mergePerson, diffPerson, type FieldChange } from './merge'
+import { mergePerson, diffPerson, maskedChanges, type FieldChange } from './merge'
 import { personOf } from './rows'
 import * as repo from './repository'
 import { loadPersonVocabulary } from '../reference/vocabulary'
@@ -90,7 +90,8 @@ export function saveVolunteer(ctx: CoreContext, input: SaveVolunteerInput): Save
         after: { ...after },
       })
     }
-    return { id: targetId, created: false, restored, changes, warnings }
+    // The answer travels to the window and the terminal: numbers in it are masked like everywhere else.
+    return { id: targetId, created: false, restored, changes: maskedChanges(changes), warnings }
   })()
 }
 

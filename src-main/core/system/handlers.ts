@@ -17,7 +17,7 @@ export const systemHandlers = {
   'system.init': handler({
     input: z.object({}).default({}),
     run: (ctx) => ({ dbPath: ctx.dbPath, version: ctx.db.pragma('user_version', { simple: true }) as number }),
-    cli: { command: 'init', summary: '创建或升级数据库（--db 指定路径）' },
+    cli: { command: 'init', summary: '创建或升级数据库（--db 指定路径）', createsLedger: true },
   }),
   // The renderer asks the core for today, so the app and its tests share one clock (ctx.now).
   'system.clock': handler({
@@ -79,6 +79,7 @@ export const systemHandlers = {
     run: (ctx, input) => writeSettings(ctx.db, input),
     cli: {
       command: 'settings set',
+      createsLedger: true,
       flags: { 'unit-name': 'unitName', operator: 'operatorName', 'undo-days': 'undoDays' },
       summary:
         '修改设置：--unit-name 单位名称（填报单位、退回学校的批注署名）--operator 操作员（记入导入和修改历史）--undo-days 撤销期限（导入后多少天内可撤销，默认 30；过期后变更记录删除）',
@@ -111,6 +112,7 @@ export const systemHandlers = {
     run: (ctx, input) => restoreBackup(ctx, input.file),
     cli: {
       command: 'restore',
+      createsLedger: true,
       positional: { field: 'file', many: false },
       summary: '从备份恢复（恢复前自动备份当前数据）',
     },

@@ -3,7 +3,7 @@
 // moved ledger, and the next start through the start-up gate is normal. The child (stepChild.ts)
 // says when it is inside the step, so each kill lands mid-step.
 import { spawn } from 'node:child_process'
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -118,6 +118,8 @@ describe('killed during a data-folder move', () => {
       expect(configuredLocation(dir)).toEqual({ dbPath, chosen: false })
       // Killed with the copy under its temporary name (half of it, or whole before the rename).
       expect(existsSync(join(folder, 'ledger.db.partial'))).toBe(true)
+      // Even half written, the copy is readable by its owner alone.
+      if (process.platform !== 'win32') expect(statSync(join(folder, 'ledger.db.partial')).mode & 0o777).toBe(0o600)
       if (mode === 'move-copy') expect(existsSync(join(folder, 'ledger.db'))).toBe(false)
       await startsNormally()
       if (mode === 'move-rename') return

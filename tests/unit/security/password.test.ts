@@ -127,7 +127,7 @@ describe('登录密码 and encryption at rest', () => {
         env: { ...process.env, VOLUNTEER_LEDGER_PASSWORD: '', ...env },
       })
     const without = run(['stats'], { VOLUNTEER_LEDGER_PASSWORD: '' })
-    expect(without.status).toBe(1)
+    expect(without.status).toBe(3)
     expect(without.stderr).toMatch(/已加密，请输入登录密码/)
     expect(run(['stats', '--password', 'wrong-password']).stderr).toMatch(/登录密码不正确/)
     expect(JSON.parse(run(['stats', '--password', PASSWORD]).stdout)).toMatchObject({ volunteers: 1 })

@@ -2,8 +2,8 @@
 // Rows for the same person merge in order in 'keep' mode (an empty cell never erases a value), so
 // importing the same files twice plans nothing the second time.
 import type { Database } from 'better-sqlite3'
-import { maskIdNumber, maskPhone, type Person } from '../../domain'
-import { diffPerson, mergePerson, type FieldChange } from '../../roster/merge'
+import { maskIdNumber, type Person } from '../../domain'
+import { diffPerson, maskedChanges, mergePerson, type FieldChange } from '../../roster/merge'
 import { personOf, VOLUNTEER_COLUMNS, type StoredVolunteer } from '../../roster/rows'
 import type { ParsedFile, ParsedRow } from '../parseFile'
 import { planIssue } from '../issueAt'
@@ -36,19 +36,6 @@ interface State {
   person: PlannedPerson
   /** The file the person first appears in (the row is person.source.row); one object less per person. */
   firstFile: string
-}
-
-/** Personal numbers never leave the core unmasked in a preview. */
-export function maskedChanges(changes: FieldChange[]): FieldChange[] {
-  return changes.map((change) =>
-    change.field === 'phone' || change.field === 'idNumber'
-      ? {
-          ...change,
-          before: change.before && (change.field === 'phone' ? maskPhone(change.before) : maskIdNumber(change.before)),
-          after: change.after && (change.field === 'phone' ? maskPhone(change.after) : maskIdNumber(change.after)),
-        }
-      : change,
-  )
 }
 
 // One shared answer for the commonest rows (a new person, a rejected row): a 100,000-row batch
