@@ -12,10 +12,9 @@ import { ROSTER_FORM } from '../forms/roster'
 import { namePinyin } from '../roster/pinyin'
 import { filteredVolunteerIds, type RosterFilters } from '../roster/repository'
 import { VOLUNTEER_COLUMNS, type StoredVolunteer } from '../roster/rows'
-import { readSettings } from '../settings/settings'
 import type { WriteValue } from '../xlsx/writeForm'
 import { personalNumbers, type PersonalNumbers } from './personalNumbers'
-import { writeFormSheets, type ExportedWorkbook, type SheetToWrite } from './workbook'
+import { sheetHeading, writeFormSheets, type ExportedWorkbook, type SheetToWrite } from './workbook'
 
 /** The filters of roster.search, without paging, sorting or the recycle bin. */
 export type RosterExportFilters = Omit<RosterFilters, 'deleted'>
@@ -100,7 +99,7 @@ export function rosterSheet(ctx: CoreContext, options: RosterExportOptions): She
   if (!sheet) throw new Error('表1 has no sheet declared')
   const numbers = personalNumbers(options.fullNumbers ?? false)
   const rows = rosterRows(selectRosterForExport(ctx.db, options.filters), numbers)
-  return { sheet, content: { unitName: readSettings(ctx.db).unitName, date: ctx.now(), rows } }
+  return { sheet, content: { ...sheetHeading(ctx), rows } }
 }
 
 export function exportRoster(ctx: CoreContext, options: RosterExportOptions = {}): Promise<ExportedWorkbook> {
