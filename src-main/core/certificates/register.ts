@@ -2,11 +2,10 @@
 // (the valid certificates issued in a period, posted for at least 7 days before they are final).
 import type { CoreContext } from '../context'
 import { personalNumbers } from '../export/personalNumbers'
-import { recordRows, type FieldValues } from '../export/rows'
-import type { SheetToWrite } from '../export/workbook'
+import type { FieldValues } from '../export/rows'
+import { recordSheet, type SheetToWrite } from '../export/workbook'
 import { PUBLICITY_SHEET, REGISTER_SHEET } from '../forms/certificates'
 import { resolvePeriod, type PeriodInput } from '../reports/period'
-import { readSettings } from '../settings/settings'
 import { listCertificates, readSnapshot, type CertificateRow } from './repository'
 
 function periodText(row: CertificateRow): string {
@@ -28,15 +27,7 @@ export function registerSheet(ctx: CoreContext, input: PeriodInput & { fullNumbe
     operator: row.operator,
     status: row.voidedAt ? `已作废：${row.voidReason}` : '有效',
   }))
-  return {
-    sheet: REGISTER_SHEET,
-    content: {
-      unitName: readSettings(ctx.db).unitName,
-      date: ctx.now(),
-      period: period.label,
-      rows: recordRows(REGISTER_SHEET, records),
-    },
-  }
+  return recordSheet(ctx, REGISTER_SHEET, records, { period: period.label })
 }
 
 export function publicitySheet(ctx: CoreContext, input: PeriodInput): SheetToWrite {
@@ -50,13 +41,5 @@ export function publicitySheet(ctx: CoreContext, input: PeriodInput): SheetToWri
     hours: row.hours,
     issuedOn: row.issuedOn,
   }))
-  return {
-    sheet: PUBLICITY_SHEET,
-    content: {
-      unitName: readSettings(ctx.db).unitName,
-      date: ctx.now(),
-      period: period.label,
-      rows: recordRows(PUBLICITY_SHEET, records),
-    },
-  }
+  return recordSheet(ctx, PUBLICITY_SHEET, records, { period: period.label })
 }

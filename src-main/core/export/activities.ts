@@ -11,10 +11,9 @@ import type { Database } from 'better-sqlite3'
 import type { CoreContext } from '../context'
 import { ACTIVITIES_FORM } from '../forms/activities'
 import type { FormSheet } from '../forms/types'
-import { readSettings } from '../settings/settings'
 import { personalNumbers, type PersonalNumbers } from './personalNumbers'
 import { recordRows, streamRows, yesNo, type FieldValues } from './rows'
-import { writeFormSheets, type ExportedWorkbook, type SheetToWrite } from './workbook'
+import { sheetHeading, writeFormSheets, type ExportedWorkbook, type SheetToWrite } from './workbook'
 
 /** An activity as the exports print it; departments in the bureau's order, joined with 、. */
 export interface ActivityExportRow {
@@ -137,7 +136,7 @@ export function activitiesSheets(
   const [heldSheet, participantSheet] = sheetsOfForm()
   const activities = selectActivitiesOfYear(ctx.db, year)
   const participants = activities.reduce((sum, activity) => sum + activity.participants, 0)
-  const heading = { unitName: readSettings(ctx.db).unitName, date: ctx.now(), year }
+  const heading = { ...sheetHeading(ctx), year }
   const numbers = personalNumbers(options.fullNumbers ?? false)
   const sheets = [
     { sheet: heldSheet, content: { ...heading, rows: recordRows(heldSheet, activities.map(activityFields)) } },

@@ -4,10 +4,9 @@
 // so it prints like every other form.
 import type { CoreContext } from '../context'
 import type { FormSheet } from '../forms/types'
-import { readSettings } from '../settings/settings'
 import { selectActivitiesOfYear, type ActivityExportRow } from './activities'
-import { recordRows, type FieldValues } from './rows'
-import { writeFormSheets, type ExportedWorkbook, type SheetToWrite } from './workbook'
+import type { FieldValues } from './rows'
+import { recordSheet, writeFormSheets, type ExportedWorkbook, type SheetToWrite } from './workbook'
 
 export const HIGHLIGHTS_SHEET: FormSheet = {
   name: '工作亮点',
@@ -40,16 +39,7 @@ function highlightFields(row: ActivityExportRow): FieldValues {
 }
 
 export function highlightsSheet(ctx: CoreContext, year: number): SheetToWrite {
-  const rows = selectActivitiesOfYear(ctx.db, year, true).map(highlightFields)
-  return {
-    sheet: HIGHLIGHTS_SHEET,
-    content: {
-      unitName: readSettings(ctx.db).unitName,
-      date: ctx.now(),
-      year,
-      rows: recordRows(HIGHLIGHTS_SHEET, rows),
-    },
-  }
+  return recordSheet(ctx, HIGHLIGHTS_SHEET, selectActivitiesOfYear(ctx.db, year, true).map(highlightFields), { year })
 }
 
 export function exportHighlights(ctx: CoreContext, year: number): Promise<ExportedWorkbook> {

@@ -8,9 +8,8 @@ import type { CoreContext } from '../context'
 import { PLAN_FORM } from '../forms/plan'
 import { localDay } from '../plan/plannedTime'
 import { listPlanItems, type PlanItemView } from '../plan/repository'
-import { readSettings } from '../settings/settings'
-import { recordRows, type FieldValues } from './rows'
-import { writeFormSheets, type ExportedWorkbook, type SheetToWrite } from './workbook'
+import type { FieldValues } from './rows'
+import { recordSheet, writeFormSheets, type ExportedWorkbook, type SheetToWrite } from './workbook'
 
 /** 已开展 2026-03-05 / 未开展 / 逾期未开展, as the bureau's 完成情况 column reads. */
 export function completionText(item: Pick<PlanItemView, 'state' | 'heldOn'>): string {
@@ -38,15 +37,7 @@ export function planSheet(ctx: CoreContext, year: number): SheetToWrite {
   const sheet = PLAN_FORM.sheets[0]
   if (!sheet) throw new Error('表2 has no sheet declared')
   const items = listPlanItems(ctx.db, { year }, localDay(ctx.now()))
-  return {
-    sheet,
-    content: {
-      unitName: readSettings(ctx.db).unitName,
-      date: ctx.now(),
-      year,
-      rows: recordRows(sheet, items.map(planFields)),
-    },
-  }
+  return recordSheet(ctx, sheet, items.map(planFields), { year })
 }
 
 export function exportPlan(ctx: CoreContext, year: number): Promise<ExportedWorkbook> {

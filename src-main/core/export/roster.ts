@@ -10,15 +10,14 @@ import type { CoreContext } from '../context'
 import type { FormColumn } from '../forms/types'
 import { ROSTER_FORM } from '../forms/roster'
 import { namePinyin } from '../roster/pinyin'
-import { searchNeedle, type RosterQuery } from '../roster/repository'
+import { filteredVolunteerIds, type RosterFilters } from '../roster/repository'
 import { VOLUNTEER_COLUMNS, type StoredVolunteer } from '../roster/rows'
-import { readSettings } from '../settings/settings'
 import type { WriteValue } from '../xlsx/writeForm'
 import { personalNumbers, type PersonalNumbers } from './personalNumbers'
-import { writeFormSheets, type ExportedWorkbook, type SheetToWrite } from './workbook'
+import { sheetHeading, writeFormSheets, type ExportedWorkbook, type SheetToWrite } from './workbook'
 
 /** The filters of roster.search, without paging, sorting or the recycle bin. */
-export type RosterExportFilters = Pick<RosterQuery, 'q' | 'countyCode' | 'category' | 'team' | 'political' | 'unit'>
+export type RosterExportFilters = Omit<RosterFilters, 'deleted'>
 
 export interface RosterExportOptions {
   filters?: RosterExportFilters
@@ -32,37 +31,16 @@ export interface ExportRow extends StoredVolunteer {
   namePinyin: string
 }
 
-const EQUAL_FILTERS: [keyof RosterExportFilters, string][] = [
-  ['countyCode', 'v.county_code'],
-  ['category', 'v.category'],
-  ['team', 'v.team'],
-  ['political', 'v.political'],
-  ['unit', 'v.unit'],
-]
-
-/** The same filters as roster.search (see roster/repository.ts), without paging. */
+/** The people the roster list shows for the same filters (roster/repository.ts reads them), unpaged. */
 export function selectRosterForExport(db: Database, filters: RosterExportFilters = {}): ExportRow[] {
-  const where = ['v.deleted_at IS NULL']
-  const params: Record<string, string> = {}
-  const needle = filters.q ? searchNeedle(filters.q) : ''
-  if (needle) {
-    where.push(`v.search_text LIKE @needle ESCAPE '\\'`)
-    params.needle = `%${needle.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
-  }
-  for (const [key, column] of EQUAL_FILTERS) {
-    const value = filters[key]
-    if (value !== undefined && value !== '') {
-      where.push(`${column} = @${key}`)
-      params[key] = value
-    }
-  }
+  const ids = filteredVolunteerIds(db, { ...filters, deleted: false })
   const rows = db
     .prepare(
       `SELECT ${VOLUNTEER_COLUMNS}, c.name AS countyName, c.sort_order AS countyOrder, v.name_pinyin AS namePinyin
        FROM volunteers v LEFT JOIN counties c ON c.code = v.county_code
-       WHERE ${where.join(' AND ')}`,
+       WHERE v.id IN (SELECT value FROM json_each(?))`,
     )
-    .all(params) as ExportRow[]
+    .all(JSON.stringify(ids)) as ExportRow[]
   return sortForExport(rows)
 }
 
@@ -121,7 +99,7 @@ export function rosterSheet(ctx: CoreContext, options: RosterExportOptions): She
   if (!sheet) throw new Error('表1 has no sheet declared')
   const numbers = personalNumbers(options.fullNumbers ?? false)
   const rows = rosterRows(selectRosterForExport(ctx.db, options.filters), numbers)
-  return { sheet, content: { unitName: readSettings(ctx.db).unitName, date: ctx.now(), rows } }
+  return { sheet, content: { ...sheetHeading(ctx), rows } }
 }
 
 export function exportRoster(ctx: CoreContext, options: RosterExportOptions = {}): Promise<ExportedWorkbook> {

@@ -3,10 +3,9 @@
 // numbers for this export (recorded in the audit history); a copy meant for re-import needs them.
 import type { CoreContext } from '../context'
 import { AWARDS_FORM, TRAINING_FORM } from '../forms/training'
-import { readSettings } from '../settings/settings'
 import { personalNumbers } from './personalNumbers'
-import { recordRows, type FieldValues } from './rows'
-import { writeFormSheets, type ExportedWorkbook } from './workbook'
+import type { FieldValues } from './rows'
+import { recordSheet, writeFormSheets, type ExportedWorkbook } from './workbook'
 
 export interface TrainingExportOptions {
   /** Only the trainings / awards of this year (by their date); all when absent. */
@@ -44,15 +43,5 @@ export async function exportTrainingList(
   const records = ctx.db.prepare(sql).all(range) as FieldValues[]
   const numbers = personalNumbers(options.fullNumbers ?? false)
   const rows = records.map((record) => ({ ...record, idNumber: numbers.id(record.idNumber as string) }))
-  return writeFormSheets(ctx, [
-    {
-      sheet,
-      content: {
-        unitName: readSettings(ctx.db).unitName,
-        date: ctx.now(),
-        year: options.year,
-        rows: recordRows(sheet, rows),
-      },
-    },
-  ])
+  return writeFormSheets(ctx, [recordSheet(ctx, sheet, rows, { year: options.year })])
 }

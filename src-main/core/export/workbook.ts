@@ -9,7 +9,9 @@ import ExcelJS from 'exceljs'
 import type { CoreContext } from '../context'
 import { CoreError } from '../errors'
 import type { FormSheet } from '../forms/types'
+import { readSettings } from '../settings/settings'
 import { writeFormSheet, type FormSheetContent } from '../xlsx/writeForm'
+import { recordRows, type FieldValues } from './rows'
 
 export interface ExportedWorkbook {
   data: Uint8Array
@@ -40,6 +42,21 @@ function collectingStream(): { stream: Writable; bytes: () => Uint8Array } {
 export interface SheetToWrite {
   sheet: FormSheet
   content: Omit<FormSheetContent, 'onProgress'>
+}
+
+/** 填报单位 (the unit named in the settings) and 填报日期 (today by the core's clock), as every export heads its form. */
+export function sheetHeading(ctx: CoreContext): Pick<FormSheetContent, 'unitName' | 'date'> {
+  return { unitName: readSettings(ctx.db).unitName, date: ctx.now() }
+}
+
+/** A declared sheet of records under the usual heading; `title` fills the title's {year} or {period}. */
+export function recordSheet(
+  ctx: CoreContext,
+  sheet: FormSheet,
+  records: Iterable<FieldValues>,
+  title: Pick<FormSheetContent, 'year' | 'period'> = {},
+): SheetToWrite {
+  return { sheet, content: { ...sheetHeading(ctx), ...title, rows: recordRows(sheet, records) } }
 }
 
 /**

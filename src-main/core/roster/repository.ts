@@ -44,13 +44,32 @@ export function searchNeedle(q: string): string {
   return q.toLowerCase().replace(/\s+/g, '')
 }
 
+/** The filters of the roster list, without paging or sorting: what the list, its export and the fill of records share. */
+export type RosterFilters = Pick<
+  RosterQuery,
+  'q' | 'countyCode' | 'category' | 'team' | 'political' | 'unit' | 'deleted'
+>
+
+/** The one reading of the roster's filters (the search text normalized like the stored one). */
+function filterQuery(filters: RosterFilters) {
+  return {
+    needle: filters.q ? searchNeedle(normalizeText(filters.q)) : '',
+    deleted: filters.deleted ?? false,
+    countyCode: filters.countyCode,
+    category: filters.category,
+    team: filters.team,
+    political: filters.political,
+    unit: filters.unit,
+  }
+}
+
 export function searchRoster(db: Database, query: RosterQuery): RosterPage {
   const { total, ids } = searchIds(db, {
-    ...query,
-    needle: query.q ? searchNeedle(normalizeText(query.q)) : '',
-    deleted: query.deleted ?? false,
+    ...filterQuery(query),
     sort: query.sort ?? 'pinyin',
     descending: query.descending ?? false,
+    offset: query.offset,
+    limit: query.limit,
   })
   if (ids.length === 0) return { total, rows: [] }
   const rows = db
@@ -64,15 +83,20 @@ export function searchRoster(db: Database, query: RosterQuery): RosterPage {
   return { total, rows: ids.flatMap((id) => (byId.has(id) ? [toView(byId.get(id)!)] : [])) }
 }
 
+const EVERY_MATCH = { sort: 'pinyin' as const, descending: false, offset: 0, limit: Number.MAX_SAFE_INTEGER }
+
+/** Every volunteer the roster list shows for these filters, in pinyin order, unpaged. */
+export function filteredVolunteerIds(db: Database, filters: RosterFilters): number[] {
+  return searchIds(db, { ...filterQuery(filters), ...EVERY_MATCH }).ids
+}
+
 /**
  * Every volunteer the roster search would find for q (name, pinyin, initials, ID or phone fragment,
  * unit), live or in the recycle bin: an activity they took part in stays theirs either way.
  */
 export function matchingVolunteerIds(db: Database, q: string): number[] {
-  const needle = searchNeedle(normalizeText(q))
-  if (!needle) return []
-  const all = { needle, sort: 'pinyin' as const, descending: false, offset: 0, limit: Number.MAX_SAFE_INTEGER }
-  return [...searchIds(db, { ...all, deleted: false }).ids, ...searchIds(db, { ...all, deleted: true }).ids]
+  if (!searchNeedle(normalizeText(q))) return []
+  return [...filteredVolunteerIds(db, { q, deleted: false }), ...filteredVolunteerIds(db, { q, deleted: true })]
 }
 
 const FIND_BY_ID = `SELECT ${VOLUNTEER_COLUMNS} FROM volunteers v WHERE v.id = ?`

@@ -2,7 +2,7 @@
 import { defineStore } from 'pinia'
 import { shallowRef } from 'vue'
 import { call, type OperationInput } from '../api'
-import type { FieldIssue, PersonFields } from '../types'
+import type { FieldIssue, PersonFields, VolunteerRow } from '../types'
 import { useVolunteerList } from './volunteerList'
 
 export interface FilterOptions {
@@ -62,6 +62,12 @@ export const useRosterStore = defineStore('roster', () => {
     return call('template.form', { form: 'roster' })
   }
 
+  /** Up to 12 live volunteers for a picker as the clerk types (name, pinyin initials, ID fragment; masked numbers). */
+  async function findVolunteers(text: string): Promise<VolunteerRow[]> {
+    if (!text.trim()) return []
+    return (await call('roster.search', { q: text.trim(), limit: 12 })).rows
+  }
+
   /** 星级 of the given volunteers, from their cumulative hours (the core's rule and thresholds). */
   function starsOf(volunteerIds: number[]) {
     return call('stars.of', { volunteerIds })
@@ -81,6 +87,7 @@ export const useRosterStore = defineStore('roster', () => {
     moveToRecycleBin,
     exportForm,
     blankTemplate,
+    findVolunteers,
     starsOf,
     starsReached,
   }

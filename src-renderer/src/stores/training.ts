@@ -3,6 +3,7 @@
 import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
 import { call, type OperationInput, type OperationOutput } from '../api'
+import type { VolunteerRow } from '../types'
 import { useClockStore } from './clock'
 import { useImportStore } from './import'
 
@@ -14,6 +15,17 @@ export type Person = TrainingDetail['people'][number]
 export type TrainingFields = OperationInput<'training.save'>['fields']
 export type AwardFields = OperationInput<'awards.save'>['fields']
 export type Tab = 'training' | 'awards'
+
+/** A volunteer the picker found, as one of a record's people (masked numbers only). */
+export function personOf(volunteer: VolunteerRow): Person {
+  return {
+    volunteerId: volunteer.id,
+    name: volunteer.name,
+    gender: volunteer.gender,
+    unit: volunteer.unit,
+    idMasked: volunteer.idMasked,
+  }
+}
 
 export const useTrainingStore = defineStore('training', () => {
   const year = ref(useClockStore().year)
@@ -56,19 +68,6 @@ export const useTrainingStore = defineStore('training', () => {
     await load()
   }
 
-  /** People from the roster for the picker (masked numbers only). */
-  async function findPeople(text: string): Promise<Person[]> {
-    if (!text.trim()) return []
-    const result = await call('roster.search', { q: text.trim(), limit: 12 })
-    return result.rows.map((row) => ({
-      volunteerId: row.id,
-      name: row.name,
-      gender: row.gender,
-      unit: row.unit,
-      idMasked: row.idMasked,
-    }))
-  }
-
   const exportList = (form: Tab) => call('export.form', { form, year: year.value })
   const blankTemplate = (form: Tab) => call('template.form', { form })
 
@@ -92,7 +91,6 @@ export const useTrainingStore = defineStore('training', () => {
     saveTraining,
     saveAward,
     remove,
-    findPeople,
     exportList,
     blankTemplate,
     chooseImport,

@@ -101,6 +101,12 @@ function makePlan(db: Database, files: readonly ParsedFile<Person>[]): RosterPla
   return plan
 }
 
+/** An ID number that already stands under another name: the row is refused, its 姓名 marked. */
+function refuseName(plan: RosterPlan, file: ParsedFile<Person>, row: ParsedRow<Person>, text: string): RowPlan {
+  plan.issues.push(planIssue(file, row, 'error', '姓名', text))
+  return REJECTED
+}
+
 function planRow(
   plan: RosterPlan,
   states: Map<string, State>,
@@ -114,16 +120,12 @@ function planRow(
   if (!state) {
     const existing = lookup(incoming.idNumber)
     if (existing && existing.name !== incoming.name) {
-      plan.issues.push(
-        planIssue(
-          file,
-          row,
-          'error',
-          '姓名',
-          `身份证号码 ${maskIdNumber(incoming.idNumber)} 在花名册中登记的姓名是“${existing.name}”，与本行的“${incoming.name}”不一致：请核对姓名和身份证号码`,
-        ),
+      return refuseName(
+        plan,
+        file,
+        row,
+        `身份证号码 ${maskIdNumber(incoming.idNumber)} 在花名册中登记的姓名是“${existing.name}”，与本行的“${incoming.name}”不一致：请核对姓名和身份证号码`,
       )
-      return { action: 'rejected', changes: [] }
     }
     const before = existing ? personOf(existing) : null
     const final = before ? mergePerson(before, incoming, 'keep') : incoming
@@ -145,16 +147,12 @@ function planRow(
   }
   const where = `“${state.firstFile}”第 ${state.person.source.row} 行`
   if (state.person.final.name !== incoming.name) {
-    plan.issues.push(
-      planIssue(
-        file,
-        row,
-        'error',
-        '姓名',
-        `身份证号码与${where}相同，但姓名不同（“${state.person.final.name}”）：请核对姓名和身份证号码`,
-      ),
+    return refuseName(
+      plan,
+      file,
+      row,
+      `身份证号码与${where}相同，但姓名不同（“${state.person.final.name}”）：请核对姓名和身份证号码`,
     )
-    return { action: 'rejected', changes: [] }
   }
   plan.issues.push(
     planIssue(
