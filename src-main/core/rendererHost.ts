@@ -9,6 +9,7 @@ import { createContext, type CoreOptions } from './index'
 import { createStartupGate, type StartupGate } from './db/startup'
 import { withoutHostPaths } from './hostPath'
 import { MAIN_CHOSEN } from './mainChosen'
+import { warmParticipationIndex } from './reports/participationIndex'
 
 const cache = new Map<OperationName, z.ZodType>()
 
@@ -75,6 +76,10 @@ export function createRendererGate(dbPath: string, options: RendererGateOptions)
     open: (path, password) => createContext(path, { ...options.context, password }),
     invoke: (ctx, name, input, chosen) => invokeFromRenderer(ctx, name, input, chosen),
     remember: options.remember,
-    onOpen: options.onOpen,
+    onOpen: (ctx) => {
+      // After this turn (the first answers first): the sums the first screen needs, read in steps.
+      setImmediate(() => void warmParticipationIndex(ctx.db).catch(() => {}))
+      return options.onOpen?.(ctx)
+    },
   })
 }

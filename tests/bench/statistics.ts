@@ -21,9 +21,10 @@ type Case = [string, (run: number) => Promise<unknown>]
 type Write = [string, (run: number) => Promise<unknown>]
 
 /**
- * The three writes a clerk makes between two looks at the statistics, each as the app makes it (in a
+ * The writes a clerk makes between two looks at the statistics, each as the app makes it (in a
  * transaction, on the core's connection): a participant added to an activity, a participant's hours
- * changed, and an import of 表3 (one activity, one participant) through import.run.
+ * changed, an import of 表3 (one activity, one participant) through import.run, and a volunteer's
+ * unit changed in the roster.
  */
 function benchWrites(ctx: CoreContext, dir: string, volunteerIds: readonly number[]): Write[] {
   const at = ctx.now().toISOString()
@@ -58,10 +59,14 @@ function benchWrites(ctx: CoreContext, dir: string, volunteerIds: readonly numbe
     await book.xlsx.writeFile(path)
     await invoke(ctx, 'import.run', { form: 'activities', files: [path] })
   }
+  const unit = ctx.db.prepare('UPDATE volunteers SET unit = ? WHERE id = ?')
+  const editRoster = async (run: number) =>
+    ctx.db.transaction(() => unit.run(`基准单位${run % 3}`, volunteerIds[(run * 7331) % volunteerIds.length]))()
   return [
     ['+participant', addParticipant],
     ['hours edit', async (run) => ctx.db.transaction(() => update.run(1 + (run % 2)))()],
     ['import 表3', importOne],
+    ['roster edit', editRoster],
   ]
 }
 

@@ -32,6 +32,11 @@ test('every screen works under the content security policy, and the page cannot 
   for (const route of ROUTES) {
     await ledger.open(route)
     await expect(page.locator('main, .app-main, body').first()).toBeVisible()
+    // Element Plus is registered component by component: one left out would stay an unknown <el-…> element.
+    const unknown = await page.evaluate(() =>
+      Array.from(document.querySelectorAll('*'), (element) => element.tagName).filter((tag) => tag.startsWith('EL-')),
+    )
+    expect(unknown, route).toEqual([])
   }
   // The dashboard's chart and its tooltip (ECharts styles it inline).
   await ledger.open('#/dashboard')

@@ -97,12 +97,37 @@ export const useStatisticsStore = defineStore('statistics', () => {
       : { from: `${scope.year}-01-01`, to: `${scope.year}-12-31` }
   }
 
-  function charts(year: number): Promise<DashboardCharts> {
-    return call('dashboard.charts', { year })
-  }
+  /**
+   * 工作台 asks for a year's charts while it waits for its strips (which decide whether the charts
+   * show), so both travel at once; the charts then take that answer once. Only the last year asked
+   * is kept, and 工作台 drops it when it closes, so no answer outlives the screen it was asked for.
+   */
+  let prefetched: { year: number; answers: Promise<[DashboardCharts, YearComparison]> } | null = null
 
   function compare(first: number, second: number): Promise<YearComparison> {
     return call('dashboard.compare', { first, second })
+  }
+
+  function ask(year: number): Promise<[DashboardCharts, YearComparison]> {
+    return Promise.all([call('dashboard.charts', { year }), compare(year - 1, year)])
+  }
+
+  function prefetchCharts(year: number): void {
+    const answers = ask(year)
+    // A failure shows when the charts take the answer (or never, if they are not shown).
+    answers.catch(() => {})
+    prefetched = { year, answers }
+  }
+
+  /** The year's charts and its comparison with the year before. */
+  function charts(year: number): Promise<[DashboardCharts, YearComparison]> {
+    const found = prefetched?.year === year ? prefetched.answers : null
+    prefetched = null
+    return found ?? ask(year)
+  }
+
+  function dropPrefetched(): void {
+    prefetched = null
   }
 
   return {
@@ -126,5 +151,7 @@ export const useStatisticsStore = defineStore('statistics', () => {
     periodBounds,
     charts,
     compare,
+    prefetchCharts,
+    dropPrefetched,
   }
 })

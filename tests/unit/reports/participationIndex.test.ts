@@ -10,6 +10,7 @@ import { hoursRows, roundHours, type HoursRow } from '../../../src-main/core/rep
 import { resolveFilters, activityConditions, type ReportFiltersInput } from '../../../src-main/core/reports/filters'
 import { resolvePeriod, type PeriodInput } from '../../../src-main/core/reports/period'
 import type { CoreContext } from '../../../src-main/core/context'
+import { createContext } from '../../../src-main/core/index'
 import {
   levelsReached,
   STAR_LABELS,
@@ -18,9 +19,14 @@ import {
   type LevelReached,
 } from '../../../src-main/core/activities/stars'
 import { HOURS_SORTS, type HoursSort } from '../../../src-main/core/reports/hoursScreen'
-import { activitiesWithAnyOf } from '../../../src-main/core/reports/participationIndex'
+import {
+  activitiesWithAnyOf,
+  binaryOrder,
+  participationIndex,
+  warmParticipationIndex,
+} from '../../../src-main/core/reports/participationIndex'
 import { makeId } from '../../support/people'
-import { seedReports, VOLUNTEERS, type ReportSeed } from './seedReports'
+import { REPORT_TODAY, seedReports, VOLUNTEERS, type ReportSeed } from './seedReports'
 
 let seed: ReportSeed
 let ctx: CoreContext
@@ -143,7 +149,23 @@ const QUERIES: (PeriodInput & { filters?: ReportFiltersInput })[] = [
   { year: 2026, filters: { category: '名师' } },
 ]
 
+/** The index's roster part against the table: every entry, and the order name_pinyin, id. */
+function expectRosterAgreement(): void {
+  const index = participationIndex(ctx.db)
+  const rows = ctx.db
+    .prepare(
+      `SELECT id, name, gender, unit, county_code AS countyCode, category, id_number AS idNumber,
+              deleted_at IS NOT NULL AS deleted
+       FROM volunteers ORDER BY name_pinyin, id`,
+    )
+    .all() as (Record<string, unknown> & { id: number; deleted: number })[]
+  expect(Array.from(index.idByRank)).toEqual(rows.map((row) => row.id))
+  expect(index.volunteers.filter((entry) => entry !== undefined)).toHaveLength(rows.length)
+  rows.forEach((row, rank) => expect(index.volunteers[row.id]).toEqual({ ...row, deleted: row.deleted === 1, rank }))
+}
+
 async function expectAgreement(): Promise<void> {
+  expectRosterAgreement()
   for (const period of [
     { from: '2025-01-01', to: '2025-12-31' },
     { from: '2026-01-01', to: '2026-12-31' },
@@ -292,6 +314,93 @@ describe('表4 from the participation index agrees with a recount', () => {
     expect(recount(ctx.db, { year: 2026 }).map((row) => row.volunteerId)).not.toContain(wang)
     await invoke(ctx, 'roster.restore', { ids: [wang] })
     await expectAgreement()
+  })
+
+  it('after roster edits that move volunteers in the order: patched in place of the touched ones only', async () => {
+    await expectAgreement()
+    const { he, wang } = seed.ids
+    const add = async (name: string, birth: string, serial: number) =>
+      (
+        await invoke(ctx, 'roster.save', {
+          fields: { name, idNumber: makeId('622923', birth, serial, false), unit: '临夏州中学' },
+          mode: 'keep',
+        })
+      ).id
+    const before = participationIndex(ctx.db)
+    // 阿 (a…) comes first: every other volunteer moves down one place.
+    const ah = await add('阿依古丽', '19920202', 5)
+    await expectAgreement()
+    // 张 (zhang…) comes last: nobody else moves, so the kept entries are the very same objects.
+    const moved = participationIndex(ctx.db)
+    const zhang = await add('张三', '19930303', 6)
+    const after = participationIndex(ctx.db)
+    expect(after.parts[1]).not.toBe(moved.parts[1])
+    for (const id of [seed.ids.ma, wang, he, ah]) expect(after.volunteers[id]).toBe(moved.volunteers[id])
+    expect(moved.volunteers[wang]).not.toBe(before.volunteers[wang])
+    await expectAgreement()
+    // Renamed from 何 (he…) to 白 (bai…), then to the recycle bin and purged; a batch of new people.
+    await invoke(ctx, 'roster.save', { id: he, fields: { ...VOLUNTEERS.he, name: '白志强' }, mode: 'keep' })
+    await expectAgreement()
+    for (let serial = 0; serial < 12; serial++)
+      await add(['马', '王', '丁', '周'][serial % 4]! + '老师', '19800101', serial)
+    await expectAgreement()
+    await invoke(ctx, 'roster.delete', { ids: [zhang, ah] })
+    await invoke(ctx, 'roster.purge', { ids: [zhang] })
+    await expectAgreement()
+    await invoke(ctx, 'roster.restore', { ids: [ah] })
+    await expectAgreement()
+  })
+
+  it('orders texts as SQLite does (their UTF-8 bytes), beyond U+FFFF too', () => {
+    const texts = [
+      'ma',
+      'maa',
+      'm',
+      'Ma',
+      'ü',
+      'lü',
+      'lv',
+      '\u{20000}',
+      '\uffff',
+      '\ue000',
+      'a\u{1f600}',
+      'a\ud7ff',
+      'a',
+      '',
+    ]
+    const sqlite = ctx.db
+      .prepare('SELECT value FROM json_each(?) ORDER BY value')
+      .pluck()
+      .all(JSON.stringify(texts)) as string[]
+    expect([...texts].sort(binaryOrder)).toEqual(sqlite)
+  })
+
+  it('warmed in the background at start: the same index, or nothing when a write came meanwhile', async () => {
+    // A connection of its own each time, as at the app's start: nothing read yet.
+    const opened: CoreContext[] = []
+    const fresh = () => {
+      ctx = createContext(join(seed.db.dir, 'ledger.db'), { now: () => REPORT_TODAY })
+      opened.push(ctx)
+    }
+    try {
+      fresh()
+      expect(await warmParticipationIndex(ctx.db, 1)).toBe(true)
+      const warmed = participationIndex(ctx.db)
+      expect(participationIndex(ctx.db)).toEqual(warmed)
+      expect(warmed.parts[0]).toBe(participationIndex(ctx.db).parts[0])
+      await expectAgreement()
+
+      fresh()
+      // One activity per step: the write lands between two of them.
+      const warming = warmParticipationIndex(ctx.db, 1)
+      ctx.db.prepare('UPDATE participations SET hours = 9 WHERE volunteer_id = ?').run(seed.ids.wang)
+      expect(await warming).toBe(false)
+      await expectAgreement()
+      expect(recount(ctx.db, { year: 2026 }).find((row) => row.volunteerId === seed.ids.wang)?.hours).toBe(9)
+    } finally {
+      for (const each of opened) each.db.close()
+      ctx = seed.db.ctx
+    }
   })
 
   it('after an import of 表3 and its undo, and a purge from the recycle bin', async () => {
