@@ -92,7 +92,9 @@ function indexFor(db: Database): SearchIndex {
   const cached = indexes.get(db)
   if (cached && cached.version === version) return cached
   const fresh = build(db, version)
-  indexes.set(db, fresh)
+  // Read inside a transaction it may hold writes that are rolled back, and the counter would then
+  // come back to the same value with other rows behind it: kept only when read outside one.
+  if (!db.inTransaction) indexes.set(db, fresh)
   return fresh
 }
 
