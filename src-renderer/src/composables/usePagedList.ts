@@ -4,7 +4,7 @@
 // usePagedSlice: the same page and page size over a list the renderer already holds in full (the
 // unit directory, the preview's issues). useLatestLoad: the stale-response guard on its own, for
 // what is loaded whole (工作台, 活动清单, 报送收件箱, 年度对比).
-import { computed, ref, shallowRef } from 'vue'
+import { computed, ref, shallowRef, type Ref } from 'vue'
 
 export interface PagedListOptions<Row> {
   pageSize?: number
@@ -37,6 +37,11 @@ export function useLatestLoad<Result>(fetch: () => Promise<Result>, show: (resul
   return { loading, load }
 }
 
+/** 序号 of the row at `index` on the current page, counted over the whole list. */
+function sequenceOn(page: Ref<number>, pageSize: Ref<number>) {
+  return (index: number) => (page.value - 1) * pageSize.value + index + 1
+}
+
 export function usePagedList<Row>(
   fetch: (offset: number, limit: number) => Promise<{ rows: Row[]; total: number }>,
   options: PagedListOptions<Row> = {},
@@ -61,7 +66,7 @@ export function usePagedList<Row>(
     return load()
   }
 
-  return { rows, total, page, pageSize, loading, load, search }
+  return { rows, total, page, pageSize, loading, load, search, sequence: sequenceOn(page, pageSize) }
 }
 
 /** Pages a list already in the renderer: the current page's rows follow the list as it changes. */
@@ -70,5 +75,5 @@ export function usePagedSlice<Row>(source: () => readonly Row[], pageSize = 50) 
   const size = ref(pageSize)
   const total = computed(() => source().length)
   const rows = computed(() => source().slice((page.value - 1) * size.value, page.value * size.value))
-  return { rows, total, page, pageSize: size }
+  return { rows, total, page, pageSize: size, sequence: sequenceOn(page, size) }
 }
