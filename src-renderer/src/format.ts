@@ -15,6 +15,15 @@ export function localDay(date: Date): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`
 }
 
+/**
+ * A span of days: 2026-09-28 至 2026-10-02, or the day alone when there is no end. `short` leaves the
+ * year off an end in the same year (2026-09-28 至 10-02), for narrow columns.
+ */
+export function formatDaySpan(start: string, end: string | null | undefined, short = false): string {
+  if (!end) return start
+  return `${start} 至 ${short && end.slice(0, 4) === start.slice(0, 4) ? end.slice(5) : end}`
+}
+
 /** 12345 → 12,345: counts of rows, people and files. */
 export function formatCount(value: number): string {
   return value.toLocaleString('zh-CN')
