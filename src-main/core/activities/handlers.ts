@@ -15,6 +15,7 @@ import { tooYoungMessage } from './rules'
 import * as repo from './repository'
 import { volunteerTraining } from '../training/repository'
 import * as service from './service'
+import { yearInput } from '../yearInput'
 
 const field = z.union([z.string().max(2000), z.number(), z.boolean()]).optional()
 const activityFields = z.object({
@@ -52,7 +53,7 @@ const participant = z.object({
   lateReason: z.string().max(500).nullable().optional(),
   youngReason: z.string().max(500).nullable().optional(),
 })
-const year = z.coerce.number().int().min(2000).max(2100)
+const year = yearInput()
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应写成 YYYY-MM-DD')
 
 /** The CLI names participants by ID number ("ID" or "ID:hours", comma-separated). */

@@ -11,6 +11,7 @@ import { periodFields } from '../reports/handlers'
 import { certificatesOf } from './print'
 import { listCertificates } from './repository'
 import { issueCertificates, voidByNumber } from './service'
+import { yearInput } from '../yearInput'
 
 const flag = z.union([z.boolean(), z.stringbool()]).default(false)
 const optionalText = (max: number) => z.string().trim().max(max).optional()
@@ -78,7 +79,7 @@ export const certificateHandlers = {
     },
   }),
   'certificates.list': handler({
-    input: z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() }),
+    input: z.object({ year: yearInput().optional() }),
     run: (ctx, input) => ({ rows: listCertificates(ctx.db, { year: input.year }) }),
     cli: {
       command: 'certificate list',

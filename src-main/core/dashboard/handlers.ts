@@ -4,16 +4,13 @@ import { localDay } from '../plan/plannedTime'
 import { remembered } from '../reports/remembered'
 import { compareYears, dashboardCharts } from './charts'
 import { yearDashboard } from './year'
+import { yearInput } from '../yearInput'
 
-const year = z.coerce
-  .number()
-  .int()
-  .min(2000, { error: '年度应在 2000—2100 之间' })
-  .max(2100, { error: '年度应在 2000—2100 之间' })
+const year = yearInput()
 
 export const dashboardHandlers = {
   'dashboard.year': handler({
-    input: z.object({ year: z.coerce.number().int().min(2000).max(2100) }),
+    input: z.object({ year }),
     run: (ctx, input) => {
       const today = localDay(ctx.now())
       return remembered(ctx.db, 'dashboard.year', [input.year, today], () => yearDashboard(ctx.db, input.year, today))

@@ -28,6 +28,7 @@ import { exportReport } from './reports'
 import { exportRoster } from './roster'
 import { exportTrainingList } from './training'
 import { deliver, exportFileName, workbookBytes, type SavedExport } from './workbook'
+import { yearInput } from '../yearInput'
 
 const filterText = (max: number) => z.string().max(max).optional()
 const rosterFilters = z
@@ -60,12 +61,7 @@ async function runTemplate(ctx: CoreContext, key: string, out: string | undefine
 }
 
 /** 年度 for the year-bound forms; the message says what to add when it is missing. */
-const yearOf = (what: string) =>
-  z.coerce
-    .number({ error: `导出${what}须指定年度，如 year: 2026（命令行 --year 2026）` })
-    .int({ error: '年度应为四位整数，如 2026' })
-    .min(2000, { error: '年度应在 2000—2100 之间' })
-    .max(2100, { error: '年度应在 2000—2100 之间' })
+const yearOf = (what: string) => yearInput(`导出${what}须指定年度，如 year: 2026（命令行 --year 2026）`)
 
 const FORM_CHOICES =
   '可导出的表格：roster（志愿者花名册）、plan（活动清单）、activities（活动开展情况登记表）、hours（时长统计表）、monthly（月度统计）、yearly（年度统计）、training（培训记录）、awards（表彰记录）'

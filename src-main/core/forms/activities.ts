@@ -1,3 +1,4 @@
+import { ID_NUMBER_ALIASES } from './aliases'
 import type { FormDefinition } from './types'
 
 /** 表3 志愿服务活动开展情况登记表 (FORMS.md): two sheets, the activities and who served in them. */
@@ -165,7 +166,7 @@ export const ACTIVITIES_FORM: FormDefinition = {
           field: 'idNumber',
           kind: 'id',
           required: true,
-          aliases: ['身份证号', '公民身份号码', '身份证'],
+          aliases: ID_NUMBER_ALIASES,
           width: 21,
           help: '必填；该志愿者须已在花名册中；请把该列设为“文本”格式',
         },

@@ -1,3 +1,4 @@
+import { ID_NUMBER_ALIASES } from './aliases'
 import type { FormDefinition } from './types'
 
 /** 表1 志愿者花名册 (FORMS.md). Column names and order are the bureau's. */
@@ -56,7 +57,7 @@ export const ROSTER_FORM: FormDefinition = {
           field: 'idNumber',
           kind: 'id',
           required: true,
-          aliases: ['身份证号', '公民身份号码', '身份证', '身份证件号码'],
+          aliases: ID_NUMBER_ALIASES,
           width: 21,
           help: '必填，18 位；请先把该列设置为“文本”格式再填写，否则末尾几位会丢失',
         },

@@ -9,6 +9,7 @@
 // 表彰记录 (sheet 表彰记录): 序号 | 姓名 | 身份证号码 | 工作单位 | 表彰名称 (required) | 表彰日期 (required) |
 //   授予单位 (required) | 表彰级别 (国家级/省级/州级/县级/校级, optional) | 备注
 //   An award is known by (表彰名称, 表彰日期, 授予单位).
+import { ID_NUMBER_ALIASES } from './aliases'
 import type { FormColumn, FormDefinition } from './types'
 
 /** 表彰级别, the drop-down of 表彰记录 and the one list the rules accept. */
@@ -30,7 +31,7 @@ const PERSON_COLUMNS: readonly FormColumn[] = [
     field: 'idNumber',
     kind: 'id',
     required: true,
-    aliases: ['身份证号', '公民身份号码', '身份证', '身份证件号码'],
+    aliases: ID_NUMBER_ALIASES,
     width: 21,
     help: '必填，18 位；须是花名册中已登记的志愿者；请把本列设为文本格式',
   },

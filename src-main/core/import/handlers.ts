@@ -14,6 +14,7 @@ import { batchDetail, findBatch, listBatches } from './store'
 import { IMPORTABLE_FORMS, pipelineFor } from './pipelines'
 import { bytesInput } from '../binary'
 import { assertWithinUndoWindow, undoWindowOf, withUndoWindow } from './undoWindow'
+import { yearInput } from '../yearInput'
 
 /** A path as typed on the command line, or {name, path} / {name, data} from the UI. */
 const source = z.union([
@@ -36,7 +37,7 @@ const source = z.union([
 const previewInput = z.object({
   form: z.enum(IMPORTABLE_FORMS).default('roster'),
   /** 表2 only: the checklist's year. */
-  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  year: yearInput().optional(),
   files: z.array(source).min(1, '请至少选择一个文件').max(1000),
   mappings: z
     .array(

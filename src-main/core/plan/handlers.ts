@@ -3,8 +3,9 @@ import { handler } from '../handler'
 import { localDay } from './plannedTime'
 import * as repo from './repository'
 import * as service from './service'
+import { yearInput } from '../yearInput'
 
-const year = z.coerce.number().int().min(2000).max(2100)
+const year = yearInput()
 const field = z.union([z.string().max(2000), z.number()]).optional()
 const planFields = z.object({
   seq: field,

@@ -11,17 +11,13 @@ import { monthlyReport } from './monthly'
 import { resolvePeriod } from './period'
 import { remembered } from './remembered'
 import { yearlyReport } from './yearly'
+import { yearInput } from '../yearInput'
 
 const day = z.string().trim().max(10).optional()
 
 /** A year, or --from/--to; neither means the current year (the core's clock). */
 export const periodFields = {
-  year: z.coerce
-    .number()
-    .int()
-    .min(2000, { error: '年度应在 2000—2100 之间' })
-    .max(2100, { error: '年度应在 2000—2100 之间' })
-    .optional(),
+  year: yearInput().optional(),
   from: day,
   to: day,
   filters: reportFiltersSchema,

@@ -11,6 +11,7 @@ import { resolvePeriod, type Period } from '../reports/period'
 import { deliver, exportFileName, type SavedExport } from '../export/workbook'
 import { RETURN_FORMS, returnsInbox, type Inbox, type ReturnSent } from './inbox'
 import { exportReminder } from './reminder'
+import { yearInput } from '../yearInput'
 
 const MONTH = /^\d{4}-\d{2}$/
 
@@ -29,12 +30,7 @@ const dayOrMonth = (end: 'from' | 'to') =>
     })
 
 export const returnsFilterFields = {
-  year: z.coerce
-    .number()
-    .int()
-    .min(2000, { error: '年度应在 2000—2100 之间' })
-    .max(2100, { error: '年度应在 2000—2100 之间' })
-    .optional(),
+  year: yearInput().optional(),
   from: dayOrMonth('from'),
   to: dayOrMonth('to'),
   countyCode: countyFilter,

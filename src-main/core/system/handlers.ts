@@ -10,6 +10,7 @@ import { yearDashboard } from '../dashboard/year'
 import { localDay } from '../plan/plannedTime'
 import { readSettings, writeSettings } from '../settings/settings'
 import { moveDataFolder } from '../settings/location'
+import { yearInput } from '../yearInput'
 
 const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应写成 YYYY-MM-DD，如 2026-11-29')
 
@@ -28,7 +29,7 @@ export const systemHandlers = {
     },
   }),
   'system.stats': handler({
-    input: z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() }),
+    input: z.object({ year: yearInput().optional() }),
     run: (ctx, input) => {
       const volunteers = countLive(ctx.db)
       if (input.year === undefined) return { volunteers }

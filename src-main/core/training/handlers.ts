@@ -6,13 +6,14 @@ import { handler } from '../handler'
 import { participantsFromIdNumbers } from '../activities/handlers'
 import * as repo from './repository'
 import * as service from './service'
+import { yearInput } from '../yearInput'
 
 const field = z
   .union([z.string().max(2000), z.number()])
   .nullable()
   .optional()
 const listInput = z.object({
-  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  year: yearInput().optional(),
   q: z.string().max(100).optional(),
   offset: z.coerce.number().int().min(0).default(0),
   limit: z.coerce.number().int().min(1).max(500).default(100),

@@ -4,6 +4,7 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import { call, type OperationInput } from '../api'
+import { periodInput, type DayRange } from '../period'
 
 export type ReportKey = OperationInput<'print.document'>['report']
 
@@ -33,15 +34,11 @@ export const REPORTS: ReportEntry[] = [
 export interface OutputChoices {
   report: ReportKey
   year: number
-  range: [string, string] | null
+  range: DayRange
   filters: { countyCode?: string; task?: string; department?: string; team?: string }
   fullNumbers: boolean
   /** 表4's Excel only: hours rounded to 0.5 h for a platform upload; the records never change. */
   roundHalf: boolean
-}
-
-function periodOf(choices: OutputChoices): { year?: number; from?: string; to?: string } {
-  return choices.range ? { from: choices.range[0], to: choices.range[1] } : { year: choices.year }
 }
 
 function filtersOf(choices: OutputChoices): OutputChoices['filters'] | undefined {
@@ -53,7 +50,7 @@ export function printInput(choices: OutputChoices): OperationInput<'print.docume
   const entry = REPORTS.find((candidate) => candidate.key === choices.report)
   return {
     report: choices.report,
-    ...(entry?.statistics ? periodOf(choices) : { year: choices.year }),
+    ...(entry?.statistics ? periodInput(choices.year, choices.range) : { year: choices.year }),
     filters: entry?.statistics ? filtersOf(choices) : undefined,
     fullNumbers: entry?.personal ? choices.fullNumbers : false,
   }

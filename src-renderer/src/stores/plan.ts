@@ -1,6 +1,7 @@
 // 活动清单 (表2): one year's checklist items with the state the core derives, and their edits.
 import { defineStore } from 'pinia'
 import { reactive, ref, shallowRef } from 'vue'
+import { useLatestLoad } from '../composables/usePagedList'
 import { call, type OperationInput, type OperationOutput } from '../api'
 import { useClockStore } from './clock'
 
@@ -19,24 +20,16 @@ export const usePlanStore = defineStore('plan', () => {
   const filters = reactive<PlanFilters>({ taskCode: undefined, department: '', state: '' })
   const items = shallowRef<PlanItem[]>([])
   const years = shallowRef<number[]>([])
-  const loading = ref(false)
-  let latest = 0
-
-  async function load(): Promise<void> {
-    const ticket = ++latest
-    loading.value = true
-    try {
-      const result = await call('plan.list', {
+  const { loading, load } = useLatestLoad(
+    () =>
+      call('plan.list', {
         year: year.value,
         taskCode: filters.taskCode,
         department: filters.department || undefined,
         state: filters.state || undefined,
-      })
-      if (ticket === latest) items.value = result
-    } finally {
-      if (ticket === latest) loading.value = false
-    }
-  }
+      }),
+    (result) => (items.value = result),
+  )
 
   async function loadYears(): Promise<void> {
     years.value = await call('plan.years')

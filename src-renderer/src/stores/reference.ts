@@ -22,6 +22,12 @@ export const useReferenceStore = defineStore('reference', () => {
     return counties.value.find((county) => county.code === code)?.name ?? code ?? ''
   }
 
+  /** A changed field's value as the clerk reads it (import preview, undo report): county codes as names. */
+  function shownValue(field: string, value: string | null): string {
+    if (value === null || value === '') return '（空）'
+    return field === 'countyCode' ? countyName(value) : value
+  }
+
   async function load(): Promise<void> {
     data.value = await call('reference.all')
   }
@@ -86,6 +92,7 @@ export const useReferenceStore = defineStore('reference', () => {
     leadingGroup,
     units,
     countyName,
+    shownValue,
     load,
     updateDepartment,
     saveTeam,

@@ -1,7 +1,8 @@
 // 报送情况: which schools of the units directory have sent their 表1/表3 returns in a period, as the
 // core reads the import history; the 未报送提醒名单 as a workbook or a print.
 import { defineStore } from 'pinia'
-import { reactive, ref, shallowRef } from 'vue'
+import { reactive, shallowRef } from 'vue'
+import { useLatestLoad } from '../composables/usePagedList'
 import { call, type OperationInput, type OperationOutput } from '../api'
 import { useClockStore } from './clock'
 
@@ -27,8 +28,6 @@ export const useReturnsStore = defineStore('returns', () => {
     kind: '',
   })
   const inbox = shallowRef<Inbox | null>(null)
-  const loading = ref(false)
-  let latest = 0
 
   function input(): OperationInput<'returns.inbox'> {
     const period =
@@ -38,16 +37,10 @@ export const useReturnsStore = defineStore('returns', () => {
     return { ...period, countyCode: choices.countyCode || undefined, kind: choices.kind || undefined }
   }
 
-  async function load(): Promise<void> {
-    const ticket = ++latest
-    loading.value = true
-    try {
-      const result = await call('returns.inbox', input())
-      if (ticket === latest) inbox.value = result
-    } finally {
-      if (ticket === latest) loading.value = false
-    }
-  }
+  const { loading, load } = useLatestLoad(
+    () => call('returns.inbox', input()),
+    (result) => (inbox.value = result),
+  )
 
   const exportReminder = () => call('returns.reminder.export', input())
 

@@ -5,6 +5,7 @@ import { defineStore } from 'pinia'
 import { reactive, ref, shallowRef } from 'vue'
 import { call, type OperationInput, type OperationOutput } from '../api'
 import { usePagedList } from '../composables/usePagedList'
+import { periodInput, type DayRange } from '../period'
 import { useClockStore } from './clock'
 
 export type StatsReport = 'hours' | 'monthly' | 'yearly'
@@ -32,7 +33,7 @@ export interface StatsFilters {
 
 export interface StatsScope {
   year: number
-  range: [string, string] | null
+  range: DayRange
   filters: StatsFilters
 }
 
@@ -44,8 +45,10 @@ export function scopeInput(scope: StatsScope, report: StatsReport) {
     ([key, value]) =>
       value !== undefined && value !== '' && (report === 'hours' || !HOURS_ONLY.includes(key as keyof StatsFilters)),
   )
-  const period = scope.range ? { from: scope.range[0], to: scope.range[1] } : { year: scope.year }
-  return { ...period, filters: entries.length ? (Object.fromEntries(entries) as StatsFilters) : undefined }
+  return {
+    ...periodInput(scope.year, scope.range),
+    filters: entries.length ? (Object.fromEntries(entries) as StatsFilters) : undefined,
+  }
 }
 
 export const useStatisticsStore = defineStore('statistics', () => {

@@ -2,7 +2,7 @@
 // overwrites a newer one, nor ends its loading state, nor reports its failure.
 import { describe, expect, it } from 'vitest'
 import { ref } from 'vue'
-import { usePagedList, usePagedSlice } from '../../../src-renderer/src/composables/usePagedList'
+import { useLatestLoad, usePagedList, usePagedSlice } from '../../../src-renderer/src/composables/usePagedList'
 
 interface Pending {
   offset: number
@@ -92,6 +92,50 @@ describe('usePagedList', () => {
     pending[0]!.resolve({ rows: ['旧页'], total: 300 })
     await Promise.all([stale, search])
     expect(shown).toEqual([['马建国']])
+  })
+})
+
+describe('useLatestLoad', () => {
+  /** A load whose answers the test hands out in any order, and what it showed. */
+  function controlledLoad() {
+    const pending: { resolve: (year: number) => void; reject: (error: Error) => void }[] = []
+    const shown: number[] = []
+    const latest = useLatestLoad(
+      () => new Promise<number>((resolve, reject) => pending.push({ resolve, reject })),
+      (year) => shown.push(year),
+    )
+    return { ...latest, pending, shown }
+  }
+
+  it('shows the newest answer only, and stays loading until it arrives', async () => {
+    const { load, loading, pending, shown } = controlledLoad()
+    const older = load()
+    const newer = load()
+    pending[1]!.resolve(2026)
+    await newer
+    pending[0]!.resolve(2025)
+    await older
+    expect(shown).toEqual([2026])
+    expect(loading.value).toBe(false)
+
+    const again = load()
+    const last = load()
+    pending[2]!.resolve(2024)
+    await again
+    expect(loading.value).toBe(true)
+    pending[3]!.resolve(2023)
+    await last
+    expect(shown).toEqual([2026, 2023])
+  })
+
+  it('reports the failure of the newest load and not that of a superseded one', async () => {
+    const { load, pending } = controlledLoad()
+    const older = load()
+    const newer = load()
+    pending[0]!.reject(new Error('旧的查询失败'))
+    await expect(older).resolves.toBeUndefined()
+    pending[1]!.reject(new Error('新的查询失败'))
+    await expect(newer).rejects.toThrow('新的查询失败')
   })
 })
 

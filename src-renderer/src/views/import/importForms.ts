@@ -49,3 +49,13 @@ export const FORM_NAMES: Record<string, string> = {
   training: '培训记录',
   awards: '表彰记录',
 }
+
+/** What a file's import did, in the order every file table shows the counts (preview, result, history). */
+export const FILE_COUNTS = [
+  ['rows', '行数'],
+  ['created', '新增'],
+  ['updated', '更新'],
+  ['unchanged', '无变化'],
+  ['rejected', '拒绝'],
+  ['warnings', '警告'],
+] as const

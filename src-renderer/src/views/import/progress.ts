@@ -2,6 +2,7 @@
 // line for the file in hand. The core reports per file while reading ('读取', done = files so far),
 // per row while checking a big file ('校验' with a file), then once for the whole batch.
 import type { ProgressEvent } from '../../api'
+import { formatCount as number } from '../../format'
 
 export interface ImportProgress {
   /** 0–100, never going back. */
@@ -22,8 +23,6 @@ export interface ImportProgress {
 export function startProgress(fileCount: number): ImportProgress {
   return { percent: 0, phase: '准备', fileIndex: 0, fileCount, file: '', detail: '正在读取所选文件', measured: true }
 }
-
-const number = (value: number) => value.toLocaleString('zh-CN')
 
 /** Reading and checking the files is 95% of the bar; comparing with the roster the rest. */
 export function advance(progress: ImportProgress, event: ProgressEvent): ImportProgress {
