@@ -40,6 +40,24 @@ export default tseslint.config(
     files: ['**/*.vue'],
     languageOptions: { parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.vue'] } },
   },
+  {
+    // Views and components reach the core through their Pinia stores: one place per operation.
+    files: ['src-renderer/src/views/**', 'src-renderer/src/components/**', 'src-renderer/src/composables/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/api'],
+              importNames: ['call', 'callStartup'],
+              message: "Call the core through the screen's store (src-renderer/src/stores).",
+            },
+          ],
+        },
+      ],
+    },
+  },
   prettier,
   // Layout of attributes is Prettier's; eslint-config-prettier does not switch this one off.
   { rules: { 'vue/first-attribute-linebreak': 'off' } },

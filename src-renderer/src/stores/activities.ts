@@ -102,6 +102,32 @@ export const useActivitiesStore = defineStore('activities', () => {
     return call('volunteers.service', { volunteerId, ...period })
   }
 
+  /** Whether a date is entered late (a 补录 needs its reason): the core counts the working days. */
+  function lateness(input: OperationInput<'activities.lateness'>) {
+    return call('activities.lateness', input)
+  }
+
+  function photos(activityId: number): Promise<Photo[]> {
+    return call('activities.photos', { activityId })
+  }
+
+  function addPhoto(input: OperationInput<'activities.photo.add'>) {
+    return call('activities.photo.add', input)
+  }
+
+  function readPhoto(id: number) {
+    return call('activities.photo.read', { id })
+  }
+
+  async function removePhoto(id: number): Promise<void> {
+    await call('activities.photo.remove', { id })
+  }
+
+  /** 工作亮点 of a year as the bureau's workbook. */
+  function exportHighlights(forYear: number) {
+    return call('export.highlights', { year: forYear })
+  }
+
   /** 表3 of the year shown, as the bureau's form. */
   function exportForm() {
     return call('export.form', { form: 'activities', year: year.value })
@@ -120,6 +146,12 @@ export const useActivitiesStore = defineStore('activities', () => {
     highlights,
     lateEntries,
     serviceOf,
+    lateness,
+    photos,
+    addPhoto,
+    readPhoto,
+    removePhoto,
+    exportHighlights,
     exportForm,
   }
 })

@@ -18,5 +18,10 @@ export const useDashboardStore = defineStore('dashboard', () => {
     (result) => (data.value = result),
   )
 
-  return { year, data, loading, load }
+  /** How many volunteers the roster holds: the first-run guide's first step. */
+  async function volunteerCount(): Promise<number> {
+    return (await call('system.stats', {})).volunteers
+  }
+
+  return { year, data, loading, load, volunteerCount }
 })

@@ -3,7 +3,7 @@
 // security.unlock checks the password); this store only watches for idleness and shows the screen.
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
-import { call } from '../api'
+import { call, type OperationInput } from '../api'
 import type { OperationOutput } from '../../../src-main/core/api'
 
 type SecurityStatus = OperationOutput<'security.status'>
@@ -39,11 +39,23 @@ export const useLockStore = defineStore('lock', () => {
   async function unlock(password: string): Promise<void> {
     apply(await call('security.unlock', { password }))
   }
+  /** Sets or changes the 登录密码: the core encrypts the ledger in place. */
+  async function setPassword(input: OperationInput<'security.setPassword'>): Promise<void> {
+    apply(await call('security.setPassword', input))
+  }
+
+  async function removePassword(current: string): Promise<void> {
+    apply(await call('security.removePassword', { current }))
+  }
+
+  async function setIdle(minutes: number): Promise<void> {
+    apply(await call('security.setIdle', { minutes }))
+  }
 
   /** Starts watching for input; any key or mouse movement restarts the idle countdown. */
   function watchIdle(): void {
     for (const event of ACTIVITY_EVENTS) window.addEventListener(event, () => !locked.value && arm(), { passive: true })
   }
 
-  return { status, locked, load, lock, unlock, apply, watchIdle }
+  return { status, locked, load, lock, unlock, setPassword, removePassword, setIdle, apply, watchIdle }
 })

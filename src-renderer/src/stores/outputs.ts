@@ -70,7 +70,12 @@ export const useOutputsStore = defineStore('outputs', () => {
   }
 
   function pdf(choices: OutputChoices) {
-    return call('print.pdf', printInput(choices))
+    return pdfOf(printInput(choices))
+  }
+
+  /** A PDF of any of the core's printed documents (a list screen's 打印, a certificate, a 亮点 page). */
+  function pdfOf(input: OperationInput<'print.pdf'>) {
+    return call('print.pdf', input)
   }
 
   function excel(choices: OutputChoices) {
@@ -115,5 +120,5 @@ export const useOutputsStore = defineStore('outputs', () => {
     })
   }
 
-  return { html, title, preview, pdf, excel, fill }
+  return { html, title, preview, pdf, pdfOf, excel, fill }
 })

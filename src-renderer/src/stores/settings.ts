@@ -27,6 +27,13 @@ export const useSettingsStore = defineStore('settings', () => {
     return made
   }
 
+  /** One fresh backup, the older ones deleted (a purged person is then gone from the backups too). */
+  async function purgeOldBackups() {
+    const result = await call('backup.purgeOld')
+    await loadBackups()
+    return result
+  }
+
   async function restoreBackup(file: string): Promise<void> {
     await call('backup.restore', { file })
     await Promise.all([load(), loadBackups()])
@@ -58,6 +65,7 @@ export const useSettingsStore = defineStore('settings', () => {
     save,
     loadBackups,
     createBackup,
+    purgeOldBackups,
     restoreBackup,
     checkDatabase,
     moveData,

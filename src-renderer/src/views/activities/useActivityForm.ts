@@ -2,7 +2,6 @@
 // (future dates, hours, duplicates, same-year checklist items) is the core's; this shows its answers.
 import { computed, reactive, ref, watch } from 'vue'
 import { ElMessage, ElMessageBox } from 'element-plus'
-import { call } from '../../api'
 import { issuesOf, messageOf } from '../../errors'
 import { useActivitiesStore, type ActivityDetail } from '../../stores/activities'
 import type { FieldIssue, VolunteerRow } from '../../types'
@@ -147,7 +146,7 @@ export function useActivityForm(onSaved: (id: number, created: boolean) => void)
       lateness.value = null
       if (!/^\d{4}-\d{2}-\d{2}$/.test(heldOn ?? '')) return
       try {
-        lateness.value = await call('activities.lateness', {
+        lateness.value = await store.lateness({
           heldOn: heldOn!,
           endedOn: /^\d{4}-\d{2}-\d{2}$/.test(endedOn ?? '') ? endedOn : null,
         })
