@@ -94,13 +94,26 @@ const TOUCHED_VOLUNTEERS: Record<string, string[]> = {
   DELETE: ['OLD.id'],
 }
 
+/**
+ * TEMP triggers (they live and fire on this connection only) noting in the TEMP table `table` every
+ * volunteer this connection's writes touch; the roster search index keeps its own table beside this one.
+ */
+export function noteTouchedVolunteers(db: Database, table: string, prefix: string): void {
+  db.exec(`CREATE TEMP TABLE IF NOT EXISTS ${table} (volunteer_id INTEGER PRIMARY KEY)`)
+  for (const [event, ids] of Object.entries(TOUCHED_VOLUNTEERS)) {
+    const noted = ids.map((id) => `INSERT OR IGNORE INTO ${table} (volunteer_id) VALUES (${id});`)
+    db.exec(`CREATE TEMP TRIGGER IF NOT EXISTS ${prefix}_${event.toLowerCase()} AFTER ${event} ON main.volunteers
+      BEGIN ${noted.join(' ')} END`)
+  }
+}
+
 /** TEMP triggers live and fire on this connection only; the schema of the file is untouched. */
 function installTriggers(db: Database): boolean {
   try {
     db.exec(`CREATE TEMP TABLE IF NOT EXISTS stats_changes (value INTEGER NOT NULL);
       INSERT INTO stats_changes (value) SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM stats_changes);
       CREATE TEMP TABLE IF NOT EXISTS stats_dirty (activity_id INTEGER PRIMARY KEY);
-      CREATE TEMP TABLE IF NOT EXISTS stats_volunteers_dirty (volunteer_id INTEGER PRIMARY KEY);`)
+`)
     for (const table of WATCHED) {
       for (const [event, ids] of Object.entries(TOUCHED[table])) {
         const noted = ids.map((id) => `INSERT OR IGNORE INTO stats_dirty (activity_id) VALUES (${id});`).join(' ')
@@ -108,11 +121,7 @@ function installTriggers(db: Database): boolean {
           BEGIN UPDATE stats_changes SET value = value + 1; ${noted} END`)
       }
     }
-    for (const [event, ids] of Object.entries(TOUCHED_VOLUNTEERS)) {
-      const noted = ids.map((id) => `INSERT OR IGNORE INTO stats_volunteers_dirty (volunteer_id) VALUES (${id});`)
-      db.exec(`CREATE TEMP TRIGGER IF NOT EXISTS stats_volunteers_${event.toLowerCase()} AFTER ${event} ON main.volunteers
-        BEGIN ${noted.join(' ')} END`)
-    }
+    noteTouchedVolunteers(db, 'stats_volunteers_dirty', 'stats_volunteers')
     return true
   } catch {
     // A connection that cannot create temp objects: every write on it invalidates instead.
