@@ -7,7 +7,8 @@ import BetterSqlite3 from 'better-sqlite3-multiple-ciphers'
 import type { Database } from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { listBackups } from '../../../src-main/core/db/backup'
-import { unlockConnection, rekeyDatabase } from '../../../src-main/core/db/cipher'
+import { isEncryptedFile, unlockConnection, rekeyDatabase } from '../../../src-main/core/db/cipher'
+import { closeContext, createContext } from '../../../src-main/core/index'
 import { loadMigrations, migrate } from '../../../src-main/core/db/migrate'
 import { openDatabase } from '../../../src-main/core/db/open'
 
@@ -43,7 +44,7 @@ function versionOf(path: string, password?: string): number {
 }
 
 describe('the backup before an upgrade', () => {
-  it('copies the database as it was among the backups, then migrates it', () => {
+  it('copies the database as it was among the backups, then migrates it', async () => {
     previousVersion()
     openDatabase(dbPath, { now: NOW }).close()
     expect(versionOf(dbPath)).toBe(LATEST)
@@ -55,6 +56,10 @@ describe('the backup before an upgrade', () => {
     expect(copy.prepare("SELECT value FROM settings WHERE key = 'unitName'").pluck().get()).toBe('临夏州教育局')
     copy.close()
     expect(readdirSync(join(dir, 'backups')).some((file) => file.endsWith('.partial'))).toBe(false)
+
+    // The core opened on it again, now at the newest version: nothing more to back up.
+    await closeContext(createContext(dbPath, { now: NOW }))
+    expect(listBackups({ dbPath }).filter((backup) => backup.reason === 'upgrade')).toHaveLength(1)
   })
 
   it('makes none for a new database or one already up to date', () => {
@@ -69,7 +74,9 @@ describe('the backup before an upgrade', () => {
     openDatabase(dbPath, { now: NOW, password: 'upgrade-secret' }).close()
     const [backup] = listBackups({ dbPath })
     expect(backup).toBeDefined()
+    expect(isEncryptedFile(backup!.path)).toBe(true)
     expect(versionOf(backup!.path, 'upgrade-secret')).toBe(LATEST - 1)
     expect(() => versionOf(backup!.path)).toThrow()
+    expect(() => openDatabase(backup!.path, { readonly: true })).toThrow(/已加密/)
   })
 })
